@@ -1,0 +1,123 @@
+"""The catalogue beside the Whoosh index: which files were read, and a row per article.
+
+It makes re-indexing incremental (file size, time and hash; article content hashes) and lists
+articles without touching the full-text index. SQLite keeps it consistent after a crash; it is
+committed right after the Whoosh commit it describes, and a re-run repairs any gap between the two.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+CATALOG_NAME = "catalog.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS docs (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, key TEXT NOT NULL, title TEXT NOT NULL,
+    date TEXT, source TEXT, lang TEXT NOT NULL, hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """What was known of an input file when it was last indexed."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocRow:
+    """An article's catalogue row."""
+
+    id: str
+    path: str
+    key: str
+    title: str
+    date: str | None
+    source: str | None
+    lang: str
+    hash: str
+
+
+class Catalog:
+    """SQLite file ``catalog.sqlite`` in the index directory."""
+
+    def __init__(self, path: str) -> None:
+        self._db = sqlite3.connect(path, timeout=5.0)
+        self._db.executescript(_SCHEMA)
+        self._db.commit()
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    def file(self, path: str) -> FileState | None:
+        """The recorded state of ``path``, if it was indexed."""
+        row = self._db.execute("SELECT path, size, mtime_ns, sha256 FROM files WHERE path = ?", (path,)).fetchone()
+        return FileState(*row) if row else None
+
+    def files(self) -> list[FileState]:
+        """Every indexed file."""
+        return [FileState(*row) for row in self._db.execute("SELECT path, size, mtime_ns, sha256 FROM files")]
+
+    def put_file(self, state: FileState) -> None:
+        """Record a file's state (committed with :meth:`commit`)."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (state.path, state.size, state.mtime_ns, state.sha256)
+        )
+
+    def drop_file(self, path: str) -> None:
+        """Forget a file and its articles."""
+        self._db.execute("DELETE FROM files WHERE path = ?", (path,))
+        self._db.execute("DELETE FROM docs WHERE path = ?", (path,))
+
+    def hashes_for(self, path: str) -> dict[str, str]:
+        """Article id → content hash of the articles read from ``path``."""
+        return dict(self._db.execute("SELECT id, hash FROM docs WHERE path = ?", (path,)).fetchall())
+
+    def count_for(self, path: str) -> int:
+        """Number of articles read from ``path``."""
+        return int(self._db.execute("SELECT COUNT(*) FROM docs WHERE path = ?", (path,)).fetchone()[0])
+
+    def put_docs(self, rows: Iterable[DocRow]) -> None:
+        """Add or replace article rows."""
+        self._db.executemany(
+            "INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((r.id, r.path, r.key, r.title, r.date, r.source, r.lang, r.hash) for r in rows),
+        )
+
+    def drop_docs(self, ids: Sequence[str]) -> None:
+        """Remove article rows."""
+        self._db.executemany("DELETE FROM docs WHERE id = ?", ((i,) for i in ids))
+
+    def commit(self) -> None:
+        """Make the changes durable."""
+        self._db.commit()
+
+    def docs(self) -> Iterator[DocRow]:
+        """All articles, newest first, undated last."""
+        query = (
+            "SELECT id, path, key, title, date, source, lang, hash FROM docs ORDER BY date IS NULL, date DESC, title"
+        )
+        for row in self._db.execute(query):
+            yield DocRow(*row)
+
+    def resolve(self, prefix: str) -> list[str]:
+        """Ids starting with ``prefix`` (at most two: enough to tell unique from ambiguous)."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._db.execute("SELECT id FROM docs WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",))
+        return [row[0] for row in rows]
+
+    def doc_count(self) -> int:
+        """Number of articles."""
+        return int(self._db.execute("SELECT COUNT(*) FROM docs").fetchone()[0])

@@ -1,0 +1,288 @@
+"""The scripting commands of ``warta``: index, search, list, show.
+
+Human output is coloured on a terminal; ``--json`` prints plain JSON on stdout (a contract pinned by
+tests); errors go to stderr as one line with a non-zero exit. Article text is untrusted: it is shown
+through ``rich.text.Text`` (never parsed as markup) after control characters are made visible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+from rich.text import Text
+
+from indexer.pipeline import default_index_dir, index_paths, open_catalog
+from indexer.store import Hit, IndexBusy, IndexMissing, SearchResult, Store, StoredDocument
+
+SNIPPET_OPEN, SNIPPET_CLOSE = "«", "»"
+"""How matches are marked in the ``snippet`` strings of ``--json`` output."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class CommandError(Exception):
+    """A failure to report as one line on stderr."""
+
+
+def safe_text(value: str) -> str:
+    """Untrusted text made printable: control characters (escape codes) shown as ``\\xNN``."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+
+
+def _console(stream: Any = None) -> Console:
+    return Console(file=stream or sys.stdout, markup=False, highlight=False, emoji=False, soft_wrap=False)
+
+
+def _emit_json(payload: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+
+
+def _snippet_string(hit: Hit) -> str:
+    return "".join(f"{SNIPPET_OPEN}{text}{SNIPPET_CLOSE}" if match else text for text, match in hit.snippet)
+
+
+def hit_json(hit: Hit) -> dict[str, Any]:
+    """A hit as in ``warta search --json``."""
+    return {
+        "id": hit.id,
+        "title": hit.title,
+        "date": hit.date,
+        "source": hit.source,
+        "path": hit.path,
+        "score": hit.score,
+        "snippet": _snippet_string(hit),
+    }
+
+
+def document_json(doc: StoredDocument, raw: bool = False) -> dict[str, Any]:
+    """An article as in ``warta show --json``."""
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "date": doc.date,
+        "source": doc.source,
+        "path": doc.path,
+        "lang": doc.lang,
+        "text": doc.raw if raw else doc.text,
+    }
+
+
+def _open_store(args: argparse.Namespace) -> Store:
+    try:
+        return Store.open(args.index)
+    except IndexMissing as error:
+        raise CommandError(str(error)) from None
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """``warta index PATH... [--prune]``."""
+    err = Console(file=sys.stderr, markup=False, highlight=False)
+    total = 0
+    for path in args.paths:
+        for root, _dirs, files in os.walk(path) if os.path.isdir(path) else [("", [], [path])]:
+            for name in files:
+                with contextlib.suppress(OSError):
+                    total += os.path.getsize(os.path.join(root, name))
+    show_bar = sys.stderr.isatty() and not args.quiet
+    bar = Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=not show_bar,
+    )
+    with bar:
+        task = bar.add_task("indexing", total=total or None)
+        try:
+            summary = index_paths(args.paths, args.index, prune=args.prune, progress=lambda n: bar.advance(task, n))
+        except IndexBusy as error:
+            raise CommandError(str(error)) from None
+    for problem in summary.problems:
+        err.print(Text("skipped " + safe_text(str(problem)), style="yellow"))
+    print(summary.line())
+    nothing_usable = summary.files == 0 or (
+        summary.added + summary.updated + summary.unchanged == 0 and bool(summary.problems)
+    )
+    return 1 if nothing_usable else 0
+
+
+def _print_hits(result: SearchResult) -> None:
+    out = _console()
+    plural = "hit" if result.total == 1 else "hits"
+    out.print(
+        Text(f"{result.total} {plural} for {safe_text(result.query)!r} ({result.seconds * 1000:.0f} ms)", style="dim")
+    )
+    for hit in result.hits:
+        line = Text()
+        line.append(safe_text(hit.title) or "(untitled)", style="bold")
+        meta = " · ".join(part for part in (hit.date, hit.source and safe_text(hit.source), hit.id) if part)
+        line.append(f"  {meta}", style="cyan")
+        out.print(line)
+        snippet = Text("  ")
+        for text, match in hit.snippet:
+            snippet.append(safe_text(text), style="bold yellow" if match else "")
+        out.print(snippet)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """``warta search QUERY [--limit N] [--sort relevance|date] [--json]``."""
+    with _open_store(args) as store:
+        result = store.search(args.query, limit=args.limit, sort=args.sort)
+    if result.notice:
+        print(f"warta: {result.notice}", file=sys.stderr)
+    if args.json:
+        _emit_json(
+            {
+                "query": result.query,
+                "total": result.total,
+                "hits": [hit_json(hit) for hit in result.hits],
+                "notice": result.notice,
+                "suggestion": result.suggestion,
+            }
+        )
+        return 0
+    _print_hits(result)
+    if result.suggestion:
+        print(f"did you mean: {safe_text(result.suggestion)}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """``warta list [--json]``."""
+    if not Store.exists(args.index):
+        raise CommandError(f"no index at {args.index} (run 'warta index PATH' first)")
+    catalog = open_catalog(args.index)
+    try:
+        docs = [
+            {"id": row.id, "title": row.title, "date": row.date, "source": row.source, "path": row.path}
+            for row in catalog.docs()
+        ]
+    finally:
+        catalog.close()
+    if args.json:
+        _emit_json({"documents": docs})
+        return 0
+    out = _console()
+    for doc in docs:
+        line = Text(f"{doc['id']}  ", style="cyan")
+        line.append(f"{doc['date'] or '':10}  ", style="green")
+        line.append(safe_text(doc["title"] or ""))
+        if doc["source"]:
+            line.append(f"  ({safe_text(doc['source'])})", style="dim")
+        out.print(line, overflow="ellipsis", no_wrap=True)
+    return 0
+
+
+def resolve_id(store: Store, index_dir: str, wanted: str) -> StoredDocument:
+    """The article whose id is ``wanted`` or starts with it; a CommandError when none or several."""
+    doc = store.get(wanted)
+    if doc is not None:
+        return doc
+    catalog = open_catalog(index_dir)
+    try:
+        candidates = catalog.resolve(wanted) if wanted else []
+    finally:
+        catalog.close()
+    if len(candidates) > 1:
+        raise CommandError(f"ambiguous id {wanted!r}: give more characters")
+    doc = store.get(candidates[0]) if candidates else None
+    if doc is None:
+        raise CommandError(f"no article with id {wanted!r}")
+    return doc
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """``warta show ID [--json] [--raw]``."""
+    with _open_store(args) as store:
+        doc = resolve_id(store, args.index, args.id)
+    if args.json:
+        _emit_json(document_json(doc, raw=args.raw))
+        return 0
+    out = _console()
+    if args.raw:
+        out.print(Text(safe_text(doc.raw)))
+        return 0
+    out.print(Text(safe_text(doc.title), style="bold"))
+    meta = " · ".join(part for part in (doc.date, doc.source and safe_text(doc.source), doc.lang, doc.id) if part)
+    out.print(Text(meta, style="cyan"))
+    out.print(Text(safe_text(doc.path), style="dim"))
+    out.print()
+    out.print(Text(safe_text(doc.text)))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the scripting commands."""
+    parser = argparse.ArgumentParser(prog="warta", description="Search and read a corpus of news articles.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        p.add_argument(
+            "--index",
+            metavar="DIR",
+            default=None,
+            help="index directory (default: $WARTA_INDEX or the user data folder)",
+        )
+        return p
+
+    p = command("index", "add or update the articles of files and folders")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--prune", action="store_true", help="drop articles whose source file vanished")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=cmd_index)
+
+    p = command("search", "search the index")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_search)
+
+    p = command("list", "list the indexed articles")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_list)
+
+    p = command("show", "print one article")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--raw", action="store_true", help="the input exactly as read, before cleaning")
+    p.set_defaults(run=cmd_show)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a scripting command; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 0
+    if getattr(args, "limit", 1) < 1:
+        parser.error("--limit must be at least 1")
+    args.index = args.index or default_index_dir()
+    try:
+        return int(args.run(args))
+    except CommandError as error:
+        print(f"warta: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("warta: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    except OSError as error:
+        print(f"warta: {error.strerror or error}: {getattr(error, 'filename', '') or ''}".rstrip(": "), file=sys.stderr)
+        return 1

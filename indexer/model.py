@@ -1,0 +1,79 @@
+"""Plain data passed between the pipeline stages: records read from input, cleaned articles, problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One article as read from an input file, before cleaning.
+
+    ``fields`` holds the raw string values found in the input under normalised names:
+    ``title``, ``date``, ``body``, ``url``, ``source``, ``lang`` (any may be missing). For plain
+    text and Markdown files there is no title field: ``body`` holds the whole decoded text and the
+    cleaner takes the title from its first line (``fmt`` says which case applies).
+    """
+
+    path: str
+    """Absolute path of the source file."""
+    key: str
+    """Where the record sits in its file: "" for one-article files, else the record's own id or ``line:N``/``row:N``."""
+    fmt: Literal["text", "html", "json", "jsonl", "csv"]
+    fields: dict[str, str]
+    raw: str
+    """The record exactly as decoded from the input (the JSON line, the CSV row, the whole file)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something in the input that could not be used, reported to the user in one line."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A calendar date known to a precision: ``2023-08-15`` (day), ``2022-02`` (month), ``2013`` (year)."""
+
+    iso: str
+    precision: Precision
+
+
+@dataclass(slots=True)
+class CleanText:
+    """What the cleaner makes of a record."""
+
+    title: str
+    text: str
+    """Cleaned body: paragraphs separated by a blank line, boilerplate and repetitions removed."""
+    date: PartialDate | None
+    source: str | None
+    url: str | None
+
+
+@dataclass(slots=True)
+class Article:
+    """A cleaned article ready for the index; ``text`` is what entity offsets will point into."""
+
+    id: str
+    path: str
+    key: str
+    title: str
+    text: str
+    raw: str
+    date: PartialDate | None
+    source: str | None
+    url: str | None
+    lang: str
+    content_hash: str
+    extra: dict[str, str] = field(default_factory=dict)

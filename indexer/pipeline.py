@@ -1,0 +1,315 @@
+"""Indexing: files → records → cleaned articles → Whoosh index and catalogue, incrementally.
+
+Reading and cleaning run in a worker process while this process feeds the index writer, so both
+cores work. Each batch is committed to the index, then to the catalogue: a run killed at any moment
+leaves an index that opens with every earlier batch, and the next run completes the work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+
+from indexer.catalog import CATALOG_NAME, Catalog, DocRow, FileState
+from indexer.clean import clean_record
+from indexer.ingest import discover, parse_bytes
+from indexer.lang import detect_language
+from indexer.model import Article, Problem, Record
+from indexer.store import AnalyzedArticle, Store, StoreWriter, analyze_article
+
+PIPELINE_VERSION = "1"
+"""Part of every content hash: bump it when cleaning changes, and the next run re-indexes everything."""
+
+BATCH_ARTICLES = 4000
+"""Articles per commit: what a crash can cost, at most."""
+CHUNK_RECORDS = 200
+"""Records sent to a worker process at a time."""
+IN_FLIGHT_CHUNKS = 8
+"""Chunks submitted ahead of the writer: keeps the workers busy with bounded memory."""
+
+Progress = Callable[[int], None]
+"""Called with the number of input bytes just dealt with."""
+
+
+@dataclass(slots=True)
+class IndexSummary:
+    """What an indexing run did."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    files: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def line(self) -> str:
+        """The one-line summary printed at the end of a run."""
+        parts = [
+            f"{self.added} added",
+            f"{self.updated} updated",
+            f"{self.unchanged} unchanged",
+        ]
+        if self.removed:
+            parts.append(f"{self.removed} removed")
+        parts.append(f"{len(self.problems)} skipped")
+        return f"{self.files} files: " + ", ".join(parts)
+
+
+def document_id(path: str, key: str) -> str:
+    """Stable id of the article at ``key`` in the file ``path``."""
+    return hashlib.sha1(f"{path}\0{key}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def content_hash(record: Record) -> str:
+    """Hash of everything an article is made from, including the pipeline version."""
+    digest = hashlib.sha1(PIPELINE_VERSION.encode())
+    digest.update(record.raw.encode("utf-8", "surrogatepass"))
+    digest.update(repr(sorted(record.fields.items())).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def prepare(record: Record, digest: str | None = None) -> Article:
+    """Clean one record into an article with its id, language and content hash."""
+    cleaned = clean_record(record)
+    return Article(
+        id=document_id(record.path, record.key),
+        path=record.path,
+        key=record.key,
+        title=cleaned.title,
+        text=cleaned.text,
+        raw=record.raw,
+        date=cleaned.date,
+        source=cleaned.source,
+        url=cleaned.url,
+        lang=record.fields.get("lang") or detect_language(cleaned.title + "\n" + cleaned.text),
+        content_hash=digest or content_hash(record),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A record after the worker: unchanged (``article`` None) or cleaned and analysed for the writer."""
+
+    id: str
+    content_hash: str
+    article: Article | None
+    analyzed: AnalyzedArticle | None
+
+
+def _prepare_chunk(records: list[Record], known: dict[str, str]) -> list[Prepared]:
+    """Worker job: skip records whose hash is ``known``, clean and analyse the others."""
+    out: list[Prepared] = []
+    for record in records:
+        doc_id = document_id(record.path, record.key)
+        digest = content_hash(record)
+        if known.get(doc_id) == digest:
+            out.append(Prepared(doc_id, digest, None, None))
+            continue
+        article = prepare(record, digest)
+        analyzed = analyze_article(article)
+        out.append(Prepared(doc_id, digest, replace(article, raw=""), analyzed))
+    return out
+
+
+def default_index_dir() -> str:
+    """``$WARTA_INDEX``, else the platform's user data folder."""
+    configured = os.environ.get("WARTA_INDEX")
+    if configured:
+        return configured
+    from platformdirs import user_data_dir
+
+    return os.path.join(user_data_dir("warta", appauthor=False), "index")
+
+
+class Indexer:
+    """One indexing run over an index directory; use :func:`index_paths`."""
+
+    def __init__(self, store: Store, catalog: Catalog, progress: Progress | None, workers: int) -> None:
+        self.store = store
+        self.catalog = catalog
+        self.progress = progress or (lambda _n: None)
+        self.summary = IndexSummary()
+        self._pool = ProcessPoolExecutor(max_workers=workers) if workers > 0 else None
+        self._writer: StoreWriter | None = None
+        self._pending_rows: list[DocRow] = []
+        self._pending_deletes: list[str] = []
+        self._pending_files: list[FileState] = []
+        self._written = 0
+
+    def close(self) -> None:
+        """Cancel uncommitted work and stop the worker process."""
+        if self._writer is not None:
+            self._writer.cancel()
+            self._writer = None
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def run(self, paths: Sequence[str], prune: bool) -> IndexSummary:
+        """Index ``paths`` (files and folders); with ``prune`` drop articles whose file vanished."""
+        files, problems = discover(paths)
+        self.summary.problems.extend(problems)
+        self._writer = self.store.writer()  # fails early with IndexBusy
+        for path in files:
+            self._index_file(path)
+        if prune:
+            self._prune()
+        self._commit(reopen=False)
+        return self.summary
+
+    def _index_file(self, path: str) -> None:
+        self.summary.files += 1
+        try:
+            stat = os.stat(path)
+        except OSError as error:
+            self.summary.problems.append(Problem(path, error.strerror or "cannot read file"))
+            return
+        known = self.catalog.file(path)
+        if known and known.size == stat.st_size and known.mtime_ns == stat.st_mtime_ns:
+            self.summary.unchanged += self.catalog.count_for(path)
+            self.progress(stat.st_size)
+            return
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            reason = (
+                "permission denied" if isinstance(error, PermissionError) else (error.strerror or "cannot read file")
+            )
+            self.summary.problems.append(Problem(path, reason))
+            self.progress(stat.st_size)
+            return
+        sha = hashlib.sha256(data).hexdigest()
+        state = FileState(path, stat.st_size, stat.st_mtime_ns, sha)
+        if known and known.sha256 == sha:
+            self.summary.unchanged += self.catalog.count_for(path)
+            self._pending_files.append(state)
+            self.progress(stat.st_size)
+            return
+        records, problems = parse_bytes(path, data)
+        self.summary.problems.extend(problems)
+        previous = self.catalog.hashes_for(path)
+        seen: set[str] = set()
+        step = stat.st_size / max(len(records), 1)
+        done = 0.0
+        reported = 0
+        for item in self._prepared(records, previous):
+            seen.add(item.id)
+            old_hash = previous.get(item.id)
+            if item.article is None or item.analyzed is None:
+                self.summary.unchanged += 1
+            else:
+                self._put(item.article, item.analyzed)
+                if old_hash is None:
+                    self.summary.added += 1
+                else:
+                    self.summary.updated += 1
+            done += step
+            if int(done) - reported >= 1 << 16:
+                self.progress(int(done) - reported)
+                reported = int(done)
+        gone = [doc_id for doc_id in previous if doc_id not in seen]
+        self._delete(gone)
+        self._pending_files.append(state)
+        self.progress(stat.st_size - reported)
+
+    def _prepared(self, records: list[Record], previous: dict[str, str]) -> Iterator[Prepared]:
+        chunks = [records[i : i + CHUNK_RECORDS] for i in range(0, len(records), CHUNK_RECORDS)]
+        if self._pool is None or len(records) < CHUNK_RECORDS:
+            for chunk in chunks:
+                yield from _prepare_chunk(chunk, previous)
+            return
+        pending: deque[Future[list[Prepared]]] = deque()
+        for chunk in chunks:
+            ids = (document_id(record.path, record.key) for record in chunk)
+            known = {doc_id: previous[doc_id] for doc_id in ids if doc_id in previous}
+            pending.append(self._pool.submit(_prepare_chunk, chunk, known))
+            if len(pending) >= IN_FLIGHT_CHUNKS:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+    def _put(self, article: Article, analyzed: AnalyzedArticle) -> None:
+        assert self._writer is not None
+        self._writer.put(article, analyzed)
+        date = article.date.iso if article.date else None
+        self._pending_rows.append(
+            DocRow(
+                article.id,
+                article.path,
+                article.key,
+                article.title,
+                date,
+                article.source,
+                article.lang,
+                article.content_hash,
+            )
+        )
+        self._written += 1
+        if self._written >= BATCH_ARTICLES:
+            self._commit()
+
+    def _delete(self, doc_ids: list[str]) -> None:
+        if not doc_ids:
+            return
+        assert self._writer is not None
+        self._writer.delete(doc_ids)
+        self._pending_deletes.extend(doc_ids)
+        self.summary.removed += len(doc_ids)
+
+    def _prune(self) -> None:
+        for state in self.catalog.files():
+            if not os.path.exists(state.path):
+                self._delete(list(self.catalog.hashes_for(state.path)))
+                self.catalog.drop_file(state.path)
+
+    def _commit(self, reopen: bool = True) -> None:
+        """Commit the index, then the catalogue rows describing it; ``reopen`` a writer for more."""
+        assert self._writer is not None
+        self._writer.commit()
+        self._writer = None
+        self.catalog.drop_docs(self._pending_deletes)
+        self.catalog.put_docs(self._pending_rows)
+        for state in self._pending_files:
+            self.catalog.put_file(state)
+        self.catalog.commit()
+        self._pending_rows.clear()
+        self._pending_deletes.clear()
+        self._pending_files.clear()
+        self._written = 0
+        if reopen:
+            self._writer = self.store.writer()
+
+
+def open_catalog(index_dir: str) -> Catalog:
+    """The catalogue of the index in ``index_dir``."""
+    return Catalog(os.path.join(index_dir, CATALOG_NAME))
+
+
+def index_paths(
+    paths: Sequence[str],
+    index_dir: str,
+    *,
+    prune: bool = False,
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> IndexSummary:
+    """Add or update the articles of ``paths`` in the index at ``index_dir`` (created if needed).
+
+    Raises :class:`indexer.store.IndexBusy` when another process is writing to the index.
+    """
+    if workers is None:
+        cores = os.cpu_count() or 1
+        workers = cores if cores > 1 else 0
+    store = Store.open(index_dir, create=True)
+    catalog = open_catalog(index_dir)
+    indexer = Indexer(store, catalog, progress, workers)
+    try:
+        return indexer.run(paths, prune)
+    finally:
+        indexer.close()
+        catalog.close()
+        store.close()

@@ -1,0 +1,40 @@
+"""Word forms: Indonesian roots from Sastrawi, English stems for words Sastrawi does not know.
+
+A query does not say its language and a corpus mixes Indonesian and English, so one stemmer serves
+both: a word that Sastrawi reduces, or finds in its Indonesian dictionary, keeps Sastrawi's root
+("kunjungan", "kunjungi" → "kunjung"); any other word goes to the English stemmer given by the caller
+("meetings" → "meet"). The same function runs at index and at query time, so forms always agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+_STEMMER = StemmerFactory().create_stemmer().delegatedStemmer
+_DICTIONARY = _STEMMER.get_dictionary()
+_MIN_LENGTH = 4
+"""Shorter words are left alone: stemming them conflates more than it finds."""
+_AFFIXED = re.compile(r"^(?:di|ke|se|be|me|pe|te)|(?:lah|kah|tah|pun|ku|mu|nya|i|kan|an)$")
+"""Sastrawi only changes words with one of these prefixes or suffixes; others skip its costly rules."""
+
+
+def make_stemmer(english_stem: Callable[[str], str], cache_size: int = 500_000) -> Callable[[str], str]:
+    """A cached word → stem function combining Sastrawi with ``english_stem``."""
+
+    @lru_cache(maxsize=cache_size)
+    def stem(word: str) -> str:
+        if len(word) < _MIN_LENGTH or not word.isalpha():
+            return word
+        if _DICTIONARY.contains(word):
+            return word
+        if _AFFIXED.search(word):
+            root: str = _STEMMER.stem_word(word)
+            if root != word and len(root) >= 3:
+                return root
+        return english_stem(word)
+
+    return stem

@@ -1,0 +1,649 @@
+"""The Whoosh index: schema, analysis, writing, query parsing, search and snippets.
+
+This is the only module that imports Whoosh; the rest of Warta sees plain dataclasses.
+Whoosh-Reloaded 2.7.5 is used (see the README for why): it imports as ``whoosh``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import time
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from whoosh import fields, index, qparser, query, sorting
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token, Tokenizer
+from whoosh.index import LockError
+from whoosh.lang.porter import stem as porter_stem
+from whoosh.searching import Searcher
+
+from indexer.model import Article, PartialDate
+from indexer.stemming import make_stemmer
+
+SortOrder = Literal["relevance", "date"]
+
+INDEX_NAME = "warta"
+EXACT_MARK = "="
+"""Prefix of the unstemmed form indexed beside a stem when the two differ (``=kunjungan``)."""
+
+_stem = make_stemmer(porter_stem)
+
+
+class IndexBusy(Exception):
+    """Another process is writing to the index."""
+
+
+class IndexMissing(Exception):
+    """There is no index at the given location yet."""
+
+
+PRE_ANALYZED = "\x1e"
+"""First character of a field value already turned into index form by :func:`analyze`."""
+_TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
+_WORD = re.compile(_TOKEN_PATTERN)
+
+
+def analyze(text: str) -> str:
+    """The index form of ``text``: each word's stem, with ``|=word`` when the exact form differs.
+
+    Stemming is the costly part of indexing, so the pipeline calls this in its worker process and
+    hands the writer the result; the field analyzer then only splits it.
+    """
+    forms = [PRE_ANALYZED]
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        root = _stem(word)
+        forms.append(root if root == word else f"{root}|{EXACT_MARK}{word}")
+    return " ".join(forms)
+
+
+class _WordFormsAnalyzer(Tokenizer):  # type: ignore[misc]
+    """Words → lowercase stems, plus ``=word`` at the same position when the exact form differs.
+
+    Values made by :func:`analyze` are only split. At query time only the stem is emitted; with
+    ``exact=True`` (the ``exact:`` field) the exact form is, spelled as it was indexed.
+    """
+
+    is_morph = True
+
+    def __init__(self, exact: bool = False) -> None:
+        self.exact = exact
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _WordFormsAnalyzer) and other.exact == self.exact
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        token.boost = 1.0
+        token.stopped = False
+        if value.startswith(PRE_ANALYZED):
+            for pos, item in enumerate(value[1:].split()):
+                for form in item.split("|"):
+                    token.text = form
+                    if positions:
+                        token.pos = start_pos + pos
+                    if chars:
+                        token.startchar = token.endchar = start_char
+                    yield token
+            return
+        if not tokenize:
+            token.text = token.original = value.lower()
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar, token.endchar = start_char, start_char + len(value)
+            yield token
+            return
+        for pos, match in enumerate(_WORD.finditer(value)):
+            word = match.group().lower()
+            root = _stem(word)
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar, token.endchar = start_char + match.start(), start_char + match.end()
+            if keeporiginal:
+                token.original = match.group()
+            if self.exact:
+                token.text = word if root == word else EXACT_MARK + word
+                yield token
+                continue
+            token.text = root
+            yield token
+            if root != word and mode == "index":
+                token.text = EXACT_MARK + word
+                yield token
+
+
+def _text_analyzer(exact: bool = False) -> Any:
+    return _WordFormsAnalyzer(exact)
+
+
+Posting = tuple[bytes, int, float, bytes]
+
+
+class Postings(list[Posting]):
+    """A field's postings (term, frequency, weight, positions), made outside the writer."""
+
+
+class PreparedText(fields.TEXT):  # type: ignore[misc]
+    """A text field that also accepts :class:`Postings` computed ahead in a worker process."""
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        if isinstance(value, Postings):
+            return iter(value)
+        return super().index(value, **kwargs)
+
+    def postings(self, text: str) -> Postings:
+        """What :meth:`index` would produce for ``text``, as a picklable list."""
+        values = self.format.word_values(analyze(text), self.analyzer, mode="index")
+        return Postings((word.encode("utf-8"), freq, weight, encoded) for word, freq, weight, encoded in values)
+
+
+def _plain_analyzer() -> Any:
+    return RegexTokenizer(r"\w+") | LowercaseFilter()
+
+
+def build_schema() -> fields.Schema:
+    """The index schema; new fields can be added to an existing index with ``add_field``."""
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        path=fields.ID(stored=True),
+        key=fields.STORED(),
+        title=PreparedText(analyzer=_text_analyzer(), stored=True, field_boost=2.0),
+        text=PreparedText(analyzer=_text_analyzer(), stored=True),
+        exact=fields.TEXT(analyzer=_text_analyzer(exact=True)),
+        source=fields.TEXT(analyzer=_plain_analyzer(), stored=True),
+        lang=fields.ID(stored=True),
+        date=fields.STORED(),
+        precision=fields.STORED(),
+        day=fields.NUMERIC(int, bits=32, sortable=True, signed=False),
+        url=fields.STORED(),
+        raw=fields.STORED(),
+        hash=fields.STORED(),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """An article as kept in the index."""
+
+    id: str
+    title: str
+    date: str | None
+    source: str | None
+    path: str
+    key: str
+    lang: str
+    url: str | None
+    text: str
+    raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result; ``snippet`` is a list of (text, is_match) fragments."""
+
+    id: str
+    title: str
+    date: str | None
+    source: str | None
+    path: str
+    score: float
+    snippet: tuple[tuple[str, bool], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """Hits of one query with the total count and what the engine had to say about the query."""
+
+    query: str
+    total: int
+    hits: tuple[Hit, ...]
+    seconds: float
+    notice: str | None = None
+    """Set when the query could not be parsed as written and was run as plain words."""
+    suggestion: str | None = None
+    """A corrected query ("did you mean …") when nothing matched."""
+
+
+def day_range(value: str) -> tuple[int, int] | None:
+    """First and last day (as ``YYYYMMDD`` integers) covered by an ISO date of any precision."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value.strip())
+    if not match:
+        return None
+    year = int(match.group(1))
+    if match.group(2) is None:
+        return year * 10000 + 101, year * 10000 + 1231
+    month = int(match.group(2))
+    if not 1 <= month <= 12:
+        return None
+    if match.group(3) is None:
+        return year * 10000 + month * 100 + 1, year * 10000 + month * 100 + 31
+    day = int(match.group(3))
+    if not 1 <= day <= 31:
+        return None
+    return (year * 10000 + month * 100 + day,) * 2
+
+
+class QuerySyntaxError(ValueError):
+    """The query cannot be understood as written."""
+
+
+_DATE_RANGE = re.compile(r"\bdate:\[\s*(\S*)\s+TO\s+(\S*)\s*\]", re.IGNORECASE)
+_DATE_CMP = re.compile(r"\bdate:(>=|<=|>|<)?([0-9][0-9-]*)")
+_MINUS = re.compile(r'(?<![\w"])-(?=[\w"(])')
+
+
+def _rewrite_dates(text: str) -> str:
+    """Turn the ``date:`` forms of the query language into ranges on the numeric ``day`` field."""
+
+    def bound(value: str, end: bool) -> str:
+        if value in ("", "*"):
+            return ""
+        span = day_range(value)
+        if span is None:
+            raise QuerySyntaxError(f"not a date: {value!r}")
+        return str(span[1] if end else span[0])
+
+    def ranged(match: re.Match[str]) -> str:
+        return f"day:[{bound(match.group(1), False)} TO {bound(match.group(2), True)}]"
+
+    def compared(match: re.Match[str]) -> str:
+        operator, value = match.group(1) or "", match.group(2)
+        span = day_range(value)
+        if span is None:
+            raise QuerySyntaxError(f"not a date: {value!r}")
+        first, last = span
+        if operator == ">=":
+            return f"day:[{first} TO]"
+        if operator == ">":
+            return f"day:{{{last} TO]"
+        if operator == "<=":
+            return f"day:[TO {last}]"
+        if operator == "<":
+            return f"day:[TO {first}}}"
+        return f"day:[{first} TO {last}]"
+
+    return _DATE_CMP.sub(compared, _DATE_RANGE.sub(ranged, text))
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text))
+
+
+def _exact_to_text(q: query.Query) -> query.Query:
+    """Point ``exact:`` terms at the ``text`` field, where the exact forms are indexed."""
+    if isinstance(q, query.Term) and q.fieldname == "exact":
+        return query.Term("text", q.text, boost=q.boost)
+    if isinstance(q, query.Phrase) and q.fieldname == "exact":
+        return query.Phrase("text", q.words, slop=q.slop, boost=q.boost)
+    if isinstance(q, query.Term | query.Phrase):
+        return q
+    return q.apply(_exact_to_text)
+
+
+def _has_error(q: query.Query) -> bool:
+    """Whether Whoosh marked any part of the parsed query as an error."""
+    return bool(getattr(q, "error", None)) or any(_has_error(child) for child in q.children())
+
+
+class Store:
+    """An open Warta index directory."""
+
+    def __init__(self, directory: str, ix: Any) -> None:
+        self.directory = directory
+        self._ix = ix
+        self._parser = qparser.MultifieldParser(["title", "text"], ix.schema, group=qparser.AndGroup)
+        self._parser.add_plugin(qparser.FuzzyTermPlugin())
+        self._plain_parser = qparser.MultifieldParser(["title", "text"], ix.schema, group=qparser.AndGroup)
+        self._searcher: Searcher | None = None
+
+    # opening -----------------------------------------------------------------
+
+    @classmethod
+    def open(cls, directory: str, create: bool = False) -> Store:
+        """Open the index in ``directory``; create it when ``create`` and it does not exist."""
+        if index.exists_in(directory, indexname=INDEX_NAME):
+            return cls(directory, index.open_dir(directory, indexname=INDEX_NAME))
+        if not create:
+            raise IndexMissing(f"no index at {directory} (run 'warta index PATH' first)")
+        os.makedirs(directory, exist_ok=True)
+        return cls(directory, index.create_in(directory, build_schema(), indexname=INDEX_NAME))
+
+    @staticmethod
+    def exists(directory: str) -> bool:
+        """Whether ``directory`` holds an index."""
+        return bool(index.exists_in(directory, indexname=INDEX_NAME))
+
+    def close(self) -> None:
+        """Release the searcher and the index files."""
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+        self._ix.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def searcher(self) -> Searcher:
+        """A searcher on the newest committed state of the index (reopened when another writer committed)."""
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
+        elif not self._searcher.up_to_date():
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def is_current(self) -> bool:
+        """False when another process committed since this store's searcher was opened."""
+        return self._searcher is None or self._searcher.up_to_date() is True
+
+    def doc_count(self) -> int:
+        """Number of articles in the index."""
+        return int(self.searcher().doc_count())
+
+    def size_bytes(self) -> int:
+        """Bytes on disk of the Whoosh files."""
+        return sum(
+            os.path.getsize(os.path.join(self.directory, name))
+            for name in os.listdir(self.directory)
+            if os.path.isfile(os.path.join(self.directory, name))
+        )
+
+    # writing -----------------------------------------------------------------
+
+    def writer(self) -> StoreWriter:
+        """A writer; raises :class:`IndexBusy` when another process holds the write lock."""
+        try:
+            w = self._ix.writer(limitmb=256)
+        except LockError as error:
+            raise IndexBusy(f"index is busy: another process is writing to {self.directory}") from error
+        return StoreWriter(w)
+
+    # reading -----------------------------------------------------------------
+
+    def get(self, doc_id: str) -> StoredDocument | None:
+        """The stored article with this id, or None."""
+        fields_ = self.searcher().document(id=doc_id)
+        return _stored_document(fields_) if fields_ else None
+
+    def search(self, text: str, limit: int = 20, sort: SortOrder = "relevance") -> SearchResult:
+        """Run a query of the Warta query language and return ranked hits with snippets."""
+        started = time.perf_counter()
+        q, notice = self.parse(text)
+        searcher = self.searcher()
+        if sort == "date":
+            results = searcher.search(q, limit=limit, sortedby=sorting.FieldFacet("day", reverse=True))
+        else:
+            results = searcher.search(q, limit=limit)
+        terms = self.match_terms(q)
+        hits = tuple(_hit(result, terms) for result in results)
+        total = len(results)
+        suggestion = None
+        if total == 0 and text.strip():
+            suggestion = self.suggest(text)
+        return SearchResult(
+            query=text,
+            total=total,
+            hits=hits,
+            seconds=time.perf_counter() - started,
+            notice=notice,
+            suggestion=suggestion,
+        )
+
+    def suggest(self, text: str) -> str | None:
+        """``text`` with its unknown words replaced by the closest indexed words, or None."""
+        reader = self.searcher().reader()
+        corrector = self.searcher().corrector("text")
+        changed = False
+
+        def fix(match: re.Match[str]) -> str:
+            nonlocal changed
+            word = match.group()
+            lower = word.lower()
+            if word in ("AND", "OR", "NOT", "TO") or not lower.isalpha() or len(lower) < 3:
+                return word
+            if ("text", _stem(lower)) in reader or ("title", _stem(lower)) in reader:
+                return word
+            for candidate in corrector.suggest(EXACT_MARK + lower, limit=5, maxdist=2):
+                if candidate.startswith(EXACT_MARK) and candidate[1:] != lower:
+                    changed = True
+                    return str(candidate[1:])
+            for candidate in corrector.suggest(lower, limit=5, maxdist=2):
+                if not candidate.startswith(EXACT_MARK) and candidate != lower:
+                    changed = True
+                    return str(candidate)
+            return word
+
+        fixed = re.sub(r"(?<![:\w])\w+(?![\w:])", fix, text)
+        return fixed if changed else None
+
+    def match_terms(self, q: query.Query) -> frozenset[str]:
+        """The indexed words (stems and ``=exact`` forms) a parsed query matches in article text.
+
+        Prefix, wildcard and fuzzy terms are expanded against the index; negated parts are left out.
+        """
+        reader = self.searcher().reader()
+        found: set[str] = set()
+
+        def visit(node: query.Query) -> None:
+            if isinstance(node, query.Not):
+                return
+            if not node.is_leaf():
+                for child in node.children():
+                    visit(child)
+                return
+            if getattr(node, "fieldname", None) not in ("text", "title"):
+                return
+            if isinstance(node, query.MultiTerm):
+                for term in itertools.islice(node._btexts(reader), MAX_EXPANSION):
+                    found.add(term.decode("utf-8") if isinstance(term, bytes) else str(term))
+            else:
+                found.update(str(text) for _field, text in node.iter_all_terms())
+
+        visit(q)
+        return frozenset(found)
+
+    def matches(self, query_text: str, text: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` matched by ``query_text``: what the reader marks in an open article."""
+        q, _notice = self.parse(query_text)
+        return match_spans(text, self.match_terms(q), limit=len(text))
+
+    def parse(self, text: str) -> tuple[query.Query, str | None]:
+        """Parse the query language; on a syntax error fall back to plain words and say so."""
+        if not text.strip():
+            return query.Every(), None
+        try:
+            rewritten = _MINUS.sub("NOT ", _rewrite_dates(text))
+            q = _exact_to_text(self._parser.parse(rewritten))
+            if _has_error(q):
+                raise QuerySyntaxError("malformed query")
+            return q, None
+        except Exception as error:  # Whoosh raises many types on odd input; any of them means "fall back"
+            words = _plain_words(text)
+            reason = str(error) if isinstance(error, QuerySyntaxError) else "malformed query"
+            notice = f"{reason}; searched for the plain words: {words or '(none)'}"
+            if not words:
+                return query.NullQuery, notice
+            return self._plain_parser.parse(words), notice
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedArticle:
+    """The costly parts of writing an article, made ahead of the writer (in a worker process)."""
+
+    title: Postings
+    text: Postings
+    raw: bytes
+
+
+_SCHEMA = build_schema()
+
+
+def analyze_article(article: Article) -> AnalyzedArticle:
+    """Stem and count the words of title and text, and compress the raw input of ``article``."""
+    return AnalyzedArticle(
+        title=_SCHEMA["title"].postings(article.title),
+        text=_SCHEMA["text"].postings(article.text),
+        raw=zlib.compress(article.raw.encode("utf-8", "surrogatepass"), 3),
+    )
+
+
+class StoreWriter:
+    """Adds, replaces and deletes articles; nothing is visible to readers before :meth:`commit`."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def put(self, article: Article, analyzed: AnalyzedArticle | None = None) -> None:
+        """Add or replace an article (by id); ``analyzed`` saves the writer the stemming."""
+        analyzed = analyzed or analyze_article(article)
+        span = day_range(article.date.iso) if article.date else None
+        self._writer.update_document(
+            id=article.id,
+            path=article.path,
+            key=article.key,
+            title=analyzed.title,
+            _stored_title=article.title,
+            text=analyzed.text,
+            _stored_text=article.text,
+            source=article.source or "",
+            lang=article.lang,
+            date=article.date.iso if article.date else None,
+            precision=article.date.precision if article.date else None,
+            day=span[0] if span else 0,
+            url=article.url,
+            raw=analyzed.raw,
+            hash=article.content_hash,
+        )
+
+    def delete(self, doc_ids: Sequence[str]) -> None:
+        """Remove articles by id."""
+        for doc_id in doc_ids:
+            self._writer.delete_by_term("id", doc_id)
+
+    def commit(self) -> None:
+        """Make everything written so far durable and visible."""
+        self._writer.commit()
+
+    def cancel(self) -> None:
+        """Drop everything written since the writer was opened."""
+        self._writer.cancel()
+
+
+MAX_EXPANSION = 500
+"""Most index words a prefix, wildcard or fuzzy term is expanded to for marking matches."""
+SNIPPET_CHARS = 240
+SCAN_CHARS = 50_000
+"""Snippets and match lists look at most this far into an article."""
+
+
+def match_spans(text: str, terms: frozenset[str], limit: int = SCAN_CHARS) -> list[tuple[int, int]]:
+    """Character spans of the words of ``text`` that a query's indexed ``terms`` match."""
+    spans: list[tuple[int, int]] = []
+    if not terms:
+        return spans
+    for match in _WORD.finditer(text, 0, min(len(text), limit)):
+        word = match.group().lower()
+        if _stem(word) in terms or EXACT_MARK + word in terms:
+            spans.append(match.span())
+    return spans
+
+
+def make_snippet(
+    text: str, spans: Sequence[tuple[int, int]], width: int = SNIPPET_CHARS
+) -> tuple[tuple[str, bool], ...]:
+    """The window of ``text`` holding the most matches, as (text, is_match) fragments."""
+    if not spans:
+        lead = text[:width]
+        if len(text) > width:
+            lead = lead.rsplit(" ", 1)[0] + " …"
+        return ((" ".join(lead.split()), False),) if lead else ()
+    best_start, best_count = spans[0][0], 0
+    right = 0
+    for left, (start, _end) in enumerate(spans):
+        right = max(right, left)
+        while right + 1 < len(spans) and spans[right + 1][1] - start <= width:
+            right += 1
+        if right - left + 1 > best_count:
+            best_start, best_count = start, right - left + 1
+    begin = max(0, best_start - width // 4)
+    space = text.rfind(" ", 0, begin)
+    begin = space + 1 if begin and space >= 0 and begin - space < 30 else begin
+    end = min(len(text), begin + width)
+    space = text.find(" ", end)
+    end = space if end < len(text) and 0 <= space - end < 30 else end
+    parts: list[tuple[str, bool]] = []
+    if begin > 0:
+        parts.append(("… ", False))
+    position = begin
+    for start, stop in spans:
+        if start < begin or stop > end:
+            continue
+        if start > position:
+            parts.append((" ".join(text[position:start].split(" ")).replace("\n", " "), False))
+        parts.append((text[start:stop], True))
+        position = stop
+    if end > position:
+        parts.append((text[position:end].replace("\n", " "), False))
+    if end < len(text):
+        parts.append((" …", False))
+    return tuple(parts)
+
+
+def _hit(result: Any, terms: frozenset[str]) -> Hit:
+    stored = result.fields()
+    text = stored.get("text", "")
+    spans = match_spans(text, terms, limit=SCAN_CHARS)
+    return Hit(
+        id=stored["id"],
+        title=stored.get("title", ""),
+        date=stored.get("date"),
+        source=stored.get("source") or None,
+        path=stored.get("path", ""),
+        score=round(float(result.score or 0.0), 4),
+        snippet=make_snippet(text, spans),
+    )
+
+
+def _stored_document(stored: dict[str, Any]) -> StoredDocument:
+    raw_bytes = stored.get("raw") or b""
+    return StoredDocument(
+        id=stored["id"],
+        title=stored.get("title", ""),
+        date=stored.get("date"),
+        source=stored.get("source") or None,
+        path=stored.get("path", ""),
+        key=stored.get("key", ""),
+        lang=stored.get("lang", "und"),
+        url=stored.get("url"),
+        text=stored.get("text", ""),
+        raw=zlib.decompress(raw_bytes).decode("utf-8", "surrogatepass") if raw_bytes else "",
+    )
+
+
+def partial_date(iso: str | None, precision: str | None) -> PartialDate | None:
+    """Rebuild a :class:`PartialDate` from stored values."""
+    if not iso:
+        return None
+    if precision not in ("day", "month", "year"):
+        precision = {10: "day", 7: "month"}.get(len(iso), "year")
+    return PartialDate(iso, precision)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""The terminal interface of Warta and the ``warta`` entry point."""
