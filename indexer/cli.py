@@ -85,7 +85,7 @@ def _open_store(args: argparse.Namespace) -> Store:
 
 def cmd_index(args: argparse.Namespace) -> int:
     """``warta index PATH... [--prune]``."""
-    err = Console(file=sys.stderr, markup=False, highlight=False)
+    err = Console(file=sys.stderr, markup=False, highlight=False, soft_wrap=True)  # one line per problem
     total = 0
     for path in args.paths:
         for root, _dirs, files in os.walk(path) if os.path.isdir(path) else [("", [], [path])]:
@@ -214,7 +214,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         out.print(Text(safe_text(doc.raw)))
         return 0
     out.print(Text(safe_text(doc.title), style="bold"))
-    meta = " · ".join(part for part in (doc.date, doc.source and safe_text(doc.source), doc.lang, doc.id) if part)
+    meta = " · ".join(
+        part for part in (doc.date, doc.source and safe_text(doc.source), safe_text(doc.lang), doc.id) if part
+    )
     out.print(Text(meta, style="cyan"))
     out.print(Text(safe_text(doc.path), style="dim"))
     out.print()
@@ -286,3 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"warta: {error.strerror or error}: {getattr(error, 'filename', '') or ''}".rstrip(": "), file=sys.stderr)
         return 1
+    except Exception as error:  # a bug: one line for the user, the traceback with WARTA_DEBUG=1
+        if os.environ.get("WARTA_DEBUG"):
+            raise
+        print(f"warta: internal error: {type(error).__name__}: {error} (WARTA_DEBUG=1 shows where)", file=sys.stderr)
+        return 70

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,7 +26,7 @@ from indexer.store import AnalyzedArticle, Store, StoreWriter, analyze_article
 PIPELINE_VERSION = "1"
 """Part of every content hash: bump it when cleaning changes, and the next run re-indexes everything."""
 
-BATCH_ARTICLES = 4000
+BATCH_ARTICLES = 10_000
 """Articles per commit: what a crash can cost, at most."""
 CHUNK_RECORDS = 200
 """Records sent to a worker process at a time."""
@@ -115,6 +117,17 @@ def _prepare_chunk(records: list[Record], known: dict[str, str]) -> list[Prepare
     return out
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Worker start: exit as soon as the indexing process is gone (killed), never outlive it as an orphan."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def default_index_dir() -> str:
     """``$WARTA_INDEX``, else the platform's user data folder."""
     configured = os.environ.get("WARTA_INDEX")
@@ -133,7 +146,11 @@ class Indexer:
         self.catalog = catalog
         self.progress = progress or (lambda _n: None)
         self.summary = IndexSummary()
-        self._pool = ProcessPoolExecutor(max_workers=workers) if workers > 0 else None
+        self._pool = (
+            ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
+            if workers > 0
+            else None
+        )
         self._writer: StoreWriter | None = None
         self._pending_rows: list[DocRow] = []
         self._pending_deletes: list[str] = []
@@ -152,6 +169,10 @@ class Indexer:
         """Index ``paths`` (files and folders); with ``prune`` drop articles whose file vanished."""
         files, problems = discover(paths)
         self.summary.problems.extend(problems)
+        if self._pool is not None:
+            # Start the workers before taking the write lock: forked later, they would inherit its file and
+            # keep the index locked if this process were killed.
+            self._pool.submit(os.getpid).result()
         self._writer = self.store.writer()  # fails early with IndexBusy
         for path in files:
             self._index_file(path)
@@ -191,6 +212,10 @@ class Indexer:
             return
         records, problems = parse_bytes(path, data)
         self.summary.problems.extend(problems)
+        if not records and problems:
+            # Nothing usable (binary, undecodable, empty…): keep what was indexed from it, and look again next run.
+            self.progress(stat.st_size)
+            return
         previous = self.catalog.hashes_for(path)
         seen: set[str] = set()
         step = stat.st_size / max(len(records), 1)

@@ -19,6 +19,7 @@ from whoosh import fields, index, qparser, query, sorting
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token, Tokenizer
 from whoosh.index import LockError
 from whoosh.lang.porter import stem as porter_stem
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 from indexer.model import Article, PartialDate
@@ -47,17 +48,41 @@ _TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
 _WORD = re.compile(_TOKEN_PATTERN)
 
 
-def analyze(text: str) -> str:
-    """The index form of ``text``: each word's stem, with ``|=word`` when the exact form differs.
+COMMON_WORDS = frozenset(
+    """yang di dan itu ini dengan untuk dari dalam pada tidak akan tersebut ke ada juga saat kata sudah
+    bahwa oleh the of to and a said in for it on is from be by at was as that with has its an will are
+    not""".split()
+)
+"""The commonest function words of Indonesian and English news: phrases starting with one are indexed
+as word pairs ("common grams"), so ``"di dalam"`` is one lookup instead of a walk over two huge lists."""
+FUZZY_PREFIX = 2
+"""Letters a ``term~`` match must share at the start: typos there are rare, and it keeps expansion quick."""
+_COMMON_STEMS = frozenset(_stem(word) for word in COMMON_WORDS)
+GRAM_JOINER = "+"
+"""Joins the two stems of a common-word pair (``di+dalam``); never part of a word token."""
+POSITION_GAP = "\x01"
+"""Index-form item that only takes up a position (between title and text: no phrase spans them)."""
 
-    Stemming is the costly part of indexing, so the pipeline calls this in its worker process and
+
+def analyze(*texts: str) -> str:
+    """The index form of ``texts``: each word's stem, with ``|=word`` when the exact form differs
+    and ``|stem+next`` after a common word. Several texts are separated by a position gap.
+
+    Stemming is the costly part of indexing, so the pipeline calls this in its worker processes and
     hands the writer the result; the field analyzer then only splits it.
     """
     forms = [PRE_ANALYZED]
-    for match in _WORD.finditer(text):
-        word = match.group().lower()
-        root = _stem(word)
-        forms.append(root if root == word else f"{root}|{EXACT_MARK}{word}")
+    for number, text in enumerate(texts):
+        if number:
+            forms.append(POSITION_GAP)
+        previous_common: str | None = None
+        for match in _WORD.finditer(text):
+            word = match.group().lower()
+            root = _stem(word)
+            if previous_common is not None:
+                forms[-1] += f"|{previous_common}{GRAM_JOINER}{root}"
+            forms.append(root if root == word else f"{root}|{EXACT_MARK}{word}")
+            previous_common = root if root in _COMMON_STEMS else None
     return " ".join(forms)
 
 
@@ -94,6 +119,8 @@ class _WordFormsAnalyzer(Tokenizer):  # type: ignore[misc]
         token.stopped = False
         if value.startswith(PRE_ANALYZED):
             for pos, item in enumerate(value[1:].split()):
+                if item == POSITION_GAP:
+                    continue
                 for form in item.split("|"):
                     token.text = form
                     if positions:
@@ -149,9 +176,9 @@ class PreparedText(fields.TEXT):  # type: ignore[misc]
             return iter(value)
         return super().index(value, **kwargs)
 
-    def postings(self, text: str) -> Postings:
-        """What :meth:`index` would produce for ``text``, as a picklable list."""
-        values = self.format.word_values(analyze(text), self.analyzer, mode="index")
+    def postings(self, *texts: str) -> Postings:
+        """What :meth:`index` would produce for ``texts``, as a picklable list."""
+        values = self.format.word_values(analyze(*texts), self.analyzer, mode="index")
         return Postings((word.encode("utf-8"), freq, weight, encoded) for word, freq, weight, encoded in values)
 
 
@@ -298,6 +325,24 @@ def _exact_to_text(q: query.Query) -> query.Query:
     return q.apply(_exact_to_text)
 
 
+def _common_grams(q: query.Query) -> query.Query:
+    """Answer phrases of common words from the indexed word pairs instead of word positions."""
+    if isinstance(q, query.Phrase):
+        if q.fieldname != "text" or q.slop != 1 or len(q.words) < 2:
+            return q
+        grams = [
+            query.Term("text", f"{first}{GRAM_JOINER}{second}", boost=q.boost)
+            for first, second in itertools.pairwise(q.words)
+            if first in _COMMON_STEMS
+        ]
+        if not grams:
+            return q
+        return grams[0] if len(q.words) == 2 else query.And([*grams, q])
+    if q.is_leaf():
+        return q
+    return q.apply(_common_grams)
+
+
 def _has_error(q: query.Query) -> bool:
     """Whether Whoosh marked any part of the parsed query as an error."""
     return bool(getattr(q, "error", None)) or any(_has_error(child) for child in q.children())
@@ -309,9 +354,9 @@ class Store:
     def __init__(self, directory: str, ix: Any) -> None:
         self.directory = directory
         self._ix = ix
-        self._parser = qparser.MultifieldParser(["title", "text"], ix.schema, group=qparser.AndGroup)
+        self._parser = qparser.QueryParser("text", ix.schema, group=qparser.AndGroup)
         self._parser.add_plugin(qparser.FuzzyTermPlugin())
-        self._plain_parser = qparser.MultifieldParser(["title", "text"], ix.schema, group=qparser.AndGroup)
+        self._plain_parser = qparser.QueryParser("text", ix.schema, group=qparser.AndGroup)
         self._searcher: Searcher | None = None
 
     # opening -----------------------------------------------------------------
@@ -412,8 +457,18 @@ class Store:
     def suggest(self, text: str) -> str | None:
         """``text`` with its unknown words replaced by the closest indexed words, or None."""
         reader = self.searcher().reader()
-        corrector = self.searcher().corrector("text")
         changed = False
+
+        def closest(word: str) -> str | None:
+            # real spellings (the =exact forms) first, then stems; the most frequent wins
+            for distance in (1, 2):
+                for form in (EXACT_MARK + word, word):
+                    prefix = FUZZY_PREFIX + len(form) - len(word)
+                    candidates = list(IndexReader.terms_within(reader, "text", form, distance, prefix=prefix))
+                    if candidates:
+                        best = max(candidates, key=lambda term: reader.doc_frequency("text", term))
+                        return str(best).removeprefix(EXACT_MARK)
+            return None
 
         def fix(match: re.Match[str]) -> str:
             nonlocal changed
@@ -421,17 +476,13 @@ class Store:
             lower = word.lower()
             if word in ("AND", "OR", "NOT", "TO") or not lower.isalpha() or len(lower) < 3:
                 return word
-            if ("text", _stem(lower)) in reader or ("title", _stem(lower)) in reader:
+            if ("text", _stem(lower)) in reader:
                 return word
-            for candidate in corrector.suggest(EXACT_MARK + lower, limit=5, maxdist=2):
-                if candidate.startswith(EXACT_MARK) and candidate[1:] != lower:
-                    changed = True
-                    return str(candidate[1:])
-            for candidate in corrector.suggest(lower, limit=5, maxdist=2):
-                if not candidate.startswith(EXACT_MARK) and candidate != lower:
-                    changed = True
-                    return str(candidate)
-            return word
+            better = closest(lower)
+            if better is None or better == lower:
+                return word
+            changed = True
+            return better
 
         fixed = re.sub(r"(?<![:\w])\w+(?![\w:])", fix, text)
         return fixed if changed else None
@@ -457,7 +508,8 @@ class Store:
                 for term in itertools.islice(node._btexts(reader), MAX_EXPANSION):
                     found.add(term.decode("utf-8") if isinstance(term, bytes) else str(term))
             else:
-                found.update(str(text) for _field, text in node.iter_all_terms())
+                for _field, text in node.iter_all_terms():
+                    found.update(str(text).split(GRAM_JOINER))
 
         visit(q)
         return frozenset(found)
@@ -467,13 +519,30 @@ class Store:
         q, _notice = self.parse(query_text)
         return match_spans(text, self.match_terms(q), limit=len(text))
 
+    def _expand_fuzzy(self, q: query.Query) -> query.Query:
+        """Replace ``term~`` by the indexed words within its distance that share its first letters.
+
+        Whoosh's per-segment automaton is very slow on a large vocabulary; one pass over the words
+        with the right prefix, across all segments, takes milliseconds.
+        """
+        if isinstance(q, query.FuzzyTerm):
+            reader = self.searcher().reader()
+            prefix = max(q.prefixlength, FUZZY_PREFIX)
+            words = sorted(IndexReader.terms_within(reader, q.fieldname, q.text, q.maxdist, prefix=prefix))
+            if not words:
+                return query.NullQuery
+            return query.Or([query.Term(q.fieldname, word, boost=q.boost) for word in words])
+        if q.is_leaf():
+            return q
+        return q.apply(self._expand_fuzzy)
+
     def parse(self, text: str) -> tuple[query.Query, str | None]:
         """Parse the query language; on a syntax error fall back to plain words and say so."""
         if not text.strip():
             return query.Every(), None
         try:
             rewritten = _MINUS.sub("NOT ", _rewrite_dates(text))
-            q = _exact_to_text(self._parser.parse(rewritten))
+            q = self._expand_fuzzy(_common_grams(_exact_to_text(self._parser.parse(rewritten))))
             if _has_error(q):
                 raise QuerySyntaxError("malformed query")
             return q, None
@@ -502,7 +571,7 @@ def analyze_article(article: Article) -> AnalyzedArticle:
     """Stem and count the words of title and text, and compress the raw input of ``article``."""
     return AnalyzedArticle(
         title=_SCHEMA["title"].postings(article.title),
-        text=_SCHEMA["text"].postings(article.text),
+        text=_SCHEMA["text"].postings(article.title, article.text),
         raw=zlib.compress(article.raw.encode("utf-8", "surrogatepass"), 3),
     )
 
@@ -551,13 +620,21 @@ class StoreWriter:
 
 MAX_EXPANSION = 500
 """Most index words a prefix, wildcard or fuzzy term is expanded to for marking matches."""
+_SPACES = re.compile(r"\s+")
 SNIPPET_CHARS = 240
+SNIPPET_SPANS = 8
+"""A snippet's window is chosen among the first matches only."""
 SCAN_CHARS = 50_000
 """Snippets and match lists look at most this far into an article."""
 
 
-def match_spans(text: str, terms: frozenset[str], limit: int = SCAN_CHARS) -> list[tuple[int, int]]:
-    """Character spans of the words of ``text`` that a query's indexed ``terms`` match."""
+def match_spans(
+    text: str, terms: frozenset[str], limit: int = SCAN_CHARS, most: int | None = None
+) -> list[tuple[int, int]]:
+    """Character spans of the words of ``text`` that a query's indexed ``terms`` match.
+
+    ``limit`` bounds the characters looked at, ``most`` the spans returned (enough for a snippet).
+    """
     spans: list[tuple[int, int]] = []
     if not terms:
         return spans
@@ -565,6 +642,8 @@ def match_spans(text: str, terms: frozenset[str], limit: int = SCAN_CHARS) -> li
         word = match.group().lower()
         if _stem(word) in terms or EXACT_MARK + word in terms:
             spans.append(match.span())
+            if most is not None and len(spans) >= most:
+                break
     return spans
 
 
@@ -576,7 +655,7 @@ def make_snippet(
         lead = text[:width]
         if len(text) > width:
             lead = lead.rsplit(" ", 1)[0] + " …"
-        return ((" ".join(lead.split()), False),) if lead else ()
+        return ((_SPACES.sub(" ", lead), False),) if lead else ()
     best_start, best_count = spans[0][0], 0
     right = 0
     for left, (start, _end) in enumerate(spans):
@@ -599,11 +678,11 @@ def make_snippet(
         if start < begin or stop > end:
             continue
         if start > position:
-            parts.append((" ".join(text[position:start].split(" ")).replace("\n", " "), False))
+            parts.append((_SPACES.sub(" ", text[position:start]), False))
         parts.append((text[start:stop], True))
         position = stop
     if end > position:
-        parts.append((text[position:end].replace("\n", " "), False))
+        parts.append((_SPACES.sub(" ", text[position:end]), False))
     if end < len(text):
         parts.append((" …", False))
     return tuple(parts)
@@ -612,7 +691,7 @@ def make_snippet(
 def _hit(result: Any, terms: frozenset[str]) -> Hit:
     stored = result.fields()
     text = stored.get("text", "")
-    spans = match_spans(text, terms, limit=SCAN_CHARS)
+    spans = match_spans(text, terms, limit=SCAN_CHARS, most=SNIPPET_SPANS)
     return Hit(
         id=stored["id"],
         title=stored.get("title", ""),
