@@ -111,10 +111,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     for problem in summary.problems:
         err.print(Text("skipped " + safe_text(str(problem)), style="yellow"))
     print(summary.line())
-    nothing_usable = summary.files == 0 or (
-        summary.added + summary.updated + summary.unchanged == 0 and bool(summary.problems)
-    )
-    return 1 if nothing_usable else 0
+    # the run goes on past bad input, but a script must be able to tell that something was skipped
+    return 1 if summary.problems or summary.files == 0 else 0
 
 
 def _print_hits(result: SearchResult) -> None:

@@ -14,6 +14,12 @@ from functools import lru_cache
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
+TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
+"""A word: letters and digits, with inner dots and apostrophes (``U.S``, ``don't``, ``3.5``)."""
+WORD = re.compile(TOKEN_PATTERN)
+EXACT_MARK = "="
+"""Prefix of the unstemmed form indexed beside a stem when the two differ (``=kunjungan``)."""
+
 _STEMMER = StemmerFactory().create_stemmer().delegatedStemmer
 _DICTIONARY = _STEMMER.get_dictionary()
 _MIN_LENGTH = 4

@@ -22,14 +22,14 @@ from whoosh.lang.porter import stem as porter_stem
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
-from indexer.model import Article, PartialDate
-from indexer.stemming import make_stemmer
+from indexer.model import Article
+from indexer.querylang import QuerySyntaxError, day_range, plain_words, rewrite
+from indexer.snippets import SNIPPET_SPANS, make_snippet, match_spans
+from indexer.stemming import EXACT_MARK, WORD, make_stemmer
 
 SortOrder = Literal["relevance", "date"]
 
 INDEX_NAME = "warta"
-EXACT_MARK = "="
-"""Prefix of the unstemmed form indexed beside a stem when the two differ (``=kunjungan``)."""
 
 _stem = make_stemmer(porter_stem)
 
@@ -44,8 +44,6 @@ class IndexMissing(Exception):
 
 PRE_ANALYZED = "\x1e"
 """First character of a field value already turned into index form by :func:`analyze`."""
-_TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
-_WORD = re.compile(_TOKEN_PATTERN)
 
 
 COMMON_WORDS = frozenset(
@@ -76,7 +74,7 @@ def analyze(*texts: str) -> str:
         if number:
             forms.append(POSITION_GAP)
         previous_common: str | None = None
-        for match in _WORD.finditer(text):
+        for match in WORD.finditer(text):
             word = match.group().lower()
             root = _stem(word)
             if previous_common is not None:
@@ -137,7 +135,7 @@ class _WordFormsAnalyzer(Tokenizer):  # type: ignore[misc]
                 token.startchar, token.endchar = start_char, start_char + len(value)
             yield token
             return
-        for pos, match in enumerate(_WORD.finditer(value)):
+        for pos, match in enumerate(WORD.finditer(value)):
             word = match.group().lower()
             root = _stem(word)
             if positions:
@@ -247,71 +245,6 @@ class SearchResult:
     """Set when the query could not be parsed as written and was run as plain words."""
     suggestion: str | None = None
     """A corrected query ("did you mean …") when nothing matched."""
-
-
-def day_range(value: str) -> tuple[int, int] | None:
-    """First and last day (as ``YYYYMMDD`` integers) covered by an ISO date of any precision."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value.strip())
-    if not match:
-        return None
-    year = int(match.group(1))
-    if match.group(2) is None:
-        return year * 10000 + 101, year * 10000 + 1231
-    month = int(match.group(2))
-    if not 1 <= month <= 12:
-        return None
-    if match.group(3) is None:
-        return year * 10000 + month * 100 + 1, year * 10000 + month * 100 + 31
-    day = int(match.group(3))
-    if not 1 <= day <= 31:
-        return None
-    return (year * 10000 + month * 100 + day,) * 2
-
-
-class QuerySyntaxError(ValueError):
-    """The query cannot be understood as written."""
-
-
-_DATE_RANGE = re.compile(r"\bdate:\[\s*(\S*)\s+TO\s+(\S*)\s*\]", re.IGNORECASE)
-_DATE_CMP = re.compile(r"\bdate:(>=|<=|>|<)?([0-9][0-9-]*)")
-_MINUS = re.compile(r'(?<![\w"])-(?=[\w"(])')
-
-
-def _rewrite_dates(text: str) -> str:
-    """Turn the ``date:`` forms of the query language into ranges on the numeric ``day`` field."""
-
-    def bound(value: str, end: bool) -> str:
-        if value in ("", "*"):
-            return ""
-        span = day_range(value)
-        if span is None:
-            raise QuerySyntaxError(f"not a date: {value!r}")
-        return str(span[1] if end else span[0])
-
-    def ranged(match: re.Match[str]) -> str:
-        return f"day:[{bound(match.group(1), False)} TO {bound(match.group(2), True)}]"
-
-    def compared(match: re.Match[str]) -> str:
-        operator, value = match.group(1) or "", match.group(2)
-        span = day_range(value)
-        if span is None:
-            raise QuerySyntaxError(f"not a date: {value!r}")
-        first, last = span
-        if operator == ">=":
-            return f"day:[{first} TO]"
-        if operator == ">":
-            return f"day:{{{last} TO]"
-        if operator == "<=":
-            return f"day:[TO {last}]"
-        if operator == "<":
-            return f"day:[TO {first}}}"
-        return f"day:[{first} TO {last}]"
-
-    return _DATE_CMP.sub(compared, _DATE_RANGE.sub(ranged, text))
-
-
-def _plain_words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text))
 
 
 def _exact_to_text(q: query.Query) -> query.Query:
@@ -517,7 +450,7 @@ class Store:
     def matches(self, query_text: str, text: str) -> list[tuple[int, int]]:
         """Spans of ``text`` matched by ``query_text``: what the reader marks in an open article."""
         q, _notice = self.parse(query_text)
-        return match_spans(text, self.match_terms(q), limit=len(text))
+        return match_spans(text, self.match_terms(q), _stem, limit=len(text))
 
     def _expand_fuzzy(self, q: query.Query) -> query.Query:
         """Replace ``term~`` by the indexed words within its distance that share its first letters.
@@ -541,13 +474,13 @@ class Store:
         if not text.strip():
             return query.Every(), None
         try:
-            rewritten = _MINUS.sub("NOT ", _rewrite_dates(text))
+            rewritten = rewrite(text)
             q = self._expand_fuzzy(_common_grams(_exact_to_text(self._parser.parse(rewritten))))
             if _has_error(q):
                 raise QuerySyntaxError("malformed query")
             return q, None
         except Exception as error:  # Whoosh raises many types on odd input; any of them means "fall back"
-            words = _plain_words(text)
+            words = plain_words(text)
             reason = str(error) if isinstance(error, QuerySyntaxError) else "malformed query"
             notice = f"{reason}; searched for the plain words: {words or '(none)'}"
             if not words:
@@ -620,78 +553,12 @@ class StoreWriter:
 
 MAX_EXPANSION = 500
 """Most index words a prefix, wildcard or fuzzy term is expanded to for marking matches."""
-_SPACES = re.compile(r"\s+")
-SNIPPET_CHARS = 240
-SNIPPET_SPANS = 8
-"""A snippet's window is chosen among the first matches only."""
-SCAN_CHARS = 50_000
-"""Snippets and match lists look at most this far into an article."""
-
-
-def match_spans(
-    text: str, terms: frozenset[str], limit: int = SCAN_CHARS, most: int | None = None
-) -> list[tuple[int, int]]:
-    """Character spans of the words of ``text`` that a query's indexed ``terms`` match.
-
-    ``limit`` bounds the characters looked at, ``most`` the spans returned (enough for a snippet).
-    """
-    spans: list[tuple[int, int]] = []
-    if not terms:
-        return spans
-    for match in _WORD.finditer(text, 0, min(len(text), limit)):
-        word = match.group().lower()
-        if _stem(word) in terms or EXACT_MARK + word in terms:
-            spans.append(match.span())
-            if most is not None and len(spans) >= most:
-                break
-    return spans
-
-
-def make_snippet(
-    text: str, spans: Sequence[tuple[int, int]], width: int = SNIPPET_CHARS
-) -> tuple[tuple[str, bool], ...]:
-    """The window of ``text`` holding the most matches, as (text, is_match) fragments."""
-    if not spans:
-        lead = text[:width]
-        if len(text) > width:
-            lead = lead.rsplit(" ", 1)[0] + " …"
-        return ((_SPACES.sub(" ", lead), False),) if lead else ()
-    best_start, best_count = spans[0][0], 0
-    right = 0
-    for left, (start, _end) in enumerate(spans):
-        right = max(right, left)
-        while right + 1 < len(spans) and spans[right + 1][1] - start <= width:
-            right += 1
-        if right - left + 1 > best_count:
-            best_start, best_count = start, right - left + 1
-    begin = max(0, best_start - width // 4)
-    space = text.rfind(" ", 0, begin)
-    begin = space + 1 if begin and space >= 0 and begin - space < 30 else begin
-    end = min(len(text), begin + width)
-    space = text.find(" ", end)
-    end = space if end < len(text) and 0 <= space - end < 30 else end
-    parts: list[tuple[str, bool]] = []
-    if begin > 0:
-        parts.append(("… ", False))
-    position = begin
-    for start, stop in spans:
-        if start < begin or stop > end:
-            continue
-        if start > position:
-            parts.append((_SPACES.sub(" ", text[position:start]), False))
-        parts.append((text[start:stop], True))
-        position = stop
-    if end > position:
-        parts.append((_SPACES.sub(" ", text[position:end]), False))
-    if end < len(text):
-        parts.append((" …", False))
-    return tuple(parts)
 
 
 def _hit(result: Any, terms: frozenset[str]) -> Hit:
     stored = result.fields()
     text = stored.get("text", "")
-    spans = match_spans(text, terms, limit=SCAN_CHARS, most=SNIPPET_SPANS)
+    spans = match_spans(text, terms, _stem, most=SNIPPET_SPANS)
     return Hit(
         id=stored["id"],
         title=stored.get("title", ""),
@@ -717,12 +584,3 @@ def _stored_document(stored: dict[str, Any]) -> StoredDocument:
         text=stored.get("text", ""),
         raw=zlib.decompress(raw_bytes).decode("utf-8", "surrogatepass") if raw_bytes else "",
     )
-
-
-def partial_date(iso: str | None, precision: str | None) -> PartialDate | None:
-    """Rebuild a :class:`PartialDate` from stored values."""
-    if not iso:
-        return None
-    if precision not in ("day", "month", "year"):
-        precision = {10: "day", 7: "month"}.get(len(iso), "year")
-    return PartialDate(iso, precision)  # type: ignore[arg-type]
