@@ -128,19 +128,23 @@ _SPECIAL = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\xa0\xad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f"
     "\u2800\u3000\ud800-\udfff\ufeff\ufff9-\ufffb\ufffe\uffff]"
 )
-_TRANSLATION: dict[int, str | None] = {}
-for _code in range(0x00, 0xA1):
-    if _code < 0x20 or 0x7F <= _code < 0xA0:
-        _TRANSLATION[_code] = None
-_TRANSLATION.update({ord("\t"): " ", ord("\n"): "\n", 0x0B: "\n", 0x0C: "\n", 0x1C: "\n", 0x1D: "\n", 0x1E: "\n"})
-_TRANSLATION.update({0x85: "\n", 0x2028: "\n", 0x2029: "\n", 0xA0: " ", 0x1680: " ", 0x202F: " ", 0x205F: " "})
-_TRANSLATION.update({0x3000: " ", 0x2800: " ", 0xAD: None, 0x180E: None, 0xFEFF: None, 0xFFFE: None, 0xFFFF: None})
-_TRANSLATION.update(dict.fromkeys(range(0x2000, 0x200B), " "))
-# zero-width space, marks, bidi embeddings/overrides/isolates, invisible operators: all dropped
-_TRANSLATION.update(dict.fromkeys([0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2060, 0x2070)]))
-_TRANSLATION.update(dict.fromkeys(range(0xD800, 0xE000)))  # lone surrogates from undecodable bytes
-_TRANSLATION.update(dict.fromkeys(range(0xFFF9, 0xFFFC)))
-_TRANSLATION[ord("\r")] = "\n"
+
+
+def _translation() -> dict[int, str | None]:
+    """What :func:`normalise_text` does to each special character: a space, a line break, or nothing."""
+    table: dict[int, str | None] = dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)])  # controls: dropped
+    table.update({0x09: " ", 0x0A: "\n", 0x0B: "\n", 0x0C: "\n", 0x0D: "\n", 0x1C: "\n", 0x1D: "\n", 0x1E: "\n"})
+    table.update({0x85: "\n", 0x2028: "\n", 0x2029: "\n"})
+    spaces = [0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x2800, 0x3000]  # 0x2800: braille blank
+    table.update(dict.fromkeys(spaces, " "))
+    # soft hyphen, zero-width space and marks, bidi embeddings/overrides/isolates, invisible operators,
+    # byte order marks, lone surrogates (undecodable bytes), interlinear annotations, non-characters
+    table.update(dict.fromkeys([0xAD, 0x180E, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2060, 0x2070)]))
+    table.update(dict.fromkeys([0xFEFF, *range(0xD800, 0xE000), *range(0xFFF9, 0xFFFC), 0xFFFE, 0xFFFF]))
+    return table
+
+
+_TRANSLATION = _translation()
 
 
 def normalise_text(text: str) -> str:
@@ -162,18 +166,19 @@ def normalise_text(text: str) -> str:
 # --- page furniture ---------------------------------------------------------------------------------
 
 _FURNITURE_EXACT = frozenset(
-    """leave a comment|leave a reply|post a comment|add a comment|add comment|tinggalkan komentar|
-    tulis komentar|kirim komentar|komentar|comments|comment|0 comments|no comments|loading|memuat|
-    share|share this|share this article|share this story|share this post|share article|bagikan|
-    bagikan artikel ini|bagikan berita ini|tweet|facebook|twitter|whatsapp|telegram|linkedin|line|
-    pinterest|email|e-mail|print|cetak|copy link|salin link|salin tautan|advertisement|iklan|
-    scroll to continue with content|scroll to continue|lanjutkan membaca|continue reading|read more|
-    selengkapnya|baca selengkapnya|tags|tag|topik|share on facebook|share on twitter|share via email""".replace(
-        "\n", ""
+    (
+        *("leave a comment", "leave a reply", "post a comment", "add a comment", "add comment", "comment"),
+        *("comments", "0 comments", "no comments", "komentar", "tinggalkan komentar", "tulis komentar"),
+        *("kirim komentar", "loading", "memuat", "share", "share this", "share this article", "share article"),
+        *("share this story", "share this post", "share on facebook", "share on twitter", "share via email"),
+        *("bagikan", "bagikan artikel ini", "bagikan berita ini", "tweet", "facebook", "twitter", "whatsapp"),
+        *("telegram", "linkedin", "line", "pinterest", "email", "e-mail", "print", "cetak", "copy link"),
+        *("salin link", "salin tautan", "advertisement", "iklan", "scroll to continue with content"),
+        *("scroll to continue", "lanjutkan membaca", "continue reading", "read more", "selengkapnya"),
+        *("baca selengkapnya", "tags", "tag", "topik"),
     )
-    .replace("    ", "")
-    .split("|")
 )
+"""Whole lines of page furniture, as :func:`_furniture_key` writes them."""
 _REACTION_HEADINGS = frozenset(
     (
         "what's your reaction",
@@ -207,6 +212,10 @@ _RELATED = re.compile(
     r"|berita terkait|artikel terkait|video terkait|related(?: articles?| news| stories| posts?)?"
 )
 _RELATED_SEPARATOR = re.compile(r"\s*[:：\-–—»>|]")
+_SIGNATURE_LINE = re.compile(r"reuters?\.*(?:\^M)?", re.IGNORECASE)
+"""The line that closes a Reuters body ("REUTER", "REUTER...^M")."""
+_SIGNATURE = re.compile(r"(?<=[.!?)\"”])\s+(?:REUTER|Reuter)\.*(?:\^M)?\s*$")
+"""The same signature at the end of the last line: "… (33.7).        REUTER"."""
 _KEY_TRIM = " \t.:!?…•·-–—|>»"
 
 
@@ -253,31 +262,43 @@ def _drop_furniture(lines: list[str]) -> list[str]:
         kept.append(line)
     for index in range(len(kept) - 1, -1, -1):  # Reuters' closing "REUTER" signature
         if kept[index]:
-            if kept[index].strip().lower() in ("reuter", "reuters"):
+            if _SIGNATURE_LINE.fullmatch(kept[index].strip()):
                 del kept[index]
+            else:
+                kept[index] = _SIGNATURE.sub("", kept[index])
             break
     return kept
 
 
 # --- corpus layouts ---------------------------------------------------------------------------------
 
-_LEAD_DASH = re.compile(r"(?:[\s,]*[-–—]+(?=[\s,“\"A-Z]|$))+[\s,]*")
+_LEAD_DASH = re.compile(r"(?:[\s,]*+[-–—]++(?=[\s,“\"A-Z]|$))+[\s,]*")
 """CLICK-ID bodies open with the dash that followed a dropped "JAKARTA, KOMPAS.com"."""
 _COMMA_BREAK = re.compile(  # "….,Next" / "… ,Next": a paragraph end, then the joining comma
-    r",(?:(?<=[.!?:\"”’],)|(?<=[.!?:\"”’][ \t],)|(?<=[.!?:\"”’][ \t][ \t],))(?:[ \t]*,)*(?=[“‘A-Z0-9]|\"\w)"
-    r"|,,+(?=[“‘A-Z]|\"\w)"  # ",,,Next": empty paragraphs in between
-    r"|,+(?=loading(?:\.\.\.|…))"
+    r",(?:(?<=[.!?:\"”’],)|(?<=[.!?:\"”’][ \t],)|(?<=[.!?:\"”’][ \t][ \t],))(?:[ \t]*,)*+(?=[“‘A-Z0-9]|\"[\w(])"
+    r"|(?<!,),,++(?=[“‘A-Z]|\"[\w(])"  # ",,,Next": empty paragraphs in between
+    r"|(?<!,),++(?=loading(?:\.\.\.|…))"
 )
-"""Commas that join paragraphs (CLICK-ID); every branch starts with the comma, so the scan is quick."""
+"""Commas that join paragraphs (CLICK-ID). Every branch starts with the comma, so the scan is quick, and
+possessive runs that start only at the first comma keep a long run of commas linear."""
 _COMMA_BREAK_SPACED = re.compile(
     r",(?:(?<=[^A-Z.]\.,)|(?<=[^A-Z.]\.[ \t],)|(?<=[^A-Z.]\.[ \t][ \t],)|(?<=[!?],)|(?<=[!?][ \t],))"
-    r"(?:[ \t]*,)*[ \t]*(?=[“‘A-Z]|\"\w)"
+    r"(?:[ \t]*,)*+[ \t]*+(?=[“‘A-Z]|\"[\w(])"
 )
 """Kompas' "…lagi., Menurut": only in one-line bodies, as "Elkhart, Ind., Schult" is real text elsewhere."""
+_SPACES_BEFORE_COMMA = re.compile(r"(?<![ \t])[ \t]{2,}+,")
 _BLOCK_START = re.compile(r"\s|[#*•>-]\s|\d{1,3}[.)]\s")
 """Lines that open a paragraph of their own even in hard-wrapped text: indented, bullets, headings."""
 _WRAP_WIDTH = 100
 """Hard-wrapped text has lines no longer than this."""
+_SENTENCE_END = frozenset('.!?:"”’')
+
+
+def _comma_breaks(line: str) -> str:
+    """``line`` with the commas that join paragraphs turned into paragraph breaks."""
+    if "  ," in line:
+        line = _SPACES_BEFORE_COMMA.sub(" ,", line)  # "WIB.   ,“Tak" as "WIB. ,“Tak"
+    return _COMMA_BREAK.sub("\n\n", line)
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -295,15 +316,19 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     width = max(short)
     if width < 30:
         return False
-    soft = joints = 0
+    lowercase = overfull = joints = 0
     for line, following in itertools.pairwise(lines):
         if not line.strip() or not following.strip() or _BLOCK_START.match(following):
             continue
         joints += 1
         first_word = following.split(None, 1)[0]
-        if first_word[0].islower() or len(line.rstrip()) + 1 + len(first_word) > width:
-            soft += 1
-    return joints > 0 and soft * 2 >= joints
+        if first_word[0].islower():
+            lowercase += 1
+        elif line.rstrip()[-1] not in _SENTENCE_END and len(line.rstrip()) + 1 + len(first_word) > width:
+            overfull += 1  # the next word would not have fitted, and no sentence ended here
+    if joints < 3:  # too few lines to judge a width: only lower-case continuations count
+        overfull = 0
+    return joints > 0 and (lowercase + overfull) * 2 >= joints
 
 
 _READABLE = re.compile(r"[^\W_]")
@@ -445,7 +470,7 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:\||::|»|•|·|-|–|—)\s+")
 _TITLE_DASHES = frozenset("-–—")
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^/@\s]*@)?([^/:?#\s]+)", re.IGNORECASE)
 _SOURCE_PREFIX = re.compile(
-    rf"(?:[A-Z][\w'’.]*(?:,?\s+[A-Z][\w'’.]*){{0,4}}\s*,?\s*)?"  # place: "Beijing, China," / "JAKARTA,"
+    rf"(?:[A-Z][\w'’.]*(?:,?\s+[A-Z][\w'’.]*){{0,4}}(?:\s*,\s*|\s+))?"  # place: "Beijing, China," / "JAKARTA,"
     rf"(?:\((?P<paren>[^()\n]{{2,40}})\)|(?P<domain>{_DOMAIN}))"  # "(afederasi.com)" / "KOMPAS.com"
     r"\s*[-–—]+\s"
 )
@@ -496,6 +521,9 @@ def clean_title(title: str, site_names: frozenset[str] = frozenset()) -> str:
     heading = _HEADING_MARK.match(text)
     if heading:
         text = text[heading.end() :]
+    first = _TITLE_SEPARATOR.search(text[:60])
+    if first and first.end() < len(text) and _is_site(text[: first.start()], site_names):
+        text = text[first.end() :]  # "detik.com | Judul"
     for _ in range(3):
         separators = list(_TITLE_SEPARATOR.finditer(text[-120:]))
         if not separators:
@@ -506,15 +534,12 @@ def clean_title(title: str, site_names: frozenset[str] = frozenset()) -> str:
         if not head:
             break
         mark = last.group().strip()
-        if mark in _TITLE_DASHES:
+        if mark in _TITLE_DASHES:  # a dash also joins the parts of a real title: only a site name goes
             if not _is_site(tail, site_names):
                 break
-        elif len(tail) > 40 or len(tail.split()) > 4:
+        elif len(tail) > 40 or len(tail.split()) > 4 or len(tail) >= len(head):
             break
         text = head
-    first = _TITLE_SEPARATOR.search(text[:60])
-    if first and first.end() < len(text) and _is_site(text[: first.start()], site_names):
-        text = text[first.end() :]
     return _short(text, TITLE_MAX)
 
 
@@ -616,7 +641,7 @@ def clean_record(record: Record) -> CleanText:
     title = clean_title(raw_title, names)
     if len(lines) == 1 and len(lines[0]) > 200:
         lines[0] = _COMMA_BREAK_SPACED.sub("\n\n", lines[0])
-    lines = [_COMMA_BREAK.sub("\n\n", line) if "," in line else line for line in lines]
+    lines = [_comma_breaks(line) if "," in line else line for line in lines]
     paragraphs = _drop_furniture(_paragraphs("\n".join(lines).split("\n")))
 
     date = parse_date(_field(fields, "date"))
