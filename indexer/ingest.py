@@ -6,7 +6,6 @@ here raises on bad input: whatever cannot be used becomes a :class:`Problem` wit
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
@@ -17,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Literal
 
+from indexer.decoding import SNIFF_BYTES, bom_encoding, declared_charset, decode, looks_binary
 from indexer.model import Problem, Record
 
 Format = Literal["text", "html", "json", "jsonl", "csv"]
@@ -71,36 +71,6 @@ CONTAINER_KEYS = (
     "rows",
 )
 """Keys of a top-level JSON object under which the list of articles may sit."""
-
-SNIFF_BYTES = 8192
-"""How much of a file with an unknown extension is read to tell text from binary."""
-
-_CHARSET_SAMPLE = 1 << 20
-_BINARY_SIGNATURES = (
-    b"\x89PNG",
-    b"\x7fELF",
-    b"%PDF-",
-    b"GIF87a",
-    b"GIF89a",
-    b"\xff\xd8\xff",
-    b"PK\x03\x04",
-    b"\x1f\x8b",
-    b"\xfd7zXZ\x00",
-    b"7z\xbc\xaf\x27\x1c",
-    b"Rar!\x1a\x07",
-)
-_CONTROL_BYTES = bytes([*range(0x01, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_NOT_WITHOUT_BOM = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le", "utf_7"]
-_WESTERN = {"cp1252", "latin_1", "iso8859_15"}
-_CHAOS_TOLERANCE = 0.1
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def _alias_table() -> dict[str, tuple[str, int]]:
@@ -187,7 +157,7 @@ def _sniff_binary(path: str) -> bool:
             head = handle.read(SNIFF_BYTES)
     except OSError:
         return False
-    return _bom_encoding(head) is None and _looks_binary(head)
+    return bom_encoding(head) is None and looks_binary(head)
 
 
 # ---------------------------------------------------------------------------------------------- reading
@@ -221,7 +191,7 @@ def parse_bytes(path: str, data: bytes) -> tuple[list[Record], list[Problem]]:
     """
     path = os.path.abspath(path)
     fmt = format_of(path) or "text"
-    hint = _declared_charset(data) if fmt == "html" else None
+    hint = declared_charset(data) if fmt == "html" else None
     text, reason = decode(data, hint)
     if text is None:
         return [], [Problem(path, reason or "cannot decode file")]
@@ -243,111 +213,6 @@ def parse_bytes(path: str, data: bytes) -> tuple[list[Record], list[Problem]]:
         return [], [Problem(path, "file too large to parse in memory")]
     except Exception as error:  # a reader must never stop a run: report and go on
         return [], [Problem(path, f"cannot read {fmt} file ({type(error).__name__})")]
-
-
-# ---------------------------------------------------------------------------------------------- decoding
-
-
-def decode(data: bytes, hint: str | None = None) -> tuple[str | None, str | None]:
-    """``data`` as text, or None and the reason (``"empty file"``, ``"binary file, skipped"``).
-
-    UTF-8 (BOM optional) and BOM-marked UTF-16/32 are read directly. Anything else is given to the
-    encoding ``hint`` (e.g. an HTML ``<meta charset>``), then to charset-normalizer's best guess, where
-    Windows-1252 wins among guesses about as plausible, since Western text is what such files mostly are.
-    """
-    if not data or data.isspace():
-        return None, "empty file"
-    bom = _bom_encoding(data)
-    if bom is not None:
-        encoding, skip = bom
-        text = data[skip:].decode(encoding, "replace")
-        if "\x00" in text:
-            return None, "binary file, skipped"
-    else:
-        if _looks_binary(data[:SNIFF_BYTES]) or b"\x00" in data:
-            return None, "binary file, skipped"
-        text = _decode_without_bom(data, hint)
-    if not text or text.isspace():
-        return None, "empty file"
-    return text, None
-
-
-def _bom_encoding(data: bytes) -> tuple[str, int] | None:
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return encoding, len(bom)
-    return None
-
-
-def _looks_binary(head: bytes) -> bool:
-    """Whether a file's first bytes look like anything but text (no BOM check)."""
-    if not head:
-        return False
-    if head.startswith(_BINARY_SIGNATURES) or b"\x00" in head:
-        return True
-    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    return controls * 10 > len(head)
-
-
-def _decode_without_bom(data: bytes, hint: str | None) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    repaired = data.decode("utf-8", "replace")
-    damaged = repaired.count("\ufffd")
-    wide = len(repaired) - len(repaired.encode("ascii", "ignore")) - damaged
-    if wide > damaged:
-        # Mostly valid multi-byte UTF-8 with a few broken bytes: keep it UTF-8.
-        return repaired
-    if hint:
-        try:
-            return data.decode(hint)
-        except (UnicodeDecodeError, LookupError):
-            pass
-    encoding = _guess_encoding(data)
-    try:
-        return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        if encoding == "cp1252":
-            return data.decode("latin-1")
-        return data.decode(encoding, "replace")
-
-
-def _guess_encoding(data: bytes) -> str:
-    """charset-normalizer's guess for ``data`` (a sample of it), preferring Windows-1252 when about as good."""
-    from charset_normalizer import from_bytes
-
-    sample = data
-    if len(sample) > _CHARSET_SAMPLE:
-        sample = data[:_CHARSET_SAMPLE]
-        cut = sample.rfind(b"\n")
-        if cut > 0:
-            sample = sample[: cut + 1]
-    try:
-        matches = list(from_bytes(sample, cp_exclusion=_NOT_WITHOUT_BOM))
-    except Exception:  # a failed guess falls back to Windows-1252
-        return "cp1252"
-    if not matches:
-        return "cp1252"
-    least = min(match.chaos for match in matches)
-    for match in matches:
-        if match.chaos <= least + _CHAOS_TOLERANCE and _WESTERN.intersection(match.could_be_from_charset):
-            return "cp1252"
-    best = min(matches, key=lambda match: match.chaos)
-    return best.encoding
-
-
-def _declared_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares in its first bytes, if Python knows it."""
-    found = _META_CHARSET.search(data[:4096])
-    if found is None:
-        return None
-    name = found.group(1).decode("ascii", "ignore")
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
 
 
 # ---------------------------------------------------------------------------------------------- field mapping
