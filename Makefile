@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/warta index data
+	$(BIN)/warta index data/samples
 	$(BIN)/warta search 'Lukashenko'
 
 test: $(STAMP)

@@ -1,37 +1,30 @@
 """Indexing: files → records → cleaned articles → Whoosh index and catalogue, incrementally.
 
-Reading and cleaning run in a worker process while this process feeds the index writer, so both
-cores work. Each batch is committed to the index, then to the catalogue: a run killed at any moment
-leaves an index that opens with every earlier batch, and the next run completes the work.
+This process reads and cleans (the cheap part); stemming and writing the index run in one writer
+subprocess per core, each writing its own segment. Each batch is committed to the index, then to the
+catalogue: a run killed at any moment leaves an index that opens with every earlier batch, and the
+next run completes the work.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import threading
-import time
-from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from indexer.catalog import CATALOG_NAME, Catalog, DocRow, FileState
 from indexer.clean import clean_record
 from indexer.ingest import discover, parse_bytes
 from indexer.lang import detect_language
 from indexer.model import Article, Problem, Record
-from indexer.store import AnalyzedArticle, Store, StoreWriter, analyze_article
+from indexer.store import Store, StoreWriter
 
 PIPELINE_VERSION = "1"
 """Part of every content hash: bump it when cleaning changes, and the next run re-indexes everything."""
 
 BATCH_ARTICLES = 10_000
-"""Articles per commit: what a crash can cost, at most."""
-CHUNK_RECORDS = 200
-"""Records sent to a worker process at a time."""
-IN_FLIGHT_CHUNKS = 8
-"""Chunks submitted ahead of the writer: keeps the workers busy with bounded memory."""
+"""Articles per commit: what a crash can cost, at most (each commit adds a segment per writer process)."""
 
 Progress = Callable[[int], None]
 """Called with the number of input bytes just dealt with."""
@@ -92,42 +85,6 @@ def prepare(record: Record, digest: str | None = None) -> Article:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """A record after the worker: unchanged (``article`` None) or cleaned and analysed for the writer."""
-
-    id: str
-    content_hash: str
-    article: Article | None
-    analyzed: AnalyzedArticle | None
-
-
-def _prepare_chunk(records: list[Record], known: dict[str, str]) -> list[Prepared]:
-    """Worker job: skip records whose hash is ``known``, clean and analyse the others."""
-    out: list[Prepared] = []
-    for record in records:
-        doc_id = document_id(record.path, record.key)
-        digest = content_hash(record)
-        if known.get(doc_id) == digest:
-            out.append(Prepared(doc_id, digest, None, None))
-            continue
-        article = prepare(record, digest)
-        analyzed = analyze_article(article)
-        out.append(Prepared(doc_id, digest, replace(article, raw=""), analyzed))
-    return out
-
-
-def _exit_with_parent(parent: int) -> None:
-    """Worker start: exit as soon as the indexing process is gone (killed), never outlive it as an orphan."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.2)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
-
-
 def default_index_dir() -> str:
     """``$WARTA_INDEX``, else the platform's user data folder."""
     configured = os.environ.get("WARTA_INDEX")
@@ -146,11 +103,7 @@ class Indexer:
         self.catalog = catalog
         self.progress = progress or (lambda _n: None)
         self.summary = IndexSummary()
-        self._pool = (
-            ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
-            if workers > 0
-            else None
-        )
+        self._procs = max(workers, 1)
         self._writer: StoreWriter | None = None
         self._pending_rows: list[DocRow] = []
         self._pending_deletes: list[str] = []
@@ -158,22 +111,16 @@ class Indexer:
         self._written = 0
 
     def close(self) -> None:
-        """Cancel uncommitted work and stop the worker process."""
+        """Cancel uncommitted work (its writer subprocesses stop with it)."""
         if self._writer is not None:
             self._writer.cancel()
             self._writer = None
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
 
     def run(self, paths: Sequence[str], prune: bool) -> IndexSummary:
         """Index ``paths`` (files and folders); with ``prune`` drop articles whose file vanished."""
         files, problems = discover(paths)
         self.summary.problems.extend(problems)
-        if self._pool is not None:
-            # Start the workers before taking the write lock: forked later, they would inherit its file and
-            # keep the index locked if this process were killed.
-            self._pool.submit(os.getpid).result()
-        self._writer = self.store.writer()  # fails early with IndexBusy
+        self._writer = self.store.writer(self._procs)  # fails early with IndexBusy
         for path in files:
             self._index_file(path)
         if prune:
@@ -221,13 +168,15 @@ class Indexer:
         step = stat.st_size / max(len(records), 1)
         done = 0.0
         reported = 0
-        for item in self._prepared(records, previous):
-            seen.add(item.id)
-            old_hash = previous.get(item.id)
-            if item.article is None or item.analyzed is None:
+        for record in records:
+            doc_id = document_id(record.path, record.key)
+            digest = content_hash(record)
+            seen.add(doc_id)
+            old_hash = previous.get(doc_id)
+            if old_hash == digest:
                 self.summary.unchanged += 1
             else:
-                self._put(item.article, item.analyzed)
+                self._put(prepare(record, digest), replace=old_hash is not None)
                 if old_hash is None:
                     self.summary.added += 1
                 else:
@@ -241,25 +190,9 @@ class Indexer:
         self._pending_files.append(state)
         self.progress(stat.st_size - reported)
 
-    def _prepared(self, records: list[Record], previous: dict[str, str]) -> Iterator[Prepared]:
-        chunks = [records[i : i + CHUNK_RECORDS] for i in range(0, len(records), CHUNK_RECORDS)]
-        if self._pool is None or len(records) < CHUNK_RECORDS:
-            for chunk in chunks:
-                yield from _prepare_chunk(chunk, previous)
-            return
-        pending: deque[Future[list[Prepared]]] = deque()
-        for chunk in chunks:
-            ids = (document_id(record.path, record.key) for record in chunk)
-            known = {doc_id: previous[doc_id] for doc_id in ids if doc_id in previous}
-            pending.append(self._pool.submit(_prepare_chunk, chunk, known))
-            if len(pending) >= IN_FLIGHT_CHUNKS:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
-
-    def _put(self, article: Article, analyzed: AnalyzedArticle) -> None:
+    def _put(self, article: Article, replace: bool) -> None:
         assert self._writer is not None
-        self._writer.put(article, analyzed)
+        self._writer.put(article, replace=replace)
         date = article.date.iso if article.date else None
         self._pending_rows.append(
             DocRow(
@@ -306,7 +239,7 @@ class Indexer:
         self._pending_files.clear()
         self._written = 0
         if reopen:
-            self._writer = self.store.writer()
+            self._writer = self.store.writer(self._procs)
 
 
 def open_catalog(index_dir: str) -> Catalog:
@@ -327,8 +260,7 @@ def index_paths(
     Raises :class:`indexer.store.IndexBusy` when another process is writing to the index.
     """
     if workers is None:
-        cores = os.cpu_count() or 1
-        workers = cores if cores > 1 else 0
+        workers = os.cpu_count() or 1
     store = Store.open(index_dir, create=True)
     catalog = open_catalog(index_dir)
     indexer = Indexer(store, catalog, progress, workers)

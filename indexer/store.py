@@ -6,19 +6,22 @@ Whoosh-Reloaded 2.7.5 is used (see the README for why): it imports as ``whoosh``
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import re
+import threading
 import time
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from whoosh import fields, index, qparser, query, sorting
+from whoosh import collectors, fields, index, qparser, query, sorting
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token, Tokenizer
 from whoosh.index import LockError
 from whoosh.lang.porter import stem as porter_stem
+from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
@@ -30,6 +33,8 @@ from indexer.stemming import EXACT_MARK, WORD, make_stemmer
 SortOrder = Literal["relevance", "date"]
 
 INDEX_NAME = "warta"
+WRITER_BATCH = 256
+"""Articles handed to a writer subprocess at a time."""
 
 _stem = make_stemmer(porter_stem)
 
@@ -159,25 +164,54 @@ def _text_analyzer(exact: bool = False) -> Any:
     return _WordFormsAnalyzer(exact)
 
 
-Posting = tuple[bytes, int, float, bytes]
-
-
-class Postings(list[Posting]):
-    """A field's postings (term, frequency, weight, positions), made outside the writer."""
+class TextParts(tuple[str, ...]):
+    """Field value made of several texts (title, then body) kept a position apart; analysed by the field."""
 
 
 class PreparedText(fields.TEXT):  # type: ignore[misc]
-    """A text field that also accepts :class:`Postings` computed ahead in a worker process."""
+    """A text field whose value may be :class:`TextParts`: analysed where the writer runs (a subprocess)."""
 
     def index(self, value: Any, **kwargs: Any) -> Any:
-        if isinstance(value, Postings):
-            return iter(value)
+        if isinstance(value, TextParts):
+            value = analyze(*value)
         return super().index(value, **kwargs)
 
-    def postings(self, *texts: str) -> Postings:
-        """What :meth:`index` would produce for ``texts``, as a picklable list."""
-        values = self.format.word_values(analyze(*texts), self.analyzer, mode="index")
-        return Postings((word.encode("utf-8"), freq, weight, encoded) for word, freq, weight, encoded in values)
+
+class _WriterTask(SubWriterTask):  # type: ignore[misc]
+    """Whoosh's writer subprocess, made never to hold the write lock nor to outlive the indexing process.
+
+    It is forked while the index is locked, and ``flock`` follows the open file: it closes its copy
+    of the lock file at once, so the lock goes with the parent, and exits when the parent is gone.
+    """
+
+    lock_fd: int | None = None
+
+    def run(self) -> None:
+        if self.lock_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.lock_fd)
+        parent = os.getppid()
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.2)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+        super().run()
+
+
+class _ParallelWriter(MpWriter):  # type: ignore[misc]
+    """Whoosh's multi-process writer with :class:`_WriterTask` subprocesses."""
+
+    def _new_task(self) -> Any:
+        task = _WriterTask(
+            self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
+        )
+        task.lock_fd = getattr(self.writelock, "fd", None)
+        self.tasks.append(task)
+        task.start()
+        return task
 
 
 def _plain_analyzer() -> Any:
@@ -263,14 +297,19 @@ def _common_grams(q: query.Query) -> query.Query:
     if isinstance(q, query.Phrase):
         if q.fieldname != "text" or q.slop != 1 or len(q.words) < 2:
             return q
-        grams = [
-            query.Term("text", f"{first}{GRAM_JOINER}{second}", boost=q.boost)
-            for first, second in itertools.pairwise(q.words)
-            if first in _COMMON_STEMS
+        words = list(q.words)
+        # a common word's long position list is replaced by its pair with the next word (same position)
+        forms = [
+            f"{word}{GRAM_JOINER}{words[i + 1]}" if word in _COMMON_STEMS and i + 1 < len(words) else word
+            for i, word in enumerate(words)
         ]
-        if not grams:
+        if forms == words:
             return q
-        return grams[0] if len(q.words) == 2 else query.And([*grams, q])
+        if GRAM_JOINER in forms[-2]:
+            forms.pop()  # the last word is inside the pair before it
+        if len(forms) == 1:
+            return query.Term("text", forms[0], boost=q.boost)
+        return query.Phrase("text", forms, slop=1, boost=q.boost)
     if q.is_leaf():
         return q
     return q.apply(_common_grams)
@@ -348,10 +387,16 @@ class Store:
 
     # writing -----------------------------------------------------------------
 
-    def writer(self) -> StoreWriter:
-        """A writer; raises :class:`IndexBusy` when another process holds the write lock."""
+    def writer(self, procs: int = 1) -> StoreWriter:
+        """A writer analysing and writing in ``procs`` subprocesses (one segment each) when above 1.
+
+        Raises :class:`IndexBusy` when another process holds the write lock.
+        """
         try:
-            w = self._ix.writer(limitmb=256)
+            if procs > 1:
+                w = _ParallelWriter(self._ix, procs=procs, multisegment=True, batchsize=WRITER_BATCH, limitmb=128)
+            else:
+                w = self._ix.writer(limitmb=256)
         except LockError as error:
             raise IndexBusy(f"index is busy: another process is writing to {self.directory}") from error
         return StoreWriter(w)
@@ -371,7 +416,11 @@ class Store:
         if sort == "date":
             results = searcher.search(q, limit=limit, sortedby=sorting.FieldFacet("day", reverse=True))
         else:
-            results = searcher.search(q, limit=limit)
+            # Score every match and count it in the same pass: the total is always shown, and Whoosh's
+            # block skipping (with matcher replacement) would need a second pass to count.
+            collector = collectors.TopCollector(limit=limit, usequality=False, replace=0)
+            searcher.search_with_collector(q, collector)
+            results = collector.results()
         terms = self.match_terms(q)
         hits = tuple(_hit(result, terms) for result in results)
         total = len(results)
@@ -488,44 +537,23 @@ class Store:
             return self._plain_parser.parse(words), notice
 
 
-@dataclass(frozen=True, slots=True)
-class AnalyzedArticle:
-    """The costly parts of writing an article, made ahead of the writer (in a worker process)."""
-
-    title: Postings
-    text: Postings
-    raw: bytes
-
-
-_SCHEMA = build_schema()
-
-
-def analyze_article(article: Article) -> AnalyzedArticle:
-    """Stem and count the words of title and text, and compress the raw input of ``article``."""
-    return AnalyzedArticle(
-        title=_SCHEMA["title"].postings(article.title),
-        text=_SCHEMA["text"].postings(article.title, article.text),
-        raw=zlib.compress(article.raw.encode("utf-8", "surrogatepass"), 3),
-    )
-
-
 class StoreWriter:
     """Adds, replaces and deletes articles; nothing is visible to readers before :meth:`commit`."""
 
     def __init__(self, writer: Any) -> None:
         self._writer = writer
 
-    def put(self, article: Article, analyzed: AnalyzedArticle | None = None) -> None:
-        """Add or replace an article (by id); ``analyzed`` saves the writer the stemming."""
-        analyzed = analyzed or analyze_article(article)
+    def put(self, article: Article, replace: bool = True) -> None:
+        """Add an article, or replace the one with its id (``replace=False`` for ids known to be new)."""
         span = day_range(article.date.iso) if article.date else None
-        self._writer.update_document(
+        write = self._writer.update_document if replace else self._writer.add_document
+        write(
             id=article.id,
             path=article.path,
             key=article.key,
-            title=analyzed.title,
+            title=TextParts((article.title,)),
             _stored_title=article.title,
-            text=analyzed.text,
+            text=TextParts((article.title, article.text)),
             _stored_text=article.text,
             source=article.source or "",
             lang=article.lang,
@@ -533,7 +561,7 @@ class StoreWriter:
             precision=article.date.precision if article.date else None,
             day=span[0] if span else 0,
             url=article.url,
-            raw=analyzed.raw,
+            raw=zlib.compress(article.raw.encode("utf-8", "surrogatepass"), 3),
             hash=article.content_hash,
         )
 

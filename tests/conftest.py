@@ -1,6 +1,6 @@
 """Shared fixtures: the ``warta`` command run in-process, and indexes built once per session.
 
-``sample_index`` holds the three articles of ``data/``; ``corpus_index`` holds ``FEATURE_ARTICLES``
+``sample_index`` holds the three articles of ``data/samples/``; ``corpus_index`` holds ``FEATURE_ARTICLES``
 (tests/support.py), a small generated corpus where every feature of the query language has one known
 answer. Both are read-only: a test that writes gets its own index (``fresh_index``, ``populated_index``).
 """
@@ -54,7 +54,7 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
 
 @pytest.fixture(scope="session")
 def sample_index(tmp_path_factory: pytest.TempPathFactory) -> BuiltIndex:
-    """The three sample articles of ``data/``, indexed once."""
+    """The three sample articles of ``data/samples/``, indexed once."""
     index_dir = tmp_path_factory.mktemp("sample-index")
     summary = index_paths([str(DATA)], str(index_dir))
     assert (summary.added, summary.problems) == (3, [])

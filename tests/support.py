@@ -12,7 +12,7 @@ from typing import Any
 from indexer.pipeline import open_catalog
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "data"
+DATA = REPO / "data" / "samples"
 SUMMARY = re.compile(r"^\d+ files: \d+ added, \d+ updated, \d+ unchanged(?:, \d+ removed)?, \d+ skipped$")
 ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 TRACEBACK = ("Traceback (most recent call last)", 'File "')

@@ -17,7 +17,7 @@ from indexer.clean import clean_record, clean_title, normalise_text
 from indexer.model import CleanText, PartialDate, Record
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "data"
+DATA = REPO / "data" / "samples"
 CORPUS = REPO.parent / "shared" / "corpus"
 
 Fmt = Literal["text", "html", "json", "jsonl", "csv"]

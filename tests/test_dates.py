@@ -17,7 +17,7 @@ from indexer.dates import find_dateline, parse_date
 from indexer.model import PartialDate
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "data"
+DATA = REPO / "data" / "samples"
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
