@@ -8,9 +8,9 @@ both: a word that Sastrawi reduces, or finds in its Indonesian dictionary, keeps
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable
-from functools import lru_cache
+from collections.abc import Callable, Mapping
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
@@ -28,11 +28,25 @@ _AFFIXED = re.compile(r"^(?:di|ke|se|be|me|pe|te)|(?:lah|kah|tah|pun|ku|mu|nya|i
 """Sastrawi only changes words with one of these prefixes or suffixes; others skip its costly rules."""
 
 
-def make_stemmer(english_stem: Callable[[str], str], cache_size: int = 500_000) -> Callable[[str], str]:
-    """A cached word → stem function combining Sastrawi with ``english_stem``."""
+class Stemmer:
+    """A word → stem function with a plain dict as cache, which writer subprocesses inherit at fork
+    and whose new entries they hand back (:meth:`learned_since`, :meth:`learn`), so each word is
+    worked out once per run rather than once per process."""
 
-    @lru_cache(maxsize=cache_size)
-    def stem(word: str) -> str:
+    def __init__(self, english_stem: Callable[[str], str], limit: int = 2_000_000) -> None:
+        self._english_stem = english_stem
+        self._limit = limit
+        self.cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        root = self.cache.get(word)
+        if root is None:
+            if len(self.cache) >= self._limit:
+                self.cache.clear()
+            root = self.cache[word] = self._work_out(word)
+        return root
+
+    def _work_out(self, word: str) -> str:
         if len(word) < _MIN_LENGTH or not word.isalpha():
             return word
         if _DICTIONARY.contains(word):
@@ -41,6 +55,16 @@ def make_stemmer(english_stem: Callable[[str], str], cache_size: int = 500_000) 
             root: str = _STEMMER.stem_word(word)
             if root != word and len(root) >= 3:
                 return root
-        return english_stem(word)
+        return self._english_stem(word)
 
-    return stem
+    def mark(self) -> int:
+        """A bookmark in the cache, for :meth:`learned_since`."""
+        return len(self.cache)
+
+    def learned_since(self, mark: int) -> dict[str, str]:
+        """Entries added after ``mark`` (dicts keep insertion order)."""
+        return dict(itertools.islice(self.cache.items(), mark, None))
+
+    def learn(self, stems: Mapping[str, str]) -> None:
+        """Add stems worked out elsewhere."""
+        self.cache.update(stems)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import pickle
 import re
 import threading
 import time
@@ -28,15 +29,17 @@ from whoosh.searching import Searcher
 from indexer.model import Article
 from indexer.querylang import QuerySyntaxError, day_range, plain_words, rewrite
 from indexer.snippets import SNIPPET_SPANS, make_snippet, match_spans
-from indexer.stemming import EXACT_MARK, WORD, make_stemmer
+from indexer.stemming import EXACT_MARK, WORD, Stemmer
 
 SortOrder = Literal["relevance", "date"]
 
 INDEX_NAME = "warta"
+STEMS_PREFIX = "stems-"
+"""Files in which writer subprocesses hand their new stems back."""
 WRITER_BATCH = 256
 """Articles handed to a writer subprocess at a time."""
 
-_stem = make_stemmer(porter_stem)
+_stem = Stemmer(porter_stem)
 
 
 class IndexBusy(Exception):
@@ -198,11 +201,27 @@ class _WriterTask(SubWriterTask):  # type: ignore[misc]
             os._exit(1)
 
         threading.Thread(target=watch, daemon=True).start()
+        mark = _stem.mark()
         super().run()
+        # hand the words this process stemmed back to the parent, for the next writer processes
+        path = os.path.join(self.storage.folder, f"{STEMS_PREFIX}{os.getpid()}.tmp")
+        with contextlib.suppress(OSError), open(path, "wb") as handle:
+            pickle.dump(_stem.learned_since(mark), handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class _ParallelWriter(MpWriter):  # type: ignore[misc]
     """Whoosh's multi-process writer with :class:`_WriterTask` subprocesses."""
+
+    def commit(self, *args: Any, **kwargs: Any) -> None:
+        super().commit(*args, **kwargs)
+        folder = self.storage.folder
+        for name in os.listdir(folder):
+            if name.startswith(STEMS_PREFIX):
+                path = os.path.join(folder, name)
+                with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError):
+                    with open(path, "rb") as handle:
+                        _stem.learn(pickle.load(handle))
+                    os.remove(path)
 
     def _new_task(self) -> Any:
         task = _WriterTask(
