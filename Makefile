@@ -1,4 +1,4 @@
-# Quick start: `make run` (set up, index the sample articles, search them) and `make test`.
+# Quick start: `make run` (set up, open the browser; on an empty index it offers the sample articles) and `make test`.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -13,8 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/warta index data/samples
-	$(BIN)/warta search 'Lukashenko'
+	$(BIN)/warta
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

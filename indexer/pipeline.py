@@ -8,6 +8,7 @@ next run completes the work.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Callable, Sequence
@@ -83,6 +84,18 @@ def prepare(record: Record, digest: str | None = None) -> Article:
         lang=record.fields.get("lang") or detect_language(cleaned.title + "\n" + cleaned.text),
         content_hash=digest or content_hash(record),
     )
+
+
+def input_bytes(paths: Sequence[str]) -> int:
+    """Total size of the files under ``paths``: the length of a progress bar fed by ``Progress``."""
+    total = 0
+    for path in paths:
+        walk = os.walk(path) if os.path.isdir(path) else [("", [], [path])]
+        for root, _dirs, files in walk:
+            for name in files:
+                with contextlib.suppress(OSError):
+                    total += os.path.getsize(os.path.join(root, name))
+    return total
 
 
 def default_index_dir() -> str:

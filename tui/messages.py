@@ -1,0 +1,98 @@
+"""Messages between the parts of the browser.
+
+Widgets never reach into one another: they post one of these, it bubbles up to the screen, and the
+screen decides what happens (which worker to start, which pane to update). Workers report back to
+the screen the same way, tagged with the sequence number of the request they answer so that late
+answers to superseded requests are dropped.
+"""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from tui.library import IndexStats, OpenedArticle, Page
+
+# what widgets tell the screen ------------------------------------------------------------------
+
+
+class QueryChanged(Message):
+    """The text of the search bar changed: search as you type."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class QuerySubmitted(Message):
+    """Enter in the search bar: run the query now and go to the results."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class ResultHighlighted(Message):
+    """The cursor of the document list moved onto an article: preview it."""
+
+    def __init__(self, doc_id: str) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+
+
+class OpenArticle(Message):
+    """Open an article for reading (Enter on a result, or a related event)."""
+
+    def __init__(self, doc_id: str) -> None:
+        super().__init__()
+        self.doc_id = doc_id
+
+
+class MoreResultsWanted(Message):
+    """The document list's cursor is near the end of the rows it holds, and there are more."""
+
+    def __init__(self, loaded: int) -> None:
+        super().__init__()
+        self.loaded = loaded
+
+
+# what workers tell the screen ------------------------------------------------------------------
+
+
+class ResultsReady(Message):
+    """A page of results for the search numbered ``seq``."""
+
+    def __init__(self, seq: int, page: Page) -> None:
+        super().__init__()
+        self.seq = seq
+        self.page = page
+
+
+class ArticleReady(Message):
+    """An article loaded for the request numbered ``seq`` (None when it is no longer in the index)."""
+
+    def __init__(self, seq: int, doc_id: str, article: OpenedArticle | None) -> None:
+        super().__init__()
+        self.seq = seq
+        self.doc_id = doc_id
+        self.article = article
+
+
+class StatsReady(Message):
+    """Article count and size of the index."""
+
+    def __init__(self, stats: IndexStats) -> None:
+        super().__init__()
+        self.stats = stats
+
+
+class IndexChanged(Message):
+    """Another process changed the index on disk since it was read."""
+
+
+class EngineFailed(Message):
+    """The engine raised an error while answering a request."""
+
+    def __init__(self, what: str, error: Exception) -> None:
+        super().__init__()
+        self.what = what
+        self.error = error

@@ -1,0 +1,238 @@
+"""The article pane: title, date and source, then the cleaned text with the query's matches marked.
+
+The text is untrusted: it is laid out as a ``rich.text.Text`` built from plain strings (never parsed
+as markup) after control characters were made visible (:func:`tui.text.printable`). Matches come from
+the engine (``Store.matches``) as character spans; each marked span carries its number in its style's
+meta, so after wrapping the pane knows which line holds which match, and ``n``/``N`` can scroll to it.
+The pane draws only the lines on screen (Textual's line API), however long the article.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.library import OpenedArticle
+from tui.text import printable
+
+MATCH_META = "warta.match"
+"""Style meta key holding a marked span's match number."""
+PLACEHOLDER = "Choose an article in the list; Enter opens it."
+CONTEXT_LINES = 2
+"""Lines kept between a match that ``n``/``N`` moves to and the edge of the pane."""
+
+
+def match_number(style: str | Style) -> int | None:
+    """The match number a span's style was tagged with, if any."""
+    if isinstance(style, Style):
+        number = style.meta.get(MATCH_META)
+        if isinstance(number, int):
+            return number
+    return None
+
+
+def article_text(article: OpenedArticle, title_style: Style, meta_style: Style, match_style: Style) -> Text:
+    """Title, a line of date · source · language, a blank line, the text; matches tagged and marked."""
+    document = article.document
+    text = Text(end="")
+    text.append(printable(document.title, one_line=True) or "(untitled)", title_style)
+    text.append("\n")
+    details = (document.date or "undated", document.source, f"language: {document.lang}")
+    text.append(printable(" · ".join(part for part in details if part), one_line=True), meta_style)
+    text.append("\n\n")
+    body = len(text)
+    text.append(printable(document.text))
+    spans = [*article.title_spans, *((body + start, body + end) for start, end in article.text_spans)]
+    for number, (start, end) in enumerate(spans):
+        text.stylize(match_style + Style(meta={MATCH_META: number}), start, end)
+    return text
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Reads one article; ``n``/``N`` go to the next/previous match, an opened article shows its first."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article--title",
+        "article--meta",
+        "article--match",
+        "article--current-match",
+        "article--placeholder",
+    }
+    BINDING_GROUP_TITLE = "Article"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_lines(1)", "Scroll down", show=False, id="article.down"),
+        Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False, id="article.up"),
+        Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False, id="article.page-down"),
+        Binding("b,pageup", "scroll_pages(-1)", "Page up", show=False, id="article.page-up"),
+        Binding("g,home", "scroll_to_line(0)", "Top", show=False, id="article.top"),
+        Binding("G,end", "scroll_to_line(-1)", "Bottom", show=False, id="article.bottom"),
+        Binding("n", "match(1)", "Next match", id="article.next-match"),
+        Binding("N", "match(-1)", "Previous match", id="article.previous-match"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.border_title = "Article"
+        self._article: OpenedArticle | None = None
+        self._lines: list[Text] = []
+        self._match_lines: list[int] = []
+        """Line of each match, by match number."""
+        self._current: int | None = None
+        self._layout_key: tuple[int, tuple[Style, ...]] | None = None
+        """Width and styles the lines were made for."""
+        self._strips: dict[int, Strip] = {}
+
+    # what the screen sees ----------------------------------------------------------------------
+
+    @property
+    def article(self) -> OpenedArticle | None:
+        return self._article
+
+    @property
+    def match_count(self) -> int:
+        return len(self._match_lines)
+
+    @property
+    def current_match(self) -> int | None:
+        """Number of the match marked as current (from 0), None when there is none."""
+        return self._current
+
+    @property
+    def lines(self) -> list[str]:
+        """The article as laid out, one string per screen line."""
+        return [line.plain for line in self._lines]
+
+    def show(self, article: OpenedArticle | None) -> None:
+        """Show ``article`` (None: the placeholder) from the top, or from its first match."""
+        self._article = article
+        self._current = 0 if article and (article.title_spans or article.text_spans) else None
+        self._layout_key = None
+        self._lay_out()
+        self._scroll_to_line(0)
+        self._reveal_current(always=True)
+        self._update_subtitle()
+
+    # actions -----------------------------------------------------------------------------------
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self._scroll_to_line(self.scroll_target_y + lines)
+
+    def action_scroll_pages(self, pages: int) -> None:
+        self._scroll_to_line(self.scroll_target_y + pages * max(self.scrollable_content_region.height - 1, 1))
+
+    def action_scroll_to_line(self, line: int) -> None:
+        """Scroll to ``line`` (from 0; -1 is the end)."""
+        self._scroll_to_line(line if line >= 0 else self.max_scroll_y)
+
+    def _scroll_to_line(self, line: float) -> None:
+        # forced: right after new lines are laid out, the scrollbar that allows scrolling is not there yet
+        self.scroll_to(y=line, animate=False, force=True)
+
+    def action_match(self, step: int) -> None:
+        """Make the next (``step`` 1) or previous (-1) match current, wrapping around, and scroll to it."""
+        if not self._match_lines:
+            self.app.bell()
+            return
+        current = -step if self._current is None else self._current
+        self._current = (current + step) % len(self._match_lines)
+        self._strips.clear()
+        self.refresh()
+        self._reveal_current()
+        self._update_subtitle()
+
+    # layout ------------------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._lay_out()
+        self._reveal_current()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lay_out()
+
+    def _styles(self) -> tuple[Style, ...]:
+        return tuple(
+            self.get_component_rich_style(name)
+            for name in ("article--title", "article--meta", "article--match", "article--current-match")
+        )
+
+    def _lay_out(self) -> None:
+        """Wrap the article to the pane's width (when the width or the styles changed)."""
+        width = self.scrollable_content_region.width
+        if width <= 0 or not self.is_mounted:
+            return
+        styles = self._styles()
+        if self._layout_key == (width, styles):
+            return
+        self._layout_key = (width, styles)
+        title_style, meta_style, match_style, _current_style = styles
+        if self._article is None:
+            text = Text(PLACEHOLDER, style=self.get_component_rich_style("article--placeholder"))
+        else:
+            text = article_text(self._article, title_style, meta_style, match_style)
+        self._lines = list(text.wrap(self.app.console, width, overflow="fold"))
+        first_line: dict[int, int] = {}
+        for index, line in enumerate(self._lines):
+            for span in line.spans:
+                number = match_number(span.style)
+                if number is not None:
+                    first_line.setdefault(number, index)
+        self._match_lines = [first_line[number] for number in sorted(first_line)]
+        self._strips.clear()
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def _reveal_current(self, always: bool = False) -> None:
+        """Scroll the current match a third of the way down the pane, unless it is already well in view."""
+        if self._current is None or not self._match_lines:
+            return
+        line = self._match_lines[self._current]
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_target_y)
+        margin = min(CONTEXT_LINES, height // 4)
+        if always or not top + margin <= line < top + height - margin:
+            self._scroll_to_line(max(line - height // 3, 0))
+
+    def _update_subtitle(self) -> None:
+        if self._article is None or not self._article.query.strip():
+            self.border_subtitle = ""
+        elif not self._match_lines:
+            self.border_subtitle = "no matches"
+        else:
+            current = 0 if self._current is None else self._current
+            self.border_subtitle = f"match {current + 1} of {len(self._match_lines)}"
+
+    # drawing -----------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        _scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        strip = self._strips.get(index)
+        if strip is None:
+            line = self._with_current_match(self._lines[index])
+            strip = Strip(list(line.render(self.app.console))).discard_meta()
+            self._strips[index] = strip
+        return strip.crop_extend(0, width, None).apply_style(self.rich_style)
+
+    def _with_current_match(self, line: Text) -> Text:
+        current = [
+            span for span in line.spans if self._current is not None and match_number(span.style) == self._current
+        ]
+        if not current:
+            return line
+        marked = line.copy()
+        style = self.get_component_rich_style("article--current-match")
+        for span in current:
+            marked.stylize(style, span.start, span.end)
+        return marked

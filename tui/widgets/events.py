@@ -1,0 +1,93 @@
+"""The related-events sidebar.
+
+Events will come from the engine's event extractor, which is not there yet: until then the pane
+shows why it is empty. Given events, it lists them, and choosing one that points to an article
+opens that article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.messages import OpenArticle
+from tui.text import printable
+
+NO_EXTRACTOR = "No events yet — the event extractor is not installed."
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedEvent:
+    """One event related to the open article."""
+
+    label: str
+    date: str | None = None
+    doc_id: str | None = None
+    """Article the event was found in, opened when the event is chosen."""
+
+
+class EventList(OptionList):
+    """The events, one option each."""
+
+    BINDING_GROUP_TITLE = "Related events"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Next event", show=False, id="events.down"),
+        Binding("k,up", "cursor_up", "Previous event", show=False, id="events.up"),
+        Binding("g,home", "first", "First event", show=False, id="events.first"),
+        Binding("G,end", "last", "Last event", show=False, id="events.last"),
+        Binding("enter", "select", "Open its article", show=False, id="events.open"),
+    ]
+
+
+class EventsPane(Vertical):
+    """A list of :class:`RelatedEvent`, or a line saying why there are none."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.border_title = "Related events"
+        self._events: tuple[RelatedEvent, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Static(NO_EXTRACTOR, id="events-empty")
+        yield EventList(id="events-list")
+
+    def on_mount(self) -> None:
+        self.show_events(())
+
+    @property
+    def events(self) -> tuple[RelatedEvent, ...]:
+        return self._events
+
+    def show_events(self, events: Sequence[RelatedEvent], empty: str = NO_EXTRACTOR) -> None:
+        """List ``events``; when there are none, say ``empty`` instead."""
+        self._events = tuple(events)
+        listing = self.query_one(EventList)
+        listing.clear_options()
+        listing.add_options(Option(self._prompt(event)) for event in self._events)
+        listing.highlighted = 0 if self._events else None
+        listing.display = bool(self._events)
+        placeholder = self.query_one("#events-empty", Static)
+        placeholder.update(Text(empty))
+        placeholder.display = not self._events
+
+    @staticmethod
+    def _prompt(event: RelatedEvent) -> Text:
+        prompt = Text(end="")
+        if event.date:
+            prompt.append(printable(event.date, one_line=True) + "  ", "bold")
+        prompt.append(printable(event.label, one_line=True))
+        return prompt
+
+    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
+        message.stop()
+        doc_id = self._events[message.option_index].doc_id
+        if doc_id is not None:
+            self.post_message(OpenArticle(doc_id))
