@@ -1,4 +1,4 @@
-"""The scripting commands of ``warta``: index, search, list, show.
+"""The scripting commands of ``warta``: index, search, list, show, annotate.
 
 Human output is coloured on a terminal; ``--json`` prints plain JSON on stdout (a contract pinned by
 tests); errors go to stderr as one line with a non-zero exit. Article text is untrusted: it is shown
@@ -8,7 +8,7 @@ through ``rich.text.Text`` (never parsed as markup) after control characters are
 from __future__ import annotations
 
 import argparse
-import contextlib
+import datetime
 import json
 import os
 import re
@@ -20,7 +20,8 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 from rich.text import Text
 
-from indexer.pipeline import default_index_dir, index_paths, open_catalog
+from indexer.model import PartialDate
+from indexer.pipeline import default_index_dir, index_paths, input_bytes, open_catalog
 from indexer.store import Hit, IndexBusy, IndexMissing, SearchResult, Store, StoredDocument
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "«", "»"
@@ -86,12 +87,7 @@ def _open_store(args: argparse.Namespace) -> Store:
 def cmd_index(args: argparse.Namespace) -> int:
     """``warta index PATH... [--prune]``."""
     err = Console(file=sys.stderr, markup=False, highlight=False, soft_wrap=True)  # one line per problem
-    total = 0
-    for path in args.paths:
-        for root, _dirs, files in os.walk(path) if os.path.isdir(path) else [("", [], [path])]:
-            for name in files:
-                with contextlib.suppress(OSError):
-                    total += os.path.getsize(os.path.join(root, name))
+    total = input_bytes(args.paths)
     show_bar = sys.stderr.isatty() and not args.quiet
     bar = Progress(
         "[progress.description]{task.description}",
@@ -222,6 +218,60 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _published(value: str) -> PartialDate:
+    """``--date``: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
+    if not _ISO_DATE.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"invalid date {value!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)")
+    precision = {10: "day", 7: "month", 4: "year"}[len(value)]
+    try:
+        datetime.date.fromisoformat(value if precision == "day" else (value + "-01-01")[:10])
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid date {value!r}") from None
+    return PartialDate(value, precision)  # type: ignore[arg-type]
+
+
+def _emit_json_line(payload: dict[str, Any]) -> None:
+    """One JSON line; text with lone surrogates (broken input) is written with ASCII escapes."""
+    line = json.dumps(payload, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(payload)
+    sys.stdout.write(line + "\n")
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    """``warta annotate [--lang id|en|auto] [--date YYYY-MM-DD] [--jsonl]``: entities of text on stdin."""
+    from indexer.entities import annotate
+
+    lang = None if args.lang == "auto" else args.lang
+    data = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
+    if not args.jsonl:
+        entities = annotate(data, lang=lang, published=args.date)
+        _emit_json_line({"entities": [entity.as_json() for entity in entities]})
+        return 0
+    failed = False
+    for number, line in enumerate(data.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            print(f"warta: stdin:{number}: invalid JSON: {error.msg}", file=sys.stderr)
+            failed = True
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            print(f'warta: stdin:{number}: expected an object with a "text" string', file=sys.stderr)
+            failed = True
+            continue
+        entities = annotate(record["text"], lang=lang, published=args.date)
+        _emit_json_line({"id": record.get("id"), "entities": [entity.as_json() for entity in entities]})
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the scripting commands."""
     parser = argparse.ArgumentParser(prog="warta", description="Search and read a corpus of news articles.")
@@ -259,6 +309,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--raw", action="store_true", help="the input exactly as read, before cleaning")
     p.set_defaults(run=cmd_show)
+
+    help_ = "print the persons, organisations, places and dates of text read on stdin, as JSON"
+    p = sub.add_parser("annotate", help=help_, description=help_)
+    p.add_argument(
+        "--lang", choices=("id", "en", "auto"), default="auto", help="language of the text (default: detect)"
+    )
+    p.add_argument(
+        "--date", type=_published, default=None, metavar="YYYY-MM-DD", help="publication date for relative dates"
+    )
+    p.add_argument(
+        "--jsonl", action="store_true", help='read JSON Lines {"id", "text"}, write one {"id", "entities"} each'
+    )
+    p.set_defaults(run=cmd_annotate, index=None)
     return parser
 
 

@@ -1,0 +1,228 @@
+"""Score entity recognition (``indexer.entities.annotate``) against human-annotated text.
+
+Entity-level exact spans: a prediction counts when its type and both character boundaries match a
+gold entity. Precision, recall and F1 per type, and micro-averaged over PERSON, ORG and LOC.
+
+Gold sets:
+- ``../shared/ner-dev`` (read in place): ``nergrit-*.tsv`` (``token<TAB>tag``) and ``idner2k-*.txt``
+  (``token POS tag``), one token a line, a blank line between sentences, B-/I- tags of PER/PERSON,
+  ORG/ORGANISATION, LOC/PLACE. Tokens are joined with spaces (none before ``, . ; : ! ? )``) to make
+  the text; gold token spans become character spans of that text.
+- ``tests/fixtures/entities_seeds.json``: the three sample articles annotated by hand (every person,
+  organisation, place, date and event, with canonical names); also scored for DATE and MISC, and for
+  canonical names.
+
+    python bench/ner_score.py                      # nergrit-valid, idner2k-dev, the seeds
+    python bench/ner_score.py --files nergrit-train.tsv --errors 40   # look at mistakes on a train file
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from indexer.entities import annotate  # noqa: E402
+from indexer.model import PartialDate  # noqa: E402
+
+NER_DEV = REPO.parent / "shared" / "ner-dev"
+SEEDS_GOLD = REPO / "tests" / "fixtures" / "entities_seeds.json"
+DEFAULT_FILES = ("nergrit-valid.tsv", "idner2k-dev.txt")
+LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "ORGANISATION": "ORG", "LOC": "LOC", "PLACE": "LOC"}
+SCORED = ("PERSON", "ORG", "LOC")
+NO_SPACE_BEFORE = frozenset(",.;:!?)")
+
+Span = tuple[int, int, str]
+
+
+@dataclass
+class Sentence:
+    text: str
+    gold: set[Span]
+
+
+def read_conll(path: Path) -> list[Sentence]:
+    """Sentences of a token-per-line file with their gold spans."""
+    sentences: list[Sentence] = []
+    tokens: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        if tokens:
+            sentences.append(_sentence(tokens))
+            tokens.clear()
+
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if not line.strip():
+                flush()
+                continue
+            parts = line.split("\t") if "\t" in line else line.split(" ")
+            tokens.append((parts[0], parts[-1]))
+    flush()
+    return sentences
+
+
+def _sentence(tokens: list[tuple[str, str]]) -> Sentence:
+    text = ""
+    gold: set[Span] = set()
+    current: list[int | str] | None = None  # start, end, type
+    for token, tag in tokens:
+        if text and token not in NO_SPACE_BEFORE:
+            text += " "
+        start = len(text)
+        text += token
+        prefix, _, label = tag.partition("-")
+        kind = LABELS.get(label)
+        if kind is not None and (prefix == "B" or current is None or current[2] != kind):
+            if current is not None:
+                gold.add((int(current[0]), int(current[1]), str(current[2])))
+            current = [start, len(text), kind]
+        elif kind is not None and prefix == "I" and current is not None:
+            current[1] = len(text)
+        else:
+            if current is not None:
+                gold.add((int(current[0]), int(current[1]), str(current[2])))
+            current = None
+    if current is not None:
+        gold.add((int(current[0]), int(current[1]), str(current[2])))
+    return Sentence(text, gold)
+
+
+def score(pairs: Iterable[tuple[set[Span], set[Span]]], types: tuple[str, ...] = SCORED) -> dict[str, dict[str, float]]:
+    """P/R/F1 per type and micro over ``types`` from (gold, predicted) span sets."""
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for gold, predicted in pairs:
+        for span in predicted:
+            if span[2] in types:
+                (tp if span in gold else fp)[span[2]] += 1
+        for span in gold:
+            if span[2] in types and span not in predicted:
+                fn[span[2]] += 1
+    table: dict[str, dict[str, float]] = {}
+    for kind in (*types, "micro"):
+        t = sum(tp[k] for k in types) if kind == "micro" else tp[kind]
+        p = sum(fp[k] for k in types) if kind == "micro" else fp[kind]
+        n = sum(fn[k] for k in types) if kind == "micro" else fn[kind]
+        precision = t / (t + p) if t + p else 0.0
+        recall = t / (t + n) if t + n else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        table[kind] = {"p": precision, "r": recall, "f1": f1, "gold": t + n, "predicted": t + p}
+    return table
+
+
+def predicted_spans(text: str, lang: str | None = None, published: PartialDate | None = None) -> set[Span]:
+    return {(e.start, e.end, e.type) for e in annotate(text, lang=lang, published=published)}
+
+
+def print_table(name: str, table: dict[str, dict[str, float]], seconds: float | None = None) -> None:
+    timing = f"  ({seconds * 1000:.0f} ms)" if seconds is not None else ""
+    print(f"{name}{timing}")
+    for kind, row in table.items():
+        print(
+            f"  {kind:7} P {row['p']:.3f}  R {row['r']:.3f}  F1 {row['f1']:.3f}"
+            f"  (gold {int(row['gold'])}, predicted {int(row['predicted'])})"
+        )
+
+
+def show_errors(sentences: list[Sentence], predictions: list[set[Span]], limit: int) -> None:
+    shown = 0
+    for sentence, predicted in zip(sentences, predictions, strict=True):
+        gold = {s for s in sentence.gold if s[2] in SCORED}
+        pred = {s for s in predicted if s[2] in SCORED}
+        if gold == pred:
+            continue
+        print("\n" + sentence.text)
+        for span in sorted(gold - pred):
+            print(f"   missed  {span[2]:6} {sentence.text[span[0] : span[1]]!r}")
+        for span in sorted(pred - gold):
+            print(f"   wrong   {span[2]:6} {sentence.text[span[0] : span[1]]!r}")
+        shown += 1
+        if shown >= limit:
+            return
+
+
+def score_file(path: Path, errors: int) -> dict[str, dict[str, float]]:
+    sentences = read_conll(path)
+    began = time.perf_counter()
+    predictions = [predicted_spans(sentence.text) for sentence in sentences]
+    seconds = time.perf_counter() - began
+    table = score(zip((s.gold for s in sentences), predictions, strict=True))
+    print_table(f"{path.name}: {len(sentences)} sentences", table, seconds)
+    if errors:
+        show_errors(sentences, predictions, errors)
+    return table
+
+
+def load_seeds(path: Path = SEEDS_GOLD) -> list[dict[str, object]]:
+    """The hand-annotated seed articles: ``[{"file", "published", "text", "entities": [...]}]``."""
+    data: list[dict[str, object]] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def score_seeds(path: Path = SEEDS_GOLD, errors: int = 0) -> dict[str, dict[str, float]]:
+    articles = load_seeds(path)
+    pairs = []
+    canonical_ok = canonical_all = 0
+    for article in articles:
+        text = str(article["text"])
+        published = article.get("published")
+        date = None
+        if isinstance(published, str):
+            precision = {10: "day", 7: "month", 4: "year"}[len(published)]
+            date = PartialDate(published, precision)  # type: ignore[arg-type]
+        found = annotate(text, published=date)
+        gold_entities = article["entities"]
+        assert isinstance(gold_entities, list)
+        gold = {(int(e["start"]), int(e["end"]), str(e["type"])) for e in gold_entities}
+        predicted: set[Span] = {(e.start, e.end, e.type) for e in found}
+        pairs.append((gold, predicted))
+        by_span = {(e.start, e.end, e.type): e.canonical for e in found}
+        for entity in gold_entities:
+            key = (int(entity["start"]), int(entity["end"]), str(entity["type"]))
+            if key in by_span:
+                canonical_all += 1
+                canonical_ok += by_span[key] == entity["canonical"]
+                if errors and by_span[key] != entity["canonical"]:
+                    print(f"   canonical {entity['text']!r}: {by_span[key]!r} != {entity['canonical']!r}")
+        if errors:
+            for span in sorted(gold - predicted):
+                print(f"   missed  {span[2]:6} {text[span[0] : span[1]]!r} at {span[0]}")
+            for span in sorted(predicted - gold):
+                print(f"   wrong   {span[2]:6} {text[span[0] : span[1]]!r} at {span[0]}")
+    table = score(pairs, (*SCORED, "DATE", "MISC"))
+    print_table(f"seeds: {len(articles)} articles (micro over all five types)", table)
+    print(f"  canonical names right on matched spans: {canonical_ok}/{canonical_all}")
+    return table
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dir", type=Path, default=NER_DEV, help="folder of the NER files (default ../shared/ner-dev)")
+    parser.add_argument("--files", nargs="*", default=list(DEFAULT_FILES), help="file names inside --dir")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="print the first N sentences with mistakes")
+    parser.add_argument("--no-seeds", action="store_true", help="skip the hand-annotated seed articles")
+    args = parser.parse_args(argv)
+    for name in args.files:
+        path = args.dir / name
+        if not path.exists():
+            print(f"{path}: not found, skipped", file=sys.stderr)
+            continue
+        score_file(path, args.errors)
+    if not args.no_seeds and SEEDS_GOLD.exists():
+        score_seeds(SEEDS_GOLD, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

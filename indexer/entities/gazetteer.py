@@ -1,0 +1,154 @@
+"""Longest-match lookup of known names over tokens.
+
+Every alias of the knowledge tables is tokenized once; a dict maps an alias's first token to the
+aliases starting with it, longest first. Matching walks the tokens once: at each token one dict
+lookup, then a comparison of the few candidates. The first token must match exactly (``AS`` is the
+United States, ``as`` is not); later tokens may differ in case (``Korea utara``); the last may carry
+the Indonesian clitic ``-nya`` (``Putinnya``), which the match leaves out. In a line written in capitals
+(``RUSIA DAN CINA …``) aliases are compared in capitals, except short words (``AS`` in an English
+headline is "as").
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+from indexer.entities.lexicon import COMMON_SHORT_EN, COMMON_SHORT_ID
+from indexer.entities.tables import ENV_VAR, Known, load_tables
+from indexer.entities.tokens import Tokens, tokenize
+
+__all__ = ["Gazetteer", "Match", "gazetteer"]
+
+_CLITIC = "nya"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Known name over tokens ``first`` to ``last`` (inclusive); ``end`` is the character end."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    known: Known
+
+
+_Candidate = tuple[tuple[str, ...], Known]
+
+
+class Gazetteer:
+    """Known names keyed by their first token."""
+
+    def __init__(self, rows: list[Known]) -> None:
+        exact: dict[str, list[_Candidate]] = {}
+        upper: dict[str, list[_Candidate]] = {}
+        seen: set[tuple[str, ...]] = set()
+        self.by_canonical: dict[str, Known] = {}
+        for known in rows:
+            self.by_canonical.setdefault(known.canonical, known)
+            for alias in known.aliases:
+                words = tuple(tokenize(alias).words)
+                if not words or words in seen:
+                    continue
+                seen.add(words)
+                exact.setdefault(words[0], []).append((words, known))
+                if len(alias) < 2:
+                    continue
+                shout = tuple(word.upper() for word in words)
+                upper.setdefault(shout[0], []).append((shout, known))
+        for table in (exact, upper):
+            for candidates in table.values():
+                candidates.sort(key=lambda item: -len(item[0]))
+        self._exact = exact
+        self._upper = upper
+
+    def __len__(self) -> int:
+        return len(self._exact)
+
+    def knows(self, word: str) -> bool:
+        """Whether some alias starts with ``word``."""
+        return word in self._exact
+
+    def match_at(self, tokens: Tokens, i: int, lang: str = "id") -> Match | None:
+        """The longest known name starting at token ``i``."""
+        word = tokens.words[i]
+        common = (
+            (COMMON_SHORT_ID if lang == "id" else COMMON_SHORT_EN | COMMON_SHORT_ID) if tokens.upper_line[i] else None
+        )
+        candidates = self._exact.get(word)
+        found = self._best(tokens, i, candidates, common, upper=False) if candidates else None
+        if found is None and len(word) > 1 and word.isupper():
+            candidates = self._upper.get(word)
+            if candidates:
+                found = self._best(tokens, i, candidates, common, upper=True)
+        if found is None and len(word) > len(_CLITIC) + 2 and word.endswith(_CLITIC) and word[0].isupper():
+            candidates = self._exact.get(word[: -len(_CLITIC)])
+            if candidates:
+                for words, known in candidates:
+                    if len(words) == 1:
+                        return Match(i, i, tokens.starts[i], tokens.ends[i] - len(_CLITIC), known)
+        return found
+
+    def _best(
+        self, tokens: Tokens, i: int, candidates: list[_Candidate], common: frozenset[str] | None, upper: bool
+    ) -> Match | None:
+        words = tokens.words
+        n = len(words)
+        for alias, known in candidates:
+            size = len(alias)
+            if i + size > n:
+                continue
+            if common is not None and size == 1 and alias[0].lower() in common:
+                continue
+            end = tokens.ends[i + size - 1]
+            ok = True
+            for k in range(1, size):
+                word, want = words[i + k], alias[k]
+                if not tokens.joined(i + k):
+                    ok = False
+                elif upper:
+                    ok = word.upper() == want
+                elif word != want:
+                    if k == size - 1 and word == want + _CLITIC:
+                        end -= len(_CLITIC)
+                    else:  # "Korea utara", "Mahfud Md": case may differ after the first word
+                        ok = (
+                            word.lower() == want.lower()
+                            and want[0].isalpha()
+                            and not (want.isupper() and word.islower())
+                        )
+                if not ok:
+                    break
+            if ok:
+                return Match(i, i + size - 1, tokens.starts[i], end, known)
+        return None
+
+    def find_all(self, tokens: Tokens, lang: str = "id") -> list[Match]:
+        """Known names from left to right, longest first, not overlapping."""
+        found: list[Match] = []
+        words = tokens.words
+        i, n = 0, len(words)
+        exact, upper = self._exact, self._upper
+        while i < n:
+            word = words[i]
+            if word in exact or (word.isupper() and word in upper) or word.endswith(_CLITIC):
+                match = self.match_at(tokens, i, lang)
+                if match is not None:
+                    found.append(match)
+                    i = match.last + 1
+                    continue
+            i += 1
+        return found
+
+
+@lru_cache(maxsize=4)
+def _cached(extra: str | None) -> Gazetteer:
+    del extra  # part of the cache key: load_tables reads the environment itself
+    return Gazetteer(load_tables())
+
+
+def gazetteer() -> Gazetteer:
+    """The gazetteer of the shipped tables and ``$WARTA_KNOWLEDGE`` (built once per folder)."""
+    return _cached(os.environ.get(ENV_VAR))

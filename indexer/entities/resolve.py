@@ -1,0 +1,135 @@
+"""Within one article: canonical names, short forms and acronyms, one type per name.
+
+- A person's surname or first name alone ("Koffler", "Li") resolves to the full name that contains it,
+  introduced earlier in the text (else the only later one): canonical "Rebekah Koffler". A table's
+  short alias ("Kim") gives way to a fuller name of the article ("Kim Yo Jong").
+- An acronym in brackets after a name ("Badan Intelijen Pertahanan (DIA)") takes its type and
+  canonical name, and so do its other mentions.
+- A name typed by a weak cue takes the type a clear cue or a table gave the same words elsewhere.
+- A lone unknown word at a sentence start is kept only when the text names it elsewhere too.
+- A weakly typed name listed beside places ("Klaten, Prambanan, Wedi") is a place.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from indexer.entities.model import Entity, EntityType
+from indexer.entities.rules import Found
+from indexer.entities.tokens import Tokens
+
+__all__ = ["resolve"]
+
+
+def _surface(tokens: Tokens, found: Found) -> str:
+    return " ".join(tokens.text[found.start : found.end].split())
+
+
+def _parts(surface: str) -> list[str]:
+    return [part for part in surface.replace("-", " ").split() if part[:1].isupper()]
+
+
+def resolve(tokens: Tokens, found: list[Found]) -> list[Entity]:
+    """Entities of ``found`` with canonical names decided over the whole text."""
+    text = tokens.text
+    surfaces = [_surface(tokens, item) for item in found]
+    strong_type: dict[str, EntityType] = {}
+    for item, surface in zip(found, surfaces, strict=True):
+        if item.strong and not item.tentative:
+            strong_type.setdefault(surface, item.type)
+    # acronyms defined in brackets right after a name
+    acronyms: dict[str, Found] = {}
+    for index, item in enumerate(found[:-1]):
+        nxt = found[index + 1]
+        between = text[item.end : nxt.start]
+        defined = between.strip() == "(" and text[nxt.end : nxt.end + 1] == ")" and surfaces[index + 1].isupper()
+        if defined and (not nxt.known or nxt.type != item.type):
+            acronyms.setdefault(surfaces[index + 1], item)
+    capitalised_elsewhere = _capitalised_mid_sentence(tokens)
+    persons = _Persons()
+    for item, surface in zip(found, surfaces, strict=True):
+        if item.type == "PERSON" and not item.tentative:
+            persons.add(item.start, _parts(surface), item.canonical or surface)
+    named = [
+        persons.full_name(_parts(surface), item.start) is not None
+        for item, surface in zip(found, surfaces, strict=True)
+    ]
+    _places_in_lists(text, found, named)
+    entities: list[Entity] = []
+    for item, surface in zip(found, surfaces, strict=True):
+        kind, canonical = item.type, item.canonical
+        definition = acronyms.get(surface)
+        if definition is not None and definition is not item:
+            kind = definition.type
+            canonical = definition.canonical or _surface(tokens, definition)
+        elif not item.strong and surface in strong_type:
+            kind = strong_type[surface]
+        parts = _parts(surface)
+        if kind in ("PERSON", "LOC", "ORG") and parts and (not item.known or len(parts) == 1):
+            full = persons.full_name(parts, item.start)
+            if full is not None and (kind == "PERSON" or not item.strong):
+                kind, canonical = "PERSON", full
+        unconfirmed = surface not in capitalised_elsewhere and surface not in strong_type
+        if item.tentative and kind == "PERSON" and canonical is None and unconfirmed:
+            continue
+        if canonical is None:
+            canonical = surface
+        entities.append(Entity(item.start, item.end, text[item.start : item.end], kind, canonical))
+    return entities
+
+
+class _Persons:
+    """Full names of the article's persons, indexed by every shorter run of their parts."""
+
+    def __init__(self) -> None:
+        self._by_part: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        self._canonicals: dict[tuple[str, ...], set[str]] = {}
+
+    def add(self, start: int, parts: list[str], canonical: str) -> None:
+        for size in range(1, len(parts)):
+            for k in range(len(parts) - size + 1):
+                key = tuple(parts[k : k + size])
+                self._by_part.setdefault(key, []).append((start, canonical))
+                self._canonicals.setdefault(key, set()).add(canonical)
+
+    def full_name(self, parts: list[str], start: int) -> str | None:
+        """The canonical name of the person whose longer name contains ``parts``: the latest one
+        before ``start``, else the only one of the article."""
+        mentions = self._by_part.get(tuple(parts))
+        if not mentions:
+            return None
+        index = bisect.bisect_left(mentions, start, key=lambda mention: mention[0])
+        if index:
+            return mentions[index - 1][1]
+        canonicals = self._canonicals[tuple(parts)]
+        return next(iter(canonicals)) if len(canonicals) == 1 else None
+
+
+def _capitalised_mid_sentence(tokens: Tokens) -> set[str]:
+    """Words written with a capital where no sentence starts: names, whatever their position."""
+    return {
+        word
+        for word, initial, shouting in zip(tokens.words, tokens.sentence_start, tokens.upper_line, strict=True)
+        if not initial and not shouting and word[:1].isupper()
+    }
+
+
+_LIST_GLUE = frozenset((",", "dan", "atau", "and", "or", ", dan", ", and", "/"))
+
+
+def _places_in_lists(text: str, found: list[Found], named: list[bool]) -> None:
+    """A weakly typed name listed beside places is a place: "Klaten, Prambanan, Wedi, Surakarta";
+    not a part of a person's name given earlier ("ke Belarus, Li akan …")."""
+    for _ in range(2):
+        for index, item in enumerate(found):
+            if item.strong or item.type == "LOC" or named[index]:
+                continue
+            for other in (found[index - 1] if index else None, found[index + 1] if index + 1 < len(found) else None):
+                if other is None or other.type != "LOC" or not (other.strong or other.known):
+                    continue
+                between = text[other.end : item.start] if other.start < item.start else text[item.end : other.start]
+                if " ".join(between.split()) in _LIST_GLUE:
+                    item.type = "LOC"
+                    item.strong = True
+                    item.tentative = False
+                    break
