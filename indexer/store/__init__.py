@@ -12,13 +12,22 @@ dataclasses. Whoosh-Reloaded 2.7.5 is used (see the README for why): it imports 
 
 from indexer.store.analysis import analyze
 from indexer.store.index import Store
-from indexer.store.results import Hit, IndexBusy, IndexMissing, SearchResult, SortOrder, StoredDocument
+from indexer.store.results import (
+    Hit,
+    IndexBusy,
+    IndexMissing,
+    NamedEntity,
+    SearchResult,
+    SortOrder,
+    StoredDocument,
+)
 from indexer.store.writing import StoreWriter
 
 __all__ = [
     "Hit",
     "IndexBusy",
     "IndexMissing",
+    "NamedEntity",
     "SearchResult",
     "SortOrder",
     "Store",

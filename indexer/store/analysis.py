@@ -167,4 +167,15 @@ def build_schema() -> fields.Schema:
         url=fields.STORED(),
         raw=fields.STORED(),
         hash=fields.STORED(),
+        # entities (see :func:`indexer.store.writing.annotation_fields`)
+        person=fields.TEXT(analyzer=_plain_analyzer()),
+        org=fields.TEXT(analyzer=_plain_analyzer()),
+        loc=fields.TEXT(analyzer=_plain_analyzer()),
+        misc=fields.TEXT(analyzer=_plain_analyzer()),
+        names=fields.TEXT(analyzer=RegexTokenizer(r"[^\n]+"), phrase=False),
+        entities=fields.STORED(),
     )
+
+
+NAME_PART = "\t"
+"""Joins the parts of a ``names`` term: ``TYPE<tab>canonical`` and ``TYPE<tab>canonical<tab>as written``."""

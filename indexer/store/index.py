@@ -14,13 +14,23 @@ from whoosh.index import LockError
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
-from indexer.querylang import QuerySyntaxError, plain_words, rewrite
+from indexer.entities.model import Entity
+from indexer.entities.names import lookup, query_name
+from indexer.querylang import ENTITY_FIELDS, QuerySyntaxError, plain_words, rewrite
 from indexer.snippets import SNIPPET_SPANS, make_snippet, match_spans
-from indexer.stemming import EXACT_MARK
-from indexer.store.analysis import FUZZY_PREFIX, GRAM_JOINER, INDEX_NAME, STEMMER, build_schema
+from indexer.stemming import EXACT_MARK, WORD
+from indexer.store.analysis import FUZZY_PREFIX, GRAM_JOINER, INDEX_NAME, NAME_PART, STEMMER, build_schema
 from indexer.store.queries import common_grams, exact_to_text, has_error
-from indexer.store.results import Hit, IndexBusy, IndexMissing, SearchResult, SortOrder, StoredDocument
-from indexer.store.writing import WRITER_BATCH, ParallelWriter, StoreWriter
+from indexer.store.results import (
+    Hit,
+    IndexBusy,
+    IndexMissing,
+    NamedEntity,
+    SearchResult,
+    SortOrder,
+    StoredDocument,
+)
+from indexer.store.writing import WRITER_BATCH, Annotator, ParallelWriter, StoreWriter, remove_handbacks
 
 
 class Store:
@@ -29,10 +39,14 @@ class Store:
     def __init__(self, directory: str, ix: Any) -> None:
         self.directory = directory
         self._ix = ix
-        self._parser = qparser.QueryParser("text", ix.schema, group=qparser.AndGroup)
-        self._parser.add_plugin(qparser.FuzzyTermPlugin())
-        self._plain_parser = qparser.QueryParser("text", ix.schema, group=qparser.AndGroup)
         self._searcher: Searcher | None = None
+        self._make_parsers()
+
+    def _make_parsers(self) -> None:
+        schema = self._ix.schema
+        self._parser = qparser.QueryParser("text", schema, group=qparser.AndGroup)
+        self._parser.add_plugin(qparser.FuzzyTermPlugin())
+        self._plain_parser = qparser.QueryParser("text", schema, group=qparser.AndGroup)
 
     # opening -----------------------------------------------------------------
 
@@ -90,21 +104,68 @@ class Store:
 
     # writing -----------------------------------------------------------------
 
-    def writer(self, procs: int = 1) -> StoreWriter:
+    def writer(self, procs: int = 1, annotator: Annotator | None = None) -> StoreWriter:
         """A writer analysing and writing in ``procs`` subprocesses (one segment each) when above 1.
 
-        Raises :class:`IndexBusy` when another process holds the write lock.
+        ``annotator`` finds each article's entities where the article is analysed; what it returns
+        as ``extra`` comes back from :meth:`StoreWriter.commit`. Raises :class:`IndexBusy` when
+        another process holds the write lock.
         """
         try:
+            self._add_missing_fields()
+            remove_handbacks(self.directory)
             if procs > 1:
                 w = ParallelWriter(self._ix, procs=procs, multisegment=True, batchsize=WRITER_BATCH, limitmb=128)
+                w.annotator = annotator
             else:
                 w = self._ix.writer(limitmb=256)
         except LockError as error:
             raise IndexBusy(f"index is busy: another process is writing to {self.directory}") from error
-        return StoreWriter(w)
+        return StoreWriter(w, annotator)
+
+    def _add_missing_fields(self) -> None:
+        """Give an index made by an earlier version the fields of this one (their articles are re-indexed)."""
+        wanted = build_schema()
+        missing = [name for name in wanted.names() if name not in self._ix.schema]
+        if not missing:
+            return
+        w = self._ix.writer()
+        for name in missing:
+            w.add_field(name, wanted[name])
+        w.commit()
+        self._ix = index.open_dir(self.directory, indexname=INDEX_NAME)
+        self._make_parsers()
 
     # reading -----------------------------------------------------------------
+
+    def entities(self, kind: str | None = None) -> list[NamedEntity]:
+        """Canonical entities (of one type, or all) with their article counts, most named first."""
+        reader = self.searcher().reader()
+        if "names" not in self._ix.schema:
+            return []
+        prefix = f"{kind}{NAME_PART}" if kind else ""
+        deletions = reader.has_deletions()
+        counts: dict[tuple[str, str], int] = {}
+        spellings: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        for term, info in reader.iter_prefix("names", prefix):
+            text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            if deletions:  # term statistics still count deleted articles until segments merge
+                documents = sum(1 for doc in reader.postings("names", text).all_ids() if not reader.is_deleted(doc))
+            else:
+                documents = info.doc_frequency()
+            if not documents:
+                continue
+            parts = text.split(NAME_PART)
+            if len(parts) == 2:
+                counts[(parts[0], parts[1])] = documents
+            elif len(parts) == 3:
+                spellings.setdefault((parts[0], parts[1]), []).append((parts[2], documents))
+        named = [
+            NamedEntity(key[0], key[1], documents, tuple(sorted(spellings.get(key, ()), key=lambda a: (-a[1], a[0]))))
+            for key, documents in counts.items()
+        ]
+        named.sort(key=lambda e: (-e.documents, e.canonical, e.type))
+        return named
 
     def get(self, doc_id: str) -> StoredDocument | None:
         """The stored article with this id, or None."""
@@ -187,7 +248,15 @@ class Store:
                 for child in node.children():
                     visit(child)
                 return
-            if getattr(node, "fieldname", None) not in ("text", "title"):
+            field = getattr(node, "fieldname", None)
+            if field in ENTITY_FIELDS and isinstance(node, query.Term | query.Phrase):
+                # the article may name the entity otherwise: mark every known way of writing it
+                words = [str(node.text)] if isinstance(node, query.Term) else [str(w) for w in node.words]
+                known = lookup(" ".join(words))
+                spellings = (known.canonical, *known.aliases) if known else (" ".join(words),)
+                found.update(STEMMER(word.lower()) for spelling in spellings for word in WORD.findall(spelling))
+                return
+            if field not in ("text", "title"):
                 return
             if isinstance(node, query.MultiTerm):
                 for term in itertools.islice(node._btexts(reader), MAX_EXPANSION):
@@ -226,7 +295,7 @@ class Store:
         if not text.strip():
             return query.Every(), None
         try:
-            rewritten = rewrite(text)
+            rewritten = rewrite(text, query_name)
             q = self._expand_fuzzy(common_grams(exact_to_text(self._parser.parse(rewritten))))
             if has_error(q):
                 raise QuerySyntaxError("malformed query")
@@ -261,6 +330,12 @@ def _hit(result: Any, terms: frozenset[str]) -> Hit:
 
 def _stored_document(stored: dict[str, Any]) -> StoredDocument:
     raw_bytes = stored.get("raw") or b""
+    text = stored.get("text", "")
+    entities = tuple(
+        Entity(start, end, text[start:end], kind, canonical)
+        for start, end, kind, canonical in stored.get("entities") or ()
+        if 0 <= start < end <= len(text)
+    )
     return StoredDocument(
         id=stored["id"],
         title=stored.get("title", ""),
@@ -270,6 +345,7 @@ def _stored_document(stored: dict[str, Any]) -> StoredDocument:
         key=stored.get("key", ""),
         lang=stored.get("lang", "und"),
         url=stored.get("url"),
-        text=stored.get("text", ""),
+        text=text,
         raw=zlib.decompress(raw_bytes).decode("utf-8", "surrogatepass") if raw_bytes else "",
+        entities=entities,
     )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from indexer.entities.model import Entity
+
 SortOrder = Literal["relevance", "date"]
 
 
@@ -30,6 +32,8 @@ class StoredDocument:
     url: str | None
     text: str
     raw: str
+    entities: tuple[Entity, ...] = ()
+    """People, organisations, places, dates and events in ``text`` (offsets into it), in order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +61,14 @@ class SearchResult:
     """Set when the query could not be parsed as written and was run as plain words."""
     suggestion: str | None = None
     """A corrected query ("did you mean …") when nothing matched."""
+
+
+@dataclass(frozen=True, slots=True)
+class NamedEntity:
+    """A canonical entity of the index with how many articles name it, and how they write it."""
+
+    type: str
+    canonical: str
+    documents: int
+    aliases: tuple[tuple[str, int], ...]
+    """``(as written, articles)``, most frequent first."""
