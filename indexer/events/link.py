@@ -228,19 +228,19 @@ def link(mentions: Iterable[EventMention]) -> list[Event]:
     index: dict[str, list[int]] = {}
     for cluster in doc_clusters:
         keys = _cluster_keys(cluster)
-        target: int | None = None
+        found: int | None = None
         for position in sorted({p for key in keys for p in index.get(key, ())}):
             if _joins_across(seeds[position], cluster):
-                target = position
+                found = position
                 break
-        if target is None:
+        if found is None:
             seeds.append(cluster)
             merged.append(_Cluster(cluster.type))
             merged[-1].absorb(cluster)
             for key in keys:
                 index.setdefault(key, []).append(len(seeds) - 1)
         else:
-            merged[target].absorb(cluster)
+            merged[found].absorb(cluster)
     events = [_event(cluster) for cluster in merged]
     return _unique_ids(events)
 
