@@ -58,10 +58,21 @@ def test_a_plain_word_that_is_an_alias_finds_the_other_spellings(sample_store: S
 
 def test_ordinary_words_are_not_taken_for_names(sample_store: Store) -> None:
     # "as" is English, not the United States ("AS"); both still run as plain words
-    plain = sample_store.parse("as")[0]
-    assert "loc" not in {getattr(node, "fieldname", None) for node in plain.leaves()}
-    acronym = sample_store.parse("AS")[0]
-    assert "loc" in {getattr(node, "fieldname", None) for node in acronym.leaves()}
+    def fields(query: str) -> set[str | None]:
+        return {getattr(node, "fieldname", None) for node in sample_store.parse(query)[0].leaves()}
+
+    assert fields("as") == {"text"}
+    assert fields("AS") == {"text", "names"}
+    # every spelling of Jakarta contains the word: no need to look further
+    assert fields("jakarta") == {"text"}
+    assert fields("tiongkok") == {"text", "names"}
+
+
+def test_a_known_name_is_one_lookup(sample_store: Store) -> None:
+    leaves = list(sample_store.parse("loc:Tiongkok")[0].leaves())
+    assert [(leaf.fieldname, leaf.text) for leaf in leaves] == [("names", "LOC\tChina")]
+    # parts of names and unknown names use the words of the entity fields
+    assert {leaf.fieldname for leaf in sample_store.parse("person:Koffler")[0].leaves()} == {"person"}
 
 
 def test_stored_articles_carry_their_entities(sample_store: Store, sample_index: BuiltIndex) -> None:

@@ -44,6 +44,9 @@ def plain_word_name(text: str) -> Known | None:
     if len(words) == 1 and (is_common(words[0], "id") or is_common(words[0], "en")):
         # an ordinary word too: a name only when typed as the table spells it ("AS", not "as")
         return known if text in (known.canonical, *known.aliases) else None
+    typed = _key(text)
+    if all(typed in _key(spelling) for spelling in (known.canonical, *known.aliases)):
+        return None  # every spelling contains the words: searching them finds it already ("Jakarta")
     return known
 
 

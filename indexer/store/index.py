@@ -20,7 +20,7 @@ from indexer.querylang import ENTITY_FIELDS, QuerySyntaxError, plain_words, rewr
 from indexer.snippets import SNIPPET_SPANS, make_snippet, match_spans
 from indexer.stemming import EXACT_MARK, WORD
 from indexer.store.analysis import FUZZY_PREFIX, GRAM_JOINER, INDEX_NAME, NAME_PART, STEMMER, build_schema
-from indexer.store.queries import common_grams, exact_to_text, has_error
+from indexer.store.queries import common_grams, exact_to_text, has_error, known_names
 from indexer.store.results import (
     Hit,
     IndexBusy,
@@ -249,11 +249,12 @@ class Store:
                     visit(child)
                 return
             field = getattr(node, "fieldname", None)
-            if field in ENTITY_FIELDS and isinstance(node, query.Term | query.Phrase):
+            if (field in ENTITY_FIELDS or field == "names") and isinstance(node, query.Term | query.Phrase):
                 # the article may name the entity otherwise: mark every known way of writing it
                 words = [str(node.text)] if isinstance(node, query.Term) else [str(w) for w in node.words]
-                known = lookup(" ".join(words))
-                spellings = (known.canonical, *known.aliases) if known else (" ".join(words),)
+                name = " ".join(words).split(NAME_PART)[-1]
+                known = lookup(name)
+                spellings = (known.canonical, *known.aliases) if known else (name,)
                 found.update(STEMMER(word.lower()) for spelling in spellings for word in WORD.findall(spelling))
                 return
             if field not in ("text", "title"):
@@ -296,7 +297,7 @@ class Store:
             return query.Every(), None
         try:
             rewritten = rewrite(text, query_name)
-            q = self._expand_fuzzy(common_grams(exact_to_text(self._parser.parse(rewritten))))
+            q = self._expand_fuzzy(known_names(common_grams(exact_to_text(self._parser.parse(rewritten)))))
             if has_error(q):
                 raise QuerySyntaxError("malformed query")
             return q, None

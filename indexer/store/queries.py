@@ -4,7 +4,28 @@ from __future__ import annotations
 
 from whoosh import query
 
-from indexer.store.analysis import COMMON_STEMS, GRAM_JOINER
+from indexer.entities.names import lookup
+from indexer.querylang import ENTITY_FIELDS
+from indexer.store.analysis import COMMON_STEMS, GRAM_JOINER, NAME_PART
+
+
+def known_names(q: query.Query) -> query.Query:
+    """Answer ``loc:"North Korea"`` for a known entity by its one ``names`` term, not a phrase of words.
+
+    The words of the entity fields stay for names the tables do not know and for parts of names
+    (``person:Koffler``).
+    """
+    if isinstance(q, query.Term | query.Phrase):
+        if q.fieldname not in ENTITY_FIELDS:
+            return q
+        words = [str(q.text)] if isinstance(q, query.Term) else [str(word) for word in q.words]
+        known = lookup(" ".join(words))
+        if known is None or known.canonical.lower().split() != words:
+            return q
+        return query.Term("names", f"{known.type}{NAME_PART}{known.canonical}", boost=q.boost)
+    if q.is_leaf():
+        return q
+    return q.apply(known_names)
 
 
 def exact_to_text(q: query.Query) -> query.Query:
