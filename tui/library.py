@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from indexer.pipeline import open_catalog
+from indexer.pipeline import IndexSummary, Progress, index_paths, open_catalog
 from indexer.store import Store, StoredDocument
 
 PAGE_SIZE = 50
@@ -73,6 +73,23 @@ class OpenedArticle:
     query: str
     title_spans: tuple[Span, ...]
     text_spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    """One hit as ``x`` writes it to CSV or JSON."""
+
+    id: str
+    title: str
+    date: str | None
+    source: str | None
+    path: str
+    url: str | None
+    score: float | None
+    """None for the catalogue (an empty query ranks nothing)."""
+
+
+EXPORT_FIELDS = ("id", "title", "date", "source", "path", "url", "score")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,3 +161,67 @@ class Library:
         """False when another process changed the index since it was last read."""
         with self._lock:
             return self._store.is_current()
+
+    def export_rows(self, query: str, progress: Callable[[int, int], None] | None = None) -> list[ExportRow]:
+        """Every hit of ``query`` (every article, newest first, when it is blank), in list order.
+
+        The hits come from one ``Store.search`` with a limit of the whole index; each hit's URL from
+        ``Store.get`` (hits do not carry it). ``progress(done, total)`` is called now and then.
+        """
+        with self._lock:
+            if query.strip():
+                result = self._store.search(query, limit=max(self._store.doc_count(), 1))
+                listed: list[tuple[str, str, str | None, str | None, str, float | None]] = [
+                    (hit.id, hit.title, hit.date, hit.source, hit.path, hit.score) for hit in result.hits
+                ]
+            else:
+                listed = []
+        if not query.strip():
+            catalog = open_catalog(self.index_dir)
+            try:
+                listed = [(doc.id, doc.title, doc.date, doc.source, doc.path, None) for doc in catalog.docs()]
+            finally:
+                catalog.close()
+        rows: list[ExportRow] = []
+        for start in range(0, len(listed), EXPORT_CHUNK):
+            with self._lock:  # let the UI's own requests in between chunks
+                for doc_id, title, date, source, path, score in listed[start : start + EXPORT_CHUNK]:
+                    document = self._store.get(doc_id)
+                    url = document.url if document is not None else None
+                    rows.append(ExportRow(doc_id, title, date, source, path, url, score))
+            if progress is not None:
+                progress(len(rows), len(listed))
+        return rows
+
+    def titles(self, words: str, limit: int = 20) -> list[Row]:
+        """Articles whose title matches ``words`` (the engine's ``title:`` field), best first."""
+        terms = " ".join(f"title:{_quoted(word)}" for word in words.split())
+        if not terms:
+            return []
+        with self._lock:
+            result = self._store.search(terms, limit=limit)
+        return [Row(hit.id, hit.title, hit.date, hit.source) for hit in result.hits]
+
+    def indexed_paths(self) -> list[str]:
+        """The input files the catalogue knows, for re-indexing them."""
+        catalog = open_catalog(self.index_dir)
+        try:
+            return [state.path for state in catalog.files()]
+        finally:
+            catalog.close()
+
+
+EXPORT_CHUNK = 200
+"""Hits whose URL is looked up per hold of the engine lock during an export."""
+
+
+def _quoted(word: str) -> str:
+    """A word of the user's as a query term: quoted when it holds anything but letters and digits."""
+    if word.isalnum():
+        return word
+    return '"' + word.replace('"', " ") + '"'
+
+
+def reindex(index_dir: str, paths: list[str], progress: Progress | None = None) -> IndexSummary:
+    """Index ``paths`` again into ``index_dir`` (only what changed is rewritten): the engine's pipeline."""
+    return index_paths(paths, index_dir, progress=progress)

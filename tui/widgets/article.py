@@ -17,6 +17,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from tui.library import OpenedArticle
@@ -58,7 +59,7 @@ def article_text(article: OpenedArticle, title_style: Style, meta_style: Style, 
 class ArticleView(ScrollView, can_focus=True):
     """Reads one article; ``n``/``N`` go to the next/previous match, an opened article shows its first."""
 
-    ALLOW_SELECT = False
+    ALLOW_SELECT = True
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article--title",
         "article--meta",
@@ -72,6 +73,8 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False, id="article.up"),
         Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False, id="article.page-down"),
         Binding("b,pageup", "scroll_pages(-1)", "Page up", show=False, id="article.page-up"),
+        Binding("ctrl+d", "scroll_half_pages(1)", "Half page down", show=False, id="article.half-page-down"),
+        Binding("ctrl+u", "scroll_half_pages(-1)", "Half page up", show=False, id="article.half-page-up"),
         Binding("g,home", "scroll_to_line(0)", "Top", show=False, id="article.top"),
         Binding("G,end", "scroll_to_line(-1)", "Bottom", show=False, id="article.bottom"),
         Binding("n", "match(1)", "Next match", id="article.next-match"),
@@ -110,6 +113,15 @@ class ArticleView(ScrollView, can_focus=True):
         """The article as laid out, one string per screen line."""
         return [line.plain for line in self._lines]
 
+    @property
+    def selected_text(self) -> str | None:
+        """The text selected with the mouse, when there is a selection."""
+        selection = self.text_selection
+        if selection is None:
+            return None
+        extracted = self.get_selection(selection)
+        return extracted[0] if extracted and extracted[0] else None
+
     def show(self, article: OpenedArticle | None) -> None:
         """Show ``article`` (None: the placeholder) from the top, or from its first match."""
         self._article = article
@@ -127,6 +139,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_scroll_pages(self, pages: int) -> None:
         self._scroll_to_line(self.scroll_target_y + pages * max(self.scrollable_content_region.height - 1, 1))
+
+    def action_scroll_half_pages(self, halves: int) -> None:
+        self._scroll_to_line(self.scroll_target_y + halves * max(self.scrollable_content_region.height // 2, 1))
 
     def action_scroll_to_line(self, line: int) -> None:
         """Scroll to ``line`` (from 0; -1 is the end)."""
@@ -210,6 +225,18 @@ class ArticleView(ScrollView, can_focus=True):
             current = 0 if self._current is None else self._current
             self.border_subtitle = f"match {current + 1} of {len(self._match_lines)}"
 
+    # selecting ---------------------------------------------------------------------------------
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected part of the article as laid out (a wrapped line ends with a newline)."""
+        if self._article is None:
+            return None
+        return selection.extract("\n".join(self.lines)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strips.clear()
+        self.refresh()
+
     # drawing -----------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
@@ -220,10 +247,22 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         strip = self._strips.get(index)
         if strip is None:
-            line = self._with_current_match(self._lines[index])
+            line = self._with_selection(self._with_current_match(self._lines[index]), index)
             strip = Strip(list(line.render(self.app.console))).discard_meta()
             self._strips[index] = strip
-        return strip.crop_extend(0, width, None).apply_style(self.rich_style)
+        return strip.crop_extend(0, width, None).apply_style(self.rich_style).apply_offsets(0, index)
+
+    def _with_selection(self, line: Text, index: int) -> Text:
+        selection = self.text_selection
+        span = None if selection is None or self._article is None else selection.get_span(index)
+        if span is None:
+            return line
+        start, end = span
+        marked = line.copy()
+        marked.stylize(
+            self.screen.get_component_rich_style("screen--selection"), start, len(line) if end == -1 else end
+        )
+        return marked
 
     def _with_current_match(self, line: Text) -> Text:
         current = [
