@@ -22,7 +22,7 @@ from rich.text import Text
 
 from indexer.model import PartialDate
 from indexer.pipeline import default_index_dir, index_paths, input_bytes, open_catalog
-from indexer.store import Hit, IndexBusy, IndexMissing, SearchResult, Store, StoredDocument
+from indexer.store import Hit, IndexBusy, IndexMissing, NamedEntity, SearchResult, Store, StoredDocument
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "«", "»"
 """How matches are marked in the ``snippet`` strings of ``--json`` output."""
@@ -65,7 +65,7 @@ def hit_json(hit: Hit) -> dict[str, Any]:
 
 
 def document_json(doc: StoredDocument, raw: bool = False) -> dict[str, Any]:
-    """An article as in ``warta show --json``."""
+    """An article as in ``warta show --json``; ``entities`` point into ``text`` (none for the raw input)."""
     return {
         "id": doc.id,
         "title": doc.title,
@@ -74,6 +74,7 @@ def document_json(doc: StoredDocument, raw: bool = False) -> dict[str, Any]:
         "path": doc.path,
         "lang": doc.lang,
         "text": doc.raw if raw else doc.text,
+        "entities": [] if raw else [entity.as_json() for entity in doc.entities],
     }
 
 
@@ -218,6 +219,37 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def named_entity_json(entity: NamedEntity) -> dict[str, Any]:
+    """A canonical entity as in ``warta entities --json``."""
+    return {
+        "type": entity.type,
+        "canonical": entity.canonical,
+        "documents": entity.documents,
+        "aliases": [{"text": text, "documents": documents} for text, documents in entity.aliases],
+    }
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    """``warta entities [--type T] [--limit N] [--json]``."""
+    with _open_store(args) as store:
+        named = store.entities(args.type)
+    if args.limit is not None:
+        named = named[: args.limit]
+    if args.json:
+        _emit_json({"entities": [named_entity_json(entity) for entity in named]})
+        return 0
+    out = _console()
+    for entity in named:
+        line = Text(f"{entity.documents:7}  ", style="cyan")
+        line.append(f"{entity.type:6}  ", style="green")
+        line.append(safe_text(entity.canonical), style="bold")
+        others = [f"{safe_text(text)} {documents}" for text, documents in entity.aliases if text != entity.canonical]
+        if others:
+            line.append("  (" + ", ".join(others) + ")", style="dim")
+        out.print(line, overflow="ellipsis", no_wrap=True)
+    return 0
+
+
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
@@ -310,6 +342,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw", action="store_true", help="the input exactly as read, before cleaning")
     p.set_defaults(run=cmd_show)
 
+    p = command("entities", "list the people, organisations, places and events the articles name")
+    p.add_argument("--type", type=str.upper, choices=("PERSON", "ORG", "LOC", "MISC"), help="only this type")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="the N most named")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_entities)
+
     help_ = "print the persons, organisations, places and dates of text read on stdin, as JSON"
     p = sub.add_parser("annotate", help=help_, description=help_)
     p.add_argument(
@@ -332,7 +370,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 0
-    if getattr(args, "limit", 1) < 1:
+    limit = getattr(args, "limit", None)
+    if limit is not None and limit < 1:
         parser.error("--limit must be at least 1")
     args.index = args.index or default_index_dir()
     try:

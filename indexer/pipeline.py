@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from indexer.annotation import annotate_article
 from indexer.catalog import CATALOG_NAME, Catalog, DocRow, FileState
 from indexer.clean import clean_record
 from indexer.ingest import discover, parse_bytes
@@ -21,8 +22,9 @@ from indexer.lang import detect_language
 from indexer.model import Article, Problem, Record
 from indexer.store import Store, StoreWriter
 
-PIPELINE_VERSION = "1"
-"""Part of every content hash: bump it when cleaning changes, and the next run re-indexes everything."""
+PIPELINE_VERSION = "2"
+"""Part of every content hash and file state: bump it when cleaning or annotation changes, and the next
+run re-indexes everything. (2: entities.)"""
 
 BATCH_ARTICLES = 10_000
 """Articles per commit: what a crash can cost, at most (each commit adds a segment per writer process)."""
@@ -133,7 +135,7 @@ class Indexer:
         """Index ``paths`` (files and folders); with ``prune`` drop articles whose file vanished."""
         files, problems = discover(paths)
         self.summary.problems.extend(problems)
-        self._writer = self.store.writer(self._procs)  # fails early with IndexBusy
+        self._writer = self.store.writer(self._procs, annotate_article)  # fails early with IndexBusy
         for path in files:
             self._index_file(path)
         if prune:
@@ -149,6 +151,8 @@ class Indexer:
             self.summary.problems.append(Problem(path, error.strerror or "cannot read file"))
             return
         known = self.catalog.file(path)
+        if known and known.pipeline != PIPELINE_VERSION:
+            known = None  # indexed by another version: read it again (the content hashes differ too)
         if known and known.size == stat.st_size and known.mtime_ns == stat.st_mtime_ns:
             self.summary.unchanged += self.catalog.count_for(path)
             self.progress(stat.st_size)
@@ -164,7 +168,7 @@ class Indexer:
             self.progress(stat.st_size)
             return
         sha = hashlib.sha256(data).hexdigest()
-        state = FileState(path, stat.st_size, stat.st_mtime_ns, sha)
+        state = FileState(path, stat.st_size, stat.st_mtime_ns, sha, PIPELINE_VERSION)
         if known and known.sha256 == sha:
             self.summary.unchanged += self.catalog.count_for(path)
             self._pending_files.append(state)
@@ -252,7 +256,7 @@ class Indexer:
         self._pending_files.clear()
         self._written = 0
         if reopen:
-            self._writer = self.store.writer(self._procs)
+            self._writer = self.store.writer(self._procs, annotate_article)
 
 
 def open_catalog(index_dir: str) -> Catalog:

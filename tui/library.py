@@ -10,7 +10,6 @@ to hand from a worker thread to the UI.
 
 from __future__ import annotations
 
-import itertools
 import os
 import threading
 from collections.abc import Callable
@@ -130,8 +129,7 @@ class Library:
         catalog = open_catalog(self.index_dir)
         try:
             total = catalog.doc_count()
-            docs = itertools.islice(catalog.docs(), offset, offset + size)
-            rows = tuple(Row(doc.id, doc.title, doc.date, doc.source) for doc in docs)
+            rows = tuple(Row(doc.id, doc.title, doc.date, doc.source) for doc in catalog.docs(offset, size))
         finally:
             catalog.close()
         return Page(query, offset, rows, total)
@@ -156,6 +154,11 @@ class Library:
     def stats(self) -> IndexStats:
         with self._lock:
             return IndexStats(self._store.doc_count(), self._store.size_bytes())
+
+    def reread(self) -> None:
+        """Read the newest committed state of the index now (after this process changed it)."""
+        with self._lock:
+            self._store.searcher()
 
     def is_current(self) -> bool:
         """False when another process changed the index since it was last read."""

@@ -88,6 +88,8 @@ class MainScreen(Screen[None]):
         self._article_wanted: tuple[str, str] | None = None
         """(id, query) of the article shown or being loaded."""
         self._index_changed = False
+        self._watch_epoch = 0
+        """Bumped when this screen changed the index itself: older watches' findings are void."""
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -254,19 +256,19 @@ class MainScreen(Screen[None]):
     def check_index(self) -> None:
         """Look (in a worker) whether another process changed the index since it was read."""
         if not self._index_changed:
-            self._check_index()
+            self._check_index(self._watch_epoch)
 
     @work(thread=True, exclusive=True, group="watch")
-    def _check_index(self) -> None:
+    def _check_index(self, epoch: int) -> None:
         try:
             current = self.library.is_current()
         except Exception:  # an index being rewritten may not open for a moment: look again later
             return
         if not current:
-            self.post_message(IndexChanged())
+            self.post_message(IndexChanged(epoch))
 
     def on_index_changed(self, message: IndexChanged) -> None:
-        if self._index_changed or (self._busy or "").startswith("re-indexing"):
+        if self._index_changed or message.epoch != self._watch_epoch or (self._busy or "").startswith("re-indexing"):
             return  # a re-index from here refreshes by itself when it is done
         self._index_changed = True
         self.refresh_bindings()
@@ -411,12 +413,14 @@ class MainScreen(Screen[None]):
 
         try:
             summary = reindex(self.library.index_dir, paths, progress)
+            self.library.reread()  # else the watcher would take our own change for another process's
         except Exception as error:  # busy index, vanished files…
             self.app.call_from_thread(self._done, f"Re-indexing failed: {error}", True)
             return
         self.app.call_from_thread(self._reindexed, summary)
 
     def _reindexed(self, summary: IndexSummary) -> None:
+        self._watch_epoch += 1  # what a watch started before saw was this change
         self._done(f"Re-indexed: {summary.line()}", False)
         self._index_changed = False
         self.refresh_bindings()

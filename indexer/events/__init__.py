@@ -1,0 +1,33 @@
+"""Events: who did what to whom, where and when, as news sentences report it; linked across articles.
+
+``extract_events(doc_id, text, entities, lang, published)`` reads :class:`EventMention` records from
+one article's cleaned text and its entities (:mod:`.extract`); ``link(mentions)`` groups the mentions
+of one real-world event into an :class:`Event` with a deterministic id (:mod:`.link`);
+``related(...)`` ranks events for a document (:mod:`.related`). Plain data, no index, no UI.
+"""
+
+from __future__ import annotations
+
+from indexer.events.extract import extract_events, summarize, to_partial_date
+from indexer.events.link import date_distance, dates_compatible, link, link_keys, probe_keys
+from indexer.events.model import EVENT_TYPES, Event, EventMention, EventType, Mention, RelatedEvent
+from indexer.events.related import EventIndex, related
+
+__all__ = [
+    "EVENT_TYPES",
+    "Event",
+    "EventIndex",
+    "EventMention",
+    "EventType",
+    "Mention",
+    "RelatedEvent",
+    "date_distance",
+    "dates_compatible",
+    "extract_events",
+    "link",
+    "link_keys",
+    "probe_keys",
+    "related",
+    "summarize",
+    "to_partial_date",
+]

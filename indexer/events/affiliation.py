@@ -1,0 +1,48 @@
+"""Countries of known persons, from the notes of the knowledge tables ("President of Russia" → Russia).
+
+Events of different articles often name the same leaders without their titles; a leader's country,
+kept as an affiliation of the events they take part in, lets related-event ranking see that Putin's
+meeting with Lukashenko concerns Russia and Belarus. Read once from the entity recogniser's knowledge
+tables (``data/knowledge``, ``$WARTA_KNOWLEDGE``); when they cannot be read, no affiliations.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["person_countries"]
+
+_OF_COUNTRY = re.compile(r"\bof (?:the )?([A-Z][A-Za-z.' ]*?[A-Za-z])(?:\s+\d{4}.*|\s*\(.*)?$")
+_ADJECTIVES = {
+    "Chinese": "China", "Russian": "Russia", "American": "United States", "Indonesian": "Indonesia",
+    "Ukrainian": "Ukraine", "Belarusian": "Belarus", "British": "United Kingdom", "French": "France",
+    "German": "Germany", "Japanese": "Japan", "Iranian": "Iran", "Israeli": "Israel", "Indian": "India",
+    "Soviet": "Soviet Union", "North Korean": "North Korea", "South Korean": "South Korea",
+}
+
+
+@lru_cache(maxsize=1)
+def person_countries() -> dict[str, str]:
+    """Canonical person name → canonical country name, for the persons whose notes name a country."""
+    try:
+        from indexer.entities.tables import load_tables
+
+        rows = load_tables()
+    except Exception:  # the tables are the entity recogniser's business: without them, no affiliations
+        return {}
+    places = {row.canonical for row in rows if row.type == "LOC"}
+    found: dict[str, str] = {}
+    for row in rows:
+        if row.type != "PERSON" or not row.notes:
+            continue
+        match = _OF_COUNTRY.search(row.notes)
+        country = match.group(1) if match else None
+        if country is None:
+            for adjective, name in _ADJECTIVES.items():
+                if row.notes.startswith(adjective + " ") or f", {adjective} " in row.notes:
+                    country = name
+                    break
+        if country and country in places:
+            found.setdefault(row.canonical, country)
+    return found

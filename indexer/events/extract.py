@@ -1,0 +1,533 @@
+"""Event mentions of one article: trigger words, their arguments from the sentence's entities, dates.
+
+Per sentence (:func:`.sentences.split_sentences`):
+
+1. Trigger words (:mod:`.lexicon`) give an event type; a send (*mengirim*, *sent*) is MILITARY with
+   troops, SUPPLY with weapons, aid or goods, nothing otherwise.
+2. Attribution: a speech verb with a named speaker (before it, or after it in “…,” *kata Koffler*)
+   is a STATEMENT; what the speaker says (the clause after *bahwa*/*that*, or the quotation) yields
+   no event of its own — "Koffler mengatakan bahwa China dapat menyalurkan senjata" is Koffler's
+   statement, not a delivery. Confirmations and announcements (*mengonfirmasi*, *announced*) are the
+   exception. A trigger after a modal (*dapat*, *could*, *ingin*) or a negation (*tidak*, *not*) is
+   not reported as having happened and yields nothing.
+3. Arguments come from the entities of the trigger's clause: the doer is the nearest name before the
+   trigger, with the names coordinated with it (*Xi Jinping dan … Lukashenko*), or the name after
+   *oleh*/*by* in a passive, or for a noun with no name before it the first name after it (*Pertemuan
+   Putin dengan Lukashenko*); the other participants follow the trigger. A place after *di*/*in*/*at*
+   is the place, one after *ke*/*to* the destination of a visit; a country right before a person
+   (*Presiden China Xi Jinping*) is that person's affiliation, not an actor; a source (*menurut Belta*,
+   *lapor … Belta*) is neither. *dia*/*ia*/*-nya*/*he* stand for the last person named as a subject
+   (or, after a speech verb, the last speaker).
+4. Date: the sentence's date nearest the trigger (its clause first), else the publication date, else
+   none; a relative date that could not be resolved leaves the event undated rather than guessed. A
+   week ("pekan lalu", ``2023-W09``) is dated to the month of its Thursday.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from indexer.entities.model import Entity
+from indexer.events import lexicon as lx
+from indexer.events.affiliation import person_countries
+from indexer.events.model import EventMention, EventType, Mention
+from indexer.events.sentences import quotations, split_sentences
+from indexer.model import PartialDate
+
+__all__ = ["extract_events", "summarize", "to_partial_date"]
+
+_WORD = re.compile(r"\w+(?:['’]\w+)?")
+_CLAUSE_MARK = re.compile(r"[;:](?!\d)|\s[–—]\s")
+_COORDINATION_GAP = re.compile(r"[\s,]*(?:(?:dan|serta|and|&|,)\s*)?(?:[A-Z][\w.]*\s*){0,4}[\s,]*|\s*[-–/]\s*")
+_AFFILIATION_GAP = re.compile(r"[\s,]{0,3}")
+_SPEECH_OPEN = re.compile(r"[,”\"’]\s*$")
+_ACTOR_TYPES = frozenset(("PERSON", "ORG", "LOC"))
+_DETERMINERS = frozenset(("itu", "tersebut", "ini"))
+"""After a noun trigger, a reference back to an event already told (*kunjungan ini*), not a new one."""
+_SKIP_BEFORE_PLACE = frozenset(("kota", "ibu", "ibukota", "negara", "the", "city", "of", "capital", "wilayah"))
+MAX_ACTORS = 4
+SUBJECT_WINDOW = 8
+OBJECT_WINDOW = 10
+_WITH = re.compile(r"\s*(?:dengan|with|dan|and|ke|to|terhadap|against|atas|on)\s+(?:[A-Z][\w.]*\s+){0,4}")
+"""A doer or speaker is at most this many words before its verb."""
+MAX_TEXT = 2_000_000
+"""Longer texts are cut: extraction stays linear and bounded on pathological input."""
+
+
+def to_partial_date(canonical: str | None) -> PartialDate | None:
+    """A DATE entity's canonical value as a date of its precision; a week becomes the month of its
+    Thursday; anything else (None, unreadable) is None."""
+    if not canonical:
+        return None
+    size = len(canonical)
+    if size == 10 and canonical[4] == "-":
+        return PartialDate(canonical, "day")
+    if size == 7 and canonical[4] == "-":
+        return PartialDate(canonical, "month")
+    if size == 4 and canonical.isdigit():
+        return PartialDate(canonical, "year")
+    if size == 8 and canonical[5] == "W":
+        try:
+            thursday = datetime.date.fromisocalendar(int(canonical[:4]), int(canonical[6:]), 4)
+        except ValueError:
+            return None
+        return PartialDate(thursday.isoformat()[:7], "month")
+    return None
+
+
+_VERBS: dict[EventType, str] = {
+    "MEET": "meets",
+    "VISIT": "visits",
+    "AGREE": "agrees with",
+    "STATEMENT": "speaks about",
+    "APPEAL": "appeals to",
+    "REJECT": "rejects",
+    "SUPPLY": "supplies",
+    "MILITARY": "takes military action against",
+    "PROTEST": "protests against",
+    "LEGAL": "takes legal action against",
+    "ELECTION": "election:",
+    "DISASTER": "disaster:",
+    "OTHER": "event with",
+}
+_ALONE: dict[EventType, str] = {
+    "MEET": "holds a meeting",
+    "VISIT": "makes a visit",
+    "AGREE": "signs an agreement",
+    "STATEMENT": "makes a statement",
+    "APPEAL": "makes an appeal",
+    "REJECT": "rejects a proposal",
+    "SUPPLY": "supplies goods",
+    "MILITARY": "military action",
+    "PROTEST": "protest",
+    "LEGAL": "legal action",
+    "ELECTION": "election",
+    "DISASTER": "disaster",
+    "OTHER": "event",
+}
+
+
+def summarize(kind: EventType, actors: Sequence[str], place: str | None) -> str:
+    """One short English line for a sidebar: "Alexander Lukashenko meets Xi Jinping in Beijing"."""
+    where = f" in {place}" if place and place not in actors[1:] else ""
+    if kind in ("ELECTION", "DISASTER"):
+        names = ", ".join(a for a in actors[:2] if a != place)
+        head = f"{kind.capitalize()}{where}"
+        return f"{head} ({names})" if names else head
+    if not actors:
+        return f"{_ALONE[kind].capitalize()}{where}"
+    others = list(actors[1:3])
+    if not others:
+        if kind == "VISIT" and place:
+            return f"{actors[0]} visits {place}"
+        return f"{actors[0]} {_ALONE[kind]}{where}"
+    tail = " and ".join(others) + (" and others" if len(actors) > 3 else "")
+    return f"{actors[0]} {_VERBS[kind]} {tail}{where}"
+
+
+class _Doc:
+    """The per-article state of one extraction run."""
+
+    def __init__(self, doc_id: str, text: str, entities: Sequence[Entity], published: PartialDate | None) -> None:
+        self.doc_id = doc_id
+        self.text = text
+        self.published = published
+        self.entities = [e for e in entities if 0 <= e.start < e.end <= len(text)]
+        self.entities.sort(key=lambda e: (e.start, e.end))
+        self.entity_starts = [e.start for e in self.entities]
+        self.entity_ends = [e.end for e in self.entities]
+        self.quotes = quotations(text)
+        self.quote_starts = [q[0] for q in self.quotes]
+        self.last_subject: str | None = None
+        self.last_speaker: str | None = None
+        self.out: list[EventMention] = []
+
+    def in_quote(self, position: int) -> bool:
+        i = bisect_left(self.quote_starts, position + 1) - 1
+        return i >= 0 and self.quotes[i][0] <= position < self.quotes[i][1]
+
+    def entities_in(self, start: int, end: int) -> list[Entity]:
+        i = bisect_left(self.entity_ends, start + 1)
+        found: list[Entity] = []
+        while i < len(self.entities) and self.entities[i].start < end:
+            entity = self.entities[i]
+            if entity.start >= start and entity.end <= end:
+                found.append(entity)
+            i += 1
+        return found
+
+    def inside_entity(self, start: int, end: int) -> bool:
+        i = bisect_left(self.entity_ends, start + 1)
+        return i < len(self.entities) and self.entities[i].start < end
+
+
+def _name(entity: Entity) -> str:
+    return entity.canonical or entity.text
+
+
+def extract_events(
+    doc_id: str,
+    text: str,
+    entities: Sequence[Entity],
+    lang: str | None = None,
+    published: PartialDate | None = None,
+) -> list[EventMention]:
+    """Event mentions of one article, in text order.
+
+    ``text`` is the cleaned article text and ``entities`` its entities (``indexer.entities.annotate``
+    of the same text with the same ``published``); ``lang`` is accepted for the caller's convenience:
+    the trigger tables of both languages are always used, as articles mix them. Pure and never raises
+    on odd input (empty text, no entities, entities out of range).
+    """
+    del lang
+    if not isinstance(text, str) or not text:
+        return []
+    if len(text) > MAX_TEXT:
+        text = text[:MAX_TEXT]
+    doc = _Doc(doc_id, text, entities, published)
+    words = _WORD.finditer(text)
+    pending = next(words, None)
+    for s_start, s_end in split_sentences(text):
+        tokens: list[tuple[int, int, str]] = []
+        interesting = False
+        while pending is not None and pending.start() < s_end:
+            if pending.start() >= s_start:
+                word = pending.group().lower()
+                tokens.append((pending.start(), pending.end(), word))
+                if not interesting and (
+                    word in lx.SPEECH_VERBS or word in lx.SEND_WORDS or lx.trigger_type(word) is not None
+                    or word == "called"
+                ):
+                    interesting = True
+            pending = next(words, None)
+        if interesting:
+            _sentence(doc, s_start, s_end, tokens)
+        _remember_subject(doc, s_start, s_end)
+    return doc.out
+
+
+def _remember_subject(doc: _Doc, start: int, end: int) -> None:
+    for entity in doc.entities_in(start, end):
+        if entity.type == "PERSON":
+            doc.last_subject = _name(entity)
+            return
+
+
+class _Sentence:
+    """Roles of the entities of one sentence."""
+
+    def __init__(self, doc: _Doc, start: int, end: int, tokens: list[tuple[int, int, str]]) -> None:
+        self.doc = doc
+        self.start = start
+        self.end = end
+        self.tokens = tokens
+        self.token_starts = [t[0] for t in tokens]
+        all_entities = doc.entities_in(start, end)
+        self.dates = [e for e in all_entities if e.type == "DATE"]
+        self.names = [e for e in all_entities if e.type in _ACTOR_TYPES]
+        self.affiliation: set[int] = set()
+        self.place_role: dict[int, str] = {}
+        self.source: set[int] = set()
+        names, text = self.names, doc.text
+        for i, entity in enumerate(names):
+            if (
+                entity.type == "LOC"
+                and i + 1 < len(names)
+                and names[i + 1].type == "PERSON"
+                and _AFFILIATION_GAP.fullmatch(text, entity.end, names[i + 1].start)
+            ):
+                self.affiliation.add(i)
+            word = self.word_before(entity.start)
+            if entity.type == "LOC" and word in lx.LOCATIVE:
+                self.place_role[i] = "at"
+            elif entity.type == "LOC" and word in lx.DESTINATION:
+                self.place_role[i] = "to"
+        self.breaks = self._breaks()
+
+    def word_before(self, position: int) -> str:
+        k = bisect_left(self.token_starts, position) - 1
+        while k >= 0 and self.tokens[k][2] in _SKIP_BEFORE_PLACE:
+            k -= 1
+        return self.tokens[k][2] if k >= 0 else ""
+
+    def _breaks(self) -> list[int]:
+        found = [m.start() for m in _CLAUSE_MARK.finditer(self.doc.text, self.start, self.end)]
+        speech_seen = False
+        for t_start, _, word in self.tokens:
+            if word in lx.SPEECH_VERBS:
+                speech_seen = True
+            elif word in lx.CLAUSE_BREAKS or (speech_seen and word in lx.COMPLEMENTIZERS):
+                found.append(t_start)
+        found.sort()
+        return found
+
+    def clause(self, position: int) -> tuple[int, int]:
+        k = bisect_left(self.breaks, position + 1)
+        left = self.breaks[k - 1] if k > 0 else self.start
+        right = self.breaks[k] if k < len(self.breaks) else self.end
+        return left, right
+
+    def actor_indexes(self, start: int, end: int, quoted: bool = False) -> list[int]:
+        """Names that can be actors between ``start`` and ``end`` (not places where, affiliations, sources)."""
+        return [
+            i
+            for i, e in enumerate(self.names)
+            if start <= e.start and e.end <= end and i not in self.affiliation and i not in self.source
+            and self.place_role.get(i) != "at" and (quoted or not self.doc.in_quote(e.start))
+        ]
+
+    def words_between(self, start: int, end: int) -> int:
+        """How many words lie between two offsets of the sentence."""
+        return bisect_left(self.token_starts, end) - bisect_left(self.token_starts, start)
+
+    def near_left(self, indexes: list[int], position: int) -> list[int]:
+        """``indexes`` whose last one ends at most :data:`SUBJECT_WINDOW` words before ``position``."""
+        if indexes and self.words_between(self.names[indexes[-1]].end, position) <= SUBJECT_WINDOW:
+            return indexes
+        return []
+
+    def pronoun_before(self, k: int, window: int, floor: int) -> bool:
+        return any(w in lx.PRONOUNS for s, _, w in self.tokens[max(0, k - window) : k] if s >= floor)
+
+    def coordinated_group(self, indexes: list[int]) -> list[int]:
+        """The last name of ``indexes`` with the names coordinated before it, in text order."""
+        group = [indexes[-1]]
+        for k in range(len(indexes) - 2, -1, -1):
+            gap = _strip_entities(self, self.names[indexes[k]].end, self.names[group[0]].start)
+            if not _COORDINATION_GAP.fullmatch(gap):
+                break
+            group.insert(0, indexes[k])
+        return group
+
+
+def _strip_entities(sent: _Sentence, start: int, end: int) -> str:
+    """The text between two names with any affiliation names blanked (``dan Presiden Belarusia``)."""
+    text = sent.doc.text[start:end]
+    for i in sent.affiliation:
+        entity = sent.names[i]
+        if start <= entity.start and entity.end <= end:
+            a, b = entity.start - start, entity.end - start
+            text = text[:a] + "X" * (b - a) + text[b:]
+    return text
+
+
+def _sentence(doc: _Doc, s_start: int, s_end: int, tokens: list[tuple[int, int, str]]) -> None:
+    sent = _Sentence(doc, s_start, s_end, tokens)
+    reported: list[tuple[int, int]] = []
+    statements: list[EventMention] = []
+    # sources: "menurut X", ", lapor ... X" — names that only say where the news comes from
+    for t_start, t_end, word in tokens:
+        if word in lx.SOURCE_WORDS:
+            trailing = word != "menurut" and word != "according" and bool(
+                _SPEECH_OPEN.search(doc.text, max(s_start, t_start - 3), t_start)
+            )
+            if word in ("menurut", "according") or trailing:
+                limit = s_end if trailing else sent.clause(t_end)[1]
+                for i, entity in enumerate(sent.names):
+                    if t_end <= entity.start < limit and (trailing or entity.start - t_end < 40):
+                        sent.source.add(i)
+                        if not trailing:
+                            break
+    for k, (t_start, _, word) in enumerate(tokens):
+        if word not in lx.SPEECH_VERBS or doc.in_quote(t_start):
+            continue
+        statement = _speech(doc, sent, k, reported)
+        if statement is not None:
+            statements.append(statement)
+    results: list[EventMention] = []
+    for k, (t_start, t_end, _) in enumerate(tokens):
+        kind = _kind(tokens, k)
+        if kind is None or doc.inside_entity(t_start, t_end):
+            continue
+        if doc.in_quote(t_start) or any(a <= t_start < b for a, b in reported):
+            continue
+        if _hedged(sent, k) or (k + 1 < len(tokens) and tokens[k + 1][2] in _DETERMINERS):
+            continue
+        event = _event(doc, sent, k, kind)
+        if event is not None and not any(
+            r.type == event.type and set(r.actors) & set(event.actors) for r in results
+        ):
+            results.append(event)
+    merged = sorted(statements + results, key=lambda e: e.mention.trigger_start)
+    doc.out.extend(merged)
+
+
+def _kind(tokens: list[tuple[int, int, str]], k: int) -> EventType | None:
+    word = tokens[k][2]
+    if word in lx.SEND_WORDS:
+        for _, _, after in tokens[k + 1 : k + 5]:
+            if after in lx.TROOP_WORDS:
+                return "MILITARY"
+            if after in lx.GOODS_WORDS:
+                return "SUPPLY"
+        return None
+    if word == "called":
+        return "APPEAL" if k + 1 < len(tokens) and tokens[k + 1][2] in ("on", "for") else None
+    if word in lx.SPEECH_VERBS:
+        return None
+    return lx.trigger_type(word)
+
+
+def _hedged(sent: _Sentence, k: int) -> bool:
+    """A modal or a negation among the three words before the trigger, in its clause."""
+    clause_start = sent.clause(sent.tokens[k][0])[0]
+    for j in range(k - 1, max(-1, k - 4), -1):
+        t_start, _, word = sent.tokens[j]
+        if t_start < clause_start:
+            break
+        if word in lx.MODALS or word in lx.NEGATIONS or word.endswith("n't") or (j == k - 1 and word in lx.PURPOSE):
+            return True
+    return False
+
+
+def _date(sent: _Sentence, position: int) -> PartialDate | None:
+    if sent.dates:
+        c_start, c_end = sent.clause(position)
+        in_clause = [d for d in sent.dates if c_start <= d.start < c_end]
+        pool = in_clause or sent.dates
+        nearest = min(pool, key=lambda d: abs(d.start - position))
+        return to_partial_date(nearest.canonical)
+    return sent.doc.published
+
+
+def _unique(names: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))[:MAX_ACTORS]
+
+
+def _speech(doc: _Doc, sent: _Sentence, k: int, reported: list[tuple[int, int]]) -> EventMention | None:
+    t_start, t_end, word = sent.tokens[k]
+    factive = word in lx.FACTIVE_VERBS
+    speaker: str | None = None
+    trailing = word in lx.TRAILING_SPEECH and bool(_SPEECH_OPEN.search(doc.text, max(sent.start, t_start - 3), t_start))
+    by_saying = k > 0 and sent.tokens[k - 1][2] in ("dengan", "sambil", "by", "seraya")
+    if trailing:
+        region = (sent.start, t_start)
+        following = [e for e in sent.names if t_end <= e.start < t_end + 60 and not doc.in_quote(e.start)]
+        if word.endswith("nya") or (k + 1 < len(sent.tokens) and sent.tokens[k + 1][2] in lx.PRONOUNS):
+            speaker = doc.last_speaker or doc.last_subject
+        elif following and following[0].type != "LOC":
+            speaker = _name(following[0])
+    else:
+        c_start = sent.clause(t_start)[0]
+        left = sent.near_left(sent.actor_indexes(c_start, t_start), t_start)
+        if by_saying:
+            pass
+        elif sent.pronoun_before(k, 2, c_start):
+            speaker = doc.last_speaker or doc.last_subject
+        elif left:
+            speaker = _name(sent.names[left[-1]])
+        elif sent.pronoun_before(k, SUBJECT_WINDOW, c_start):
+            speaker = doc.last_subject
+        after = bisect_left(sent.token_starts, t_end)
+        start = t_end
+        for s, _, w in sent.tokens[after:]:
+            if w in lx.COMPLEMENTIZERS:
+                start = s
+                break
+        region = (start, sent.end)
+    if not factive:
+        reported.append(region)
+    if speaker is None:
+        return None
+    doc.last_speaker = speaker
+    said = [_name(sent.names[i]) for i in sent.actor_indexes(*region, quoted=True)]
+    actors = _unique([speaker, *[n for n in said if n != speaker][:2]])
+    return EventMention(
+        type="STATEMENT",
+        actors=actors,
+        place=None,
+        date=_date(sent, t_start),
+        summary=summarize("STATEMENT", actors, None),
+        mention=Mention(doc.doc_id, sent.start, sent.end, t_start, t_end),
+        trigger=doc.text[t_start:t_end],
+        affiliations=_with_countries(
+            actors, _affiliations(sent, t_start, sent.end) if trailing else _affiliations(sent, sent.start, t_start)
+        ),
+    )
+
+
+def _affiliations(sent: _Sentence, start: int, end: int) -> tuple[str, ...]:
+    inside = [i for i in sorted(sent.affiliation) if start <= sent.names[i].start < end]
+    return tuple(dict.fromkeys(_name(sent.names[i]) for i in inside))
+
+
+def _with_countries(actors: tuple[str, ...], affiliations: tuple[str, ...]) -> tuple[str, ...]:
+    """``affiliations`` plus the known countries of the actors, none of them an actor."""
+    countries = person_countries()
+    found = [*affiliations, *(countries[a] for a in actors if a in countries)]
+    return tuple(dict.fromkeys(name for name in found if name not in actors))
+
+
+def _event(doc: _Doc, sent: _Sentence, k: int, kind: EventType) -> EventMention | None:
+    t_start, t_end, _ = sent.tokens[k]
+    c_start, c_end = sent.clause(t_start)
+    names = sent.names
+    candidates = sent.actor_indexes(c_start, c_end)
+    left = sent.near_left([i for i in candidates if names[i].end <= t_start], t_start)
+    right = [i for i in candidates if names[i].start >= t_end]
+    doers: list[int] = []
+    pronoun_doer: str | None = None
+    agent_at = next(
+        (s for s, _, w in sent.tokens[k + 1 : k + 8] if w in lx.PASSIVE_AGENT and s < c_end), None
+    )
+    if agent_at is not None:
+        after_agent = [i for i in right if names[i].start >= agent_at]
+        if after_agent:
+            first = after_agent[0]
+            group = [first]
+            for i in after_agent[1:]:
+                gap = _strip_entities(sent, names[group[-1]].end, names[i].start)
+                if not _COORDINATION_GAP.fullmatch(gap):
+                    break
+                group.append(i)
+            doers = group
+    if not doers and left:
+        doers = sent.coordinated_group(left)
+    from_right = False
+    if not doers and not left:
+        if not any(names[i].end <= t_start for i in candidates) and sent.pronoun_before(k, k, c_start):
+            pronoun_doer = doc.last_subject
+        elif right:
+            doers = [right[0]]
+            from_right = True
+    actors_list = [pronoun_doer] if pronoun_doer else []
+    actors_list += [_name(names[i]) for i in doers]
+    others = [i for i in right if i not in doers and sent.words_between(t_end, names[i].start) <= OBJECT_WINDOW]
+    if from_right:  # a noun and its doer after it: others only with "dengan"/"with" (Pertemuan Putin dengan Lukashenko)
+        joined = sent.doc.text[names[doers[0]].end : names[others[0]].start] if others else ""
+        if not _WITH.fullmatch(joined):
+            others = []
+    actors_list += [_name(names[i]) for i in others]
+    place: str | None = None
+    places = [i for i in sorted(sent.place_role) if c_start <= names[i].start < c_end]
+    if kind == "VISIT":
+        destinations = [i for i in places if sent.place_role[i] == "to" and names[i].start > t_start]
+        if destinations:
+            place = _name(names[destinations[0]])
+    if place is None:
+        at = [i for i in places if sent.place_role[i] == "at"]
+        if at:
+            after = [i for i in at if names[i].start > t_start]
+            place = _name(names[(after or at)[0]])
+    if kind in ("DISASTER", "ELECTION") and place is None:
+        locs = [i for i in range(len(names)) if names[i].type == "LOC" and c_start <= names[i].start < c_end]
+        if locs:
+            place = _name(names[locs[0]])
+    actors = _unique([a for a in actors_list if a])
+    if not actors and not (kind in ("DISASTER", "ELECTION") and place):
+        return None
+    if actors and names and doers and names[doers[0]].type == "PERSON":
+        doc.last_subject = actors[0]
+    return EventMention(
+        type=kind,
+        actors=actors,
+        place=place,
+        date=_date(sent, t_start),
+        summary=summarize(kind, actors, place),
+        mention=Mention(doc.doc_id, sent.start, sent.end, t_start, t_end),
+        trigger=doc.text[t_start:t_end],
+        affiliations=_with_countries(actors, _affiliations(sent, c_start, c_end)),
+    )
