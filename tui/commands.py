@@ -20,9 +20,10 @@ from textual.dom import DOMNode
 from textual.widget import Widget
 
 from tui.keys import effective_keys
+from tui.library import EntityName
 from tui.messages import OpenArticle
 from tui.text import printable
-from tui.widgets.filters import FIELDS, Filter
+from tui.widgets.filters import Filter
 
 if TYPE_CHECKING:
     from tui.screens.main import MainScreen
@@ -157,22 +158,48 @@ class TitleCommands(Provider):
 
 
 class EntityFilterCommands(Provider):
-    """What is typed as a filter on each kind of name, to keep or to drop."""
+    """The index's people, organisations, places and other names whose name or alias holds what is typed.
+
+    Each name comes twice: to keep the articles naming it, and to drop them (a filter chip either way).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._names: list[EntityName] = []
+
+    async def startup(self) -> None:
+        screen = _main_screen(self)
+        self._names = [] if screen is None else await asyncio.to_thread(screen.library.entity_names)
 
     async def search(self, query: str) -> Hits:
         screen = _main_screen(self)
-        name = " ".join(query.replace('"', " ").split())
-        if screen is None or not name:
+        wanted = " ".join(query.split()).casefold()
+        if screen is None or not wanted:
             return
-        for rank, (kind, field) in enumerate(FIELDS.items()):
+        matcher = self.matcher(query)
+        found = 0
+        for name in self._names:  # most named first: the first few that hold the words are enough
+            spellings = [name.canonical, *name.aliases]
+            if not any(wanted in spelling.casefold() for spelling in spellings):
+                continue
+            score = max(matcher.match(spelling) for spelling in spellings)
+            articles = f"{name.articles:,} article" + ("" if name.articles == 1 else "s")
             for exclude in (False, True):
-                item = Filter(field, name, exclude)
-                verb = "Without" if exclude else "With"
-                label = f"{verb} {kind.lower()} {name}"
+                item = Filter.for_entity(name.type, name.canonical, exclude)
+                if item is None:
+                    continue
+                label = f"{'Without' if exclude else 'With'} {name.type.lower()} {name.canonical}"
                 yield Hit(
-                    1.0 - rank / 10 - exclude / 20,
-                    label,
+                    max(score, 0.01) - exclude / 100,
+                    printable(label, one_line=True),
                     partial(screen.add_filter, item),
                     text=label,
-                    help=item.fragment,
+                    help=printable(f"{item.fragment} · {articles}", one_line=True),
                 )
+            found += 1
+            if found >= ENTITY_HITS:
+                return
+
+
+ENTITY_HITS = 25
+"""Names offered at most by "Filter by entity…"."""

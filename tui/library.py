@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from indexer.entities.model import Entity
 from indexer.pipeline import IndexSummary, Progress, index_paths, open_catalog
 from indexer.store import Store, StoredDocument
 
@@ -205,6 +206,27 @@ class Library:
             result = self._store.search(terms, limit=limit)
         return [Row(hit.id, hit.title, hit.date, hit.source) for hit in result.hits]
 
+    def timeline(self, entity: Entity) -> list[Row]:
+        """The articles naming ``entity`` (its canonical name, any alias), oldest first, undated last."""
+        fragment = entity_fragment(entity.type, entity.canonical or entity.text)
+        if fragment is None:
+            return []
+        with self._lock:
+            result = self._store.search(fragment, limit=TIMELINE_LIMIT, sort="date")
+        rows = [Row(hit.id, hit.title, hit.date, hit.source) for hit in result.hits]
+        dated = [row for row in rows if row.date]
+        return [*reversed(dated), *(row for row in rows if not row.date)]
+
+    def entity_names(self) -> list[EntityName]:
+        """Every canonical person, organisation, place and other name of the index, most named first."""
+        with self._lock:
+            named = self._store.entities()
+        return [
+            EntityName(entity.type, entity.canonical, entity.documents, tuple(alias for alias, _ in entity.aliases))
+            for entity in named
+            if entity.type in ENTITY_FIELDS
+        ]
+
     def indexed_paths(self) -> list[str]:
         """The input files the catalogue knows, for re-indexing them."""
         catalog = open_catalog(self.index_dir)
@@ -212,6 +234,31 @@ class Library:
             return [state.path for state in catalog.files()]
         finally:
             catalog.close()
+
+
+ENTITY_FIELDS = {"PERSON": "person", "ORG": "org", "LOC": "loc", "MISC": "misc"}
+"""Entity types the query language filters on, and their field (dates are not filters: ``date:`` is the article's)."""
+TIMELINE_LIMIT = 500
+"""Articles shown in an entity's timeline at most (the latest ones)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityName:
+    """A canonical entity of the index, for the palette's "Filter by entity…"."""
+
+    type: str
+    canonical: str
+    articles: int
+    aliases: tuple[str, ...]
+
+
+def entity_fragment(kind: str, name: str, exclude: bool = False) -> str | None:
+    """The query fragment that keeps (or drops) the articles naming ``name`` as a ``kind``; None for dates."""
+    field = ENTITY_FIELDS.get(kind)
+    if field is None:
+        return None
+    value = " ".join(name.replace('"', " ").split())
+    return f'{"-" if exclude else ""}{field}:"{value}"'
 
 
 EXPORT_CHUNK = 200

@@ -19,9 +19,10 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
+from indexer.entities.model import Entity
 from indexer.pipeline import IndexSummary, input_bytes
 from tui.export import ExportError, write_rows
-from tui.library import Library, Page, reindex
+from tui.library import Library, Page, Row, reindex
 from tui.messages import (
     ArticleReady,
     EngineFailed,
@@ -36,8 +37,8 @@ from tui.messages import (
 )
 from tui.opener import Opener, system_opener
 from tui.screens.export import ExportScreen
-from tui.widgets.article import ArticleView
-from tui.widgets.events import EventsPane
+from tui.widgets.article import ArticleView, EntityHighlighted, entity_label
+from tui.widgets.events import EventsPane, RelatedEvent
 from tui.widgets.filters import Filter, FilterBar, FilterRemoved, with_filters
 from tui.widgets.results import ResultsList
 from tui.widgets.search import SearchBar
@@ -64,6 +65,9 @@ class MainScreen(Screen[None]):
         Binding("o", "open_article", "Open outside", show=False, id="main.open"),
         Binding("x", "export", "Export", id="main.export"),
         Binding("c", "remove_filter", "Remove last filter", show=False, id="main.remove-filter"),
+        Binding("f", "filter_entity(False)", "Only with entity", show=False, id="main.filter-entity"),
+        Binding("F", "filter_entity(True)", "Without entity", show=False, id="main.exclude-entity"),
+        Binding("t", "timeline", "Entity timeline", show=False, id="main.timeline"),
     ]
     WATCH_SECONDS = 2.0
     """How often the index on disk is checked for changes made by another process."""
@@ -237,7 +241,9 @@ class MainScreen(Screen[None]):
         if message.seq != self._article_seq:
             return
         self.query_one(ArticleView).show(message.article)
-        self.query_one(EventsPane).show_events(())
+        events = self.query_one(EventsPane)
+        if events.timeline is None:  # a timeline stays while its articles are read
+            events.show_events(())
         if message.article is None:
             self.query_one(StatusLine).say("That article is no longer in the index: press r to refresh.", warning=True)
 
@@ -313,6 +319,61 @@ class MainScreen(Screen[None]):
         self._article_wanted = None
         self._new_search(self._query)
         self._load_stats()
+
+    # entities --------------------------------------------------------------------------------------
+
+    def on_entity_highlighted(self, message: EntityHighlighted) -> None:
+        self.query_one(StatusLine).say(entity_label(message.entity))
+
+    def _chosen_entity(self) -> Entity | None:
+        """The entity under the article's entity cursor; says how to choose one when there is none."""
+        entity = self.query_one(ArticleView).current_entity
+        if entity is None:
+            self.query_one(StatusLine).say("No entity chosen: e moves to the next one in the article.", warning=True)
+        return entity
+
+    def action_filter_entity(self, exclude: bool) -> None:
+        """``f``: only the articles naming the entity under the cursor; ``F``: only those that do not."""
+        entity = self._chosen_entity()
+        if entity is None:
+            return
+        item = Filter.for_entity(entity.type, entity.canonical or entity.text, exclude)
+        if item is None:
+            self.query_one(StatusLine).say(f"Cannot filter on a {entity.type.lower()}.", warning=True)
+            return
+        self.add_filter(item)
+        self.query_one(StatusLine).say(f"Filter: {item.fragment}")
+
+    def action_timeline(self) -> None:
+        """``t``: the articles naming the entity under the cursor, by date, in the sidebar (again: back)."""
+        entity = self._chosen_entity()
+        if entity is None:
+            return
+        events = self.query_one(EventsPane)
+        name = entity.canonical or entity.text
+        if events.timeline == name:
+            events.show_events(())
+            return
+        if not events.display:
+            self.action_toggle_sidebar()
+        self._timeline(entity)
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def _timeline(self, entity: Entity) -> None:
+        try:
+            rows = self.library.timeline(entity)
+        except Exception as error:  # see _search
+            self.post_message(EngineFailed("the timeline", error))
+            return
+        self.app.call_from_thread(self._show_timeline, entity, rows)
+
+    def _show_timeline(self, entity: Entity, rows: list[Row]) -> None:
+        entries = [RelatedEvent(row.title or "(untitled)", row.date, row.id) for row in rows]
+        self.query_one(EventsPane).show_timeline(entity.canonical or entity.text, entries)
+        if not rows:
+            self.query_one(StatusLine).say(f"Cannot show a timeline of a {entity.type.lower()}.", warning=True)
+        else:
+            self.query_one(StatusLine).say(f"Timeline of {entity_label(entity)}: {len(rows):,} articles")
 
     # the open article, outside the browser -----------------------------------------------------------
 

@@ -18,10 +18,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Static
 
+from tui.library import ENTITY_FIELDS, entity_fragment
 from tui.text import printable
-
-FIELDS = {"PERSON": "person", "ORG": "org", "LOC": "loc"}
-"""Entity types the query language can filter on, and their field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +30,18 @@ class Filter:
     value: str
     exclude: bool = False
 
+    @classmethod
+    def for_entity(cls, kind: str, name: str, exclude: bool = False) -> Filter | None:
+        """The filter on an entity of type ``kind`` (None for a type the query language cannot filter on)."""
+        field = ENTITY_FIELDS.get(kind)
+        return None if field is None else cls(field, name, exclude)
+
     @property
     def fragment(self) -> str:
-        value = " ".join(self.value.replace('"', " ").split())
-        return f'{"-" if self.exclude else ""}{self.field}:"{value}"'
+        kind = next(kind for kind, field in ENTITY_FIELDS.items() if field == self.field)
+        fragment = entity_fragment(kind, self.value, self.exclude)
+        assert fragment is not None
+        return fragment
 
     @property
     def label(self) -> str:
