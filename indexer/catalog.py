@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from indexer.eventdb import EventTables
+
 CATALOG_NAME = "catalog.sqlite"
 
 _SCHEMA = """
@@ -61,6 +63,8 @@ class Catalog:
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(files)")}
         if "pipeline" not in columns:  # a catalogue of an earlier version
             self._db.execute("ALTER TABLE files ADD COLUMN pipeline TEXT NOT NULL DEFAULT ''")
+        self.events = EventTables(self._db)
+        """The event mentions of the articles and the events linked from them."""
         self._db.commit()
 
     def close(self) -> None:
@@ -106,6 +110,7 @@ class Catalog:
     def drop_docs(self, ids: Sequence[str]) -> None:
         """Remove article rows."""
         self._db.executemany("DELETE FROM docs WHERE id = ?", ((i,) for i in ids))
+        self.events.drop(ids)
 
     def commit(self) -> None:
         """Make the changes durable."""

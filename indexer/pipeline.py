@@ -13,10 +13,12 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from indexer.annotation import annotate_article
 from indexer.catalog import CATALOG_NAME, Catalog, DocRow, FileState
 from indexer.clean import clean_record
+from indexer.events import EventMention
 from indexer.ingest import discover, parse_bytes
 from indexer.lang import detect_language
 from indexer.model import Article, Problem, Record
@@ -141,6 +143,9 @@ class Indexer:
         if prune:
             self._prune()
         self._commit(reopen=False)
+        if self.catalog.events.is_stale():  # also when an earlier run was killed before linking
+            self.catalog.events.relink()
+            self.catalog.commit()
         return self.summary
 
     def _index_file(self, path: str) -> None:
@@ -244,10 +249,12 @@ class Indexer:
     def _commit(self, reopen: bool = True) -> None:
         """Commit the index, then the catalogue rows describing it; ``reopen`` a writer for more."""
         assert self._writer is not None
-        self._writer.commit()
+        extras = self._writer.commit()
         self._writer = None
         self.catalog.drop_docs(self._pending_deletes)
         self.catalog.put_docs(self._pending_rows)
+        for doc_id, mentions in extras:
+            self.catalog.events.put_mentions(doc_id, cast("Sequence[EventMention]", mentions))
         for state in self._pending_files:
             self.catalog.put_file(state)
         self.catalog.commit()

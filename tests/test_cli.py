@@ -18,7 +18,7 @@ WARTA = str(Path(sys.executable).with_name("warta"))
 SEARCH_KEYS = {"query", "total", "hits", "notice", "suggestion"}
 HIT_KEYS = {"id", "title", "date", "source", "path", "score", "snippet"}
 LIST_KEYS = {"id", "title", "date", "source", "path"}
-SHOW_KEYS = {"id", "title", "date", "source", "path", "lang", "text", "entities"}
+SHOW_KEYS = {"id", "title", "date", "source", "path", "lang", "text", "entities", "events"}
 ENTITY_KEYS = {"start", "end", "text", "type", "canonical"}
 
 

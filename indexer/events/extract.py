@@ -198,7 +198,9 @@ def extract_events(
                 word = pending.group().lower()
                 tokens.append((pending.start(), pending.end(), word))
                 if not interesting and (
-                    word in lx.SPEECH_VERBS or word in lx.SEND_WORDS or lx.trigger_type(word) is not None
+                    word in lx.SPEECH_VERBS
+                    or word in lx.SEND_WORDS
+                    or lx.trigger_type(word) is not None
                     or word == "called"
                 ):
                     interesting = True
@@ -275,8 +277,12 @@ class _Sentence:
         return [
             i
             for i, e in enumerate(self.names)
-            if start <= e.start and e.end <= end and i not in self.affiliation and i not in self.source
-            and self.place_role.get(i) != "at" and (quoted or not self.doc.in_quote(e.start))
+            if start <= e.start
+            and e.end <= end
+            and i not in self.affiliation
+            and i not in self.source
+            and self.place_role.get(i) != "at"
+            and (quoted or not self.doc.in_quote(e.start))
         ]
 
     def words_between(self, start: int, end: int) -> int:
@@ -321,8 +327,10 @@ def _sentence(doc: _Doc, s_start: int, s_end: int, tokens: list[tuple[int, int, 
     # sources: "menurut X", ", lapor ... X" — names that only say where the news comes from
     for t_start, t_end, word in tokens:
         if word in lx.SOURCE_WORDS:
-            trailing = word != "menurut" and word != "according" and bool(
-                _SPEECH_OPEN.search(doc.text, max(s_start, t_start - 3), t_start)
+            trailing = (
+                word != "menurut"
+                and word != "according"
+                and bool(_SPEECH_OPEN.search(doc.text, max(s_start, t_start - 3), t_start))
             )
             if word in ("menurut", "according") or trailing:
                 limit = s_end if trailing else sent.clause(t_end)[1]
@@ -347,9 +355,7 @@ def _sentence(doc: _Doc, s_start: int, s_end: int, tokens: list[tuple[int, int, 
         if _hedged(sent, k) or (k + 1 < len(tokens) and tokens[k + 1][2] in _DETERMINERS):
             continue
         event = _event(doc, sent, k, kind)
-        if event is not None and not any(
-            r.type == event.type and set(r.actors) & set(event.actors) for r in results
-        ):
+        if event is not None and not any(r.type == event.type and set(r.actors) & set(event.actors) for r in results):
             results.append(event)
     merged = sorted(statements + results, key=lambda e: e.mention.trigger_start)
     doc.out.extend(merged)
@@ -470,9 +476,7 @@ def _event(doc: _Doc, sent: _Sentence, k: int, kind: EventType) -> EventMention 
     right = [i for i in candidates if names[i].start >= t_end]
     doers: list[int] = []
     pronoun_doer: str | None = None
-    agent_at = next(
-        (s for s, _, w in sent.tokens[k + 1 : k + 8] if w in lx.PASSIVE_AGENT and s < c_end), None
-    )
+    agent_at = next((s for s, _, w in sent.tokens[k + 1 : k + 8] if w in lx.PASSIVE_AGENT and s < c_end), None)
     if agent_at is not None:
         after_agent = [i for i in right if names[i].start >= agent_at]
         if after_agent:

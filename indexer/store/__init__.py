@@ -7,9 +7,14 @@ dataclasses. Whoosh-Reloaded 2.7.5 is used (see the README for why): it imports 
 - :mod:`.writing`: the multi-process writer and :class:`StoreWriter`;
 - :mod:`.queries`: rewrites of parsed queries;
 - :mod:`.index`: :class:`Store`, an open index (search, matches, suggestions);
-- :mod:`.results`: the plain dataclasses it answers with.
+- :mod:`.results`: the plain dataclasses it answers with;
+- ``word_stem`` (the index's stemmer: Sastrawi, then Porter, cached) and ``english_stem`` (Porter), for
+  the parts of the engine that must see words as the index does.
 """
 
+from whoosh.lang.porter import stem as english_stem
+
+from indexer.store.analysis import STEMMER as word_stem
 from indexer.store.analysis import analyze
 from indexer.store.index import Store
 from indexer.store.results import (
@@ -34,4 +39,6 @@ __all__ = [
     "StoreWriter",
     "StoredDocument",
     "analyze",
+    "english_stem",
+    "word_stem",
 ]

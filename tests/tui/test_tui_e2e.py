@@ -2,7 +2,7 @@
 
 Builds an index of data/samples with the command line, starts the browser on it in a detached tmux
 session, searches, opens the top hit, jumps to the next match, moves to an entity and opens its
-timeline in the sidebar, follows the timeline's first article, and quits. Skipped without tmux.
+timeline in the sidebar, follows another article of the timeline, and quits. Skipped without tmux.
 """
 
 from __future__ import annotations
@@ -44,8 +44,8 @@ class Terminal:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.name).stdout
 
-    def wait_for(self, wanted: Callable[[str], bool], what: str) -> str:
-        deadline = time.monotonic() + WAIT_SECONDS
+    def wait_for(self, wanted: Callable[[str], bool], what: str, seconds: float = WAIT_SECONDS) -> str:
+        deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             screen = self.screen()
             if wanted(screen):
@@ -123,8 +123,13 @@ def test_search_read_jump_follow_and_quit_in_a_real_terminal(terminal: Terminal)
     screen = terminal.wait_for(lambda s: "Timeline · United States" in s, "the timeline in the sidebar")
     before = article_title(screen)
     terminal.keys("Tab")  # from the article to the sidebar
-    terminal.keys("Enter")  # the oldest article naming the entity: not this one, which is undated
-    screen = terminal.wait_for(lambda s: article_title(s) != before, "the timeline's first article")
+    terminal.keys("Enter")  # the oldest article naming the entity…
+    try:
+        screen = terminal.wait_for(lambda s: article_title(s) != before, "the timeline's first article", 2.0)
+    except AssertionError:  # …was the one open: the next
+        terminal.keys("j")
+        terminal.keys("Enter")
+        screen = terminal.wait_for(lambda s: article_title(s) != before, "the timeline's second article")
     assert "Timeline · United States" in screen  # the timeline stays while its articles are read
     terminal.keys("q")
     deadline = time.monotonic() + WAIT_SECONDS
