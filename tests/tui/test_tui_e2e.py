@@ -94,14 +94,15 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
         terminal.tmux("kill-server")
 
 
-def article_title(screen: str) -> str:
-    """The first line of the article pane (the middle one)."""
-    for line in screen.splitlines():
-        if "Article" in line:
-            start = line.index("Article")
-            below = screen.splitlines()[screen.splitlines().index(line) + 1]
-            return below[start - 2 : start + 40]
-    return ""
+def article_pane(screen: str) -> str:
+    """What the article pane (the middle one) shows, border subtitle included."""
+    lines = screen.splitlines()
+    top = next((i for i, line in enumerate(lines) if "╭─ Article" in line), None)
+    if top is None:
+        return ""
+    start = lines[top].index("╭─ Article")
+    end = lines[top].index("╮", start)
+    return "\n".join(line[start : end + 1] for line in lines[top + 1 :])
 
 
 def test_search_read_jump_follow_and_quit_in_a_real_terminal(terminal: Terminal) -> None:
@@ -121,15 +122,15 @@ def test_search_read_jump_follow_and_quit_in_a_real_terminal(terminal: Terminal)
     screen = terminal.wait_for(lambda s: "LOC United States" in s, "the first entity in the status line")
     terminal.keys("t")
     screen = terminal.wait_for(lambda s: "Timeline · United States" in s, "the timeline in the sidebar")
-    before = article_title(screen)
+    before = article_pane(screen)
     terminal.keys("Tab")  # from the article to the sidebar
     terminal.keys("Enter")  # the oldest article naming the entity…
     try:
-        screen = terminal.wait_for(lambda s: article_title(s) != before, "the timeline's first article", 2.0)
+        screen = terminal.wait_for(lambda s: article_pane(s) != before, "the timeline's first article", 3.0)
     except AssertionError:  # …was the one open: the next
         terminal.keys("j")
         terminal.keys("Enter")
-        screen = terminal.wait_for(lambda s: article_title(s) != before, "the timeline's second article")
+        screen = terminal.wait_for(lambda s: article_pane(s) != before, "the timeline's second article")
     assert "Timeline · United States" in screen  # the timeline stays while its articles are read
     terminal.keys("q")
     deadline = time.monotonic() + WAIT_SECONDS
