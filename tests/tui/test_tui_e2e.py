@@ -92,6 +92,8 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
         yield terminal
     finally:
         terminal.tmux("kill-server")
+        socket = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}" / name
+        socket.unlink(missing_ok=True)
 
 
 def article_pane(screen: str) -> str:
