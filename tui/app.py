@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
+from textual.dom import DOMNode
 
 from indexer.pipeline import IndexSummary
 from indexer.store import IndexMissing
+from tui.commands import WartaCommands
+from tui.keys import load_keys
 from tui.library import Library
-from tui.screens.help import HelpScreen, help_sections
+from tui.opener import Opener, system_opener
+from tui.screens.export import ExportScreen
+from tui.screens.help import HelpScreen, class_bindings, help_sections
 from tui.screens.main import MainScreen
 from tui.screens.welcome import WelcomeScreen
+from tui.widgets.article import ArticleView
+from tui.widgets.events import EventList
+from tui.widgets.filters import FilterChip
+from tui.widgets.results import ResultsList
+from tui.widgets.search import SearchBar
 
 
 class WartaApp(App[None]):
@@ -25,19 +38,39 @@ class WartaApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="app.commands"),
     ]
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {WartaCommands}
 
-    def __init__(self, index_dir: str | os.PathLike[str]) -> None:
+    def __init__(
+        self,
+        index_dir: str | os.PathLike[str],
+        *,
+        opener: Opener = system_opener,
+        keys_file: str | os.PathLike[str] | None = None,
+    ) -> None:
         super().__init__()
         self.index_dir = os.fspath(index_dir)
         self.library: Library | None = None
+        self.opener = opener
+        config = load_keys(known_binding_ids(), None if keys_file is None else Path(keys_file))
+        self.keymap: dict[str, str] = config.keymap
+        """Binding id → keys, from ``keys.toml``."""
+        self.key_warning = config.warning
 
     def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        if self.key_warning:
+            self.notify(self.key_warning, title="Keys", severity="warning", markup=False)
         self.library = self._open_library()
         if self.library is None:
             self.push_screen(WelcomeScreen(self.index_dir), self._indexed)
         else:
-            self.push_screen(MainScreen(self.library))
+            self.push_screen(self._main_screen(self.library))
+
+    def _main_screen(self, library: Library) -> MainScreen:
+        return MainScreen(library, opener=self.opener, notice=self.key_warning)
 
     def _open_library(self) -> Library | None:
         """The index, when it holds articles."""
@@ -55,7 +88,7 @@ class WartaApp(App[None]):
         if self.library is None:  # cannot happen after a run that indexed articles; start over
             self.push_screen(WelcomeScreen(self.index_dir), self._indexed)
             return
-        self.push_screen(MainScreen(self.library))
+        self.push_screen(self._main_screen(self.library))
         if summary is not None:
             self.notify(summary.line(), title="Indexed", markup=False)
 
@@ -67,4 +100,26 @@ class WartaApp(App[None]):
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
         else:
-            self.push_screen(HelpScreen(help_sections(self.screen)))
+            self.push_screen(HelpScreen(help_sections(self.screen, self.keymap)))
+
+
+BOUND_CLASSES: tuple[type[DOMNode], ...] = (
+    WartaApp,
+    MainScreen,
+    SearchBar,
+    FilterChip,
+    ResultsList,
+    ArticleView,
+    EventList,
+    HelpScreen,
+    ExportScreen,
+)
+"""Every Warta class that declares keys."""
+
+
+def known_binding_ids() -> Iterator[str]:
+    """The id of every binding Warta declares (what ``keys.toml`` may remap)."""
+    for cls in BOUND_CLASSES:
+        for binding in class_bindings(cls):
+            if binding.id is not None:
+                yield binding.id

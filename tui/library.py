@@ -10,13 +10,13 @@ to hand from a worker thread to the UI.
 
 from __future__ import annotations
 
-import itertools
 import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from indexer.pipeline import open_catalog
+from indexer.entities.model import Entity
+from indexer.pipeline import IndexSummary, Progress, index_paths, open_catalog
 from indexer.store import Store, StoredDocument
 
 PAGE_SIZE = 50
@@ -76,6 +76,23 @@ class OpenedArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class ExportRow:
+    """One hit as ``x`` writes it to CSV or JSON."""
+
+    id: str
+    title: str
+    date: str | None
+    source: str | None
+    path: str
+    url: str | None
+    score: float | None
+    """None for the catalogue (an empty query ranks nothing)."""
+
+
+EXPORT_FIELDS = ("id", "title", "date", "source", "path", "url", "score")
+
+
+@dataclass(frozen=True, slots=True)
 class IndexStats:
     """Size of the index, for the status line."""
 
@@ -113,8 +130,7 @@ class Library:
         catalog = open_catalog(self.index_dir)
         try:
             total = catalog.doc_count()
-            docs = itertools.islice(catalog.docs(), offset, offset + size)
-            rows = tuple(Row(doc.id, doc.title, doc.date, doc.source) for doc in docs)
+            rows = tuple(Row(doc.id, doc.title, doc.date, doc.source) for doc in catalog.docs(offset, size))
         finally:
             catalog.close()
         return Page(query, offset, rows, total)
@@ -140,7 +156,122 @@ class Library:
         with self._lock:
             return IndexStats(self._store.doc_count(), self._store.size_bytes())
 
+    def reread(self) -> None:
+        """Read the newest committed state of the index now (after this process changed it)."""
+        with self._lock:
+            self._store.searcher()
+
     def is_current(self) -> bool:
         """False when another process changed the index since it was last read."""
         with self._lock:
             return self._store.is_current()
+
+    def export_rows(self, query: str, progress: Callable[[int, int], None] | None = None) -> list[ExportRow]:
+        """Every hit of ``query`` (every article, newest first, when it is blank), in list order.
+
+        The hits come from one ``Store.search`` with a limit of the whole index; each hit's URL from
+        ``Store.get`` (hits do not carry it). ``progress(done, total)`` is called now and then.
+        """
+        with self._lock:
+            if query.strip():
+                result = self._store.search(query, limit=max(self._store.doc_count(), 1))
+                listed: list[tuple[str, str, str | None, str | None, str, float | None]] = [
+                    (hit.id, hit.title, hit.date, hit.source, hit.path, hit.score) for hit in result.hits
+                ]
+            else:
+                listed = []
+        if not query.strip():
+            catalog = open_catalog(self.index_dir)
+            try:
+                listed = [(doc.id, doc.title, doc.date, doc.source, doc.path, None) for doc in catalog.docs()]
+            finally:
+                catalog.close()
+        rows: list[ExportRow] = []
+        for start in range(0, len(listed), EXPORT_CHUNK):
+            with self._lock:  # let the UI's own requests in between chunks
+                for doc_id, title, date, source, path, score in listed[start : start + EXPORT_CHUNK]:
+                    document = self._store.get(doc_id)
+                    url = document.url if document is not None else None
+                    rows.append(ExportRow(doc_id, title, date, source, path, url, score))
+            if progress is not None:
+                progress(len(rows), len(listed))
+        return rows
+
+    def titles(self, words: str, limit: int = 20) -> list[Row]:
+        """Articles whose title matches ``words`` (the engine's ``title:`` field), best first."""
+        terms = " ".join(f"title:{_quoted(word)}" for word in words.split())
+        if not terms:
+            return []
+        with self._lock:
+            result = self._store.search(terms, limit=limit)
+        return [Row(hit.id, hit.title, hit.date, hit.source) for hit in result.hits]
+
+    def timeline(self, entity: Entity) -> list[Row]:
+        """The articles naming ``entity`` (its canonical name, any alias), oldest first, undated last."""
+        fragment = entity_fragment(entity.type, entity.canonical or entity.text)
+        if fragment is None:
+            return []
+        with self._lock:
+            result = self._store.search(fragment, limit=TIMELINE_LIMIT, sort="date")
+        rows = [Row(hit.id, hit.title, hit.date, hit.source) for hit in result.hits]
+        dated = [row for row in rows if row.date]
+        return [*reversed(dated), *(row for row in rows if not row.date)]
+
+    def entity_names(self) -> list[EntityName]:
+        """Every canonical person, organisation, place and other name of the index, most named first."""
+        with self._lock:
+            named = self._store.entities()
+        return [
+            EntityName(entity.type, entity.canonical, entity.documents, tuple(alias for alias, _ in entity.aliases))
+            for entity in named
+            if entity.type in ENTITY_FIELDS
+        ]
+
+    def indexed_paths(self) -> list[str]:
+        """The input files the catalogue knows, for re-indexing them."""
+        catalog = open_catalog(self.index_dir)
+        try:
+            return [state.path for state in catalog.files()]
+        finally:
+            catalog.close()
+
+
+ENTITY_FIELDS = {"PERSON": "person", "ORG": "org", "LOC": "loc", "MISC": "misc"}
+"""Entity types the query language filters on, and their field (dates are not filters: ``date:`` is the article's)."""
+TIMELINE_LIMIT = 500
+"""Articles shown in an entity's timeline at most (the latest ones)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityName:
+    """A canonical entity of the index, for the palette's "Filter by entity…"."""
+
+    type: str
+    canonical: str
+    articles: int
+    aliases: tuple[str, ...]
+
+
+def entity_fragment(kind: str, name: str, exclude: bool = False) -> str | None:
+    """The query fragment that keeps (or drops) the articles naming ``name`` as a ``kind``; None for dates."""
+    field = ENTITY_FIELDS.get(kind)
+    if field is None:
+        return None
+    value = " ".join(name.replace('"', " ").split())
+    return f'{"-" if exclude else ""}{field}:"{value}"'
+
+
+EXPORT_CHUNK = 200
+"""Hits whose URL is looked up per hold of the engine lock during an export."""
+
+
+def _quoted(word: str) -> str:
+    """A word of the user's as a query term: quoted when it holds anything but letters and digits."""
+    if word.isalnum():
+        return word
+    return '"' + word.replace('"', " ") + '"'
+
+
+def reindex(index_dir: str, paths: list[str], progress: Progress | None = None) -> IndexSummary:
+    """Index ``paths`` again into ``index_dir`` (only what changed is rewritten): the engine's pipeline."""
+    return index_paths(paths, index_dir, progress=progress)

@@ -86,7 +86,11 @@ class StatsReady(Message):
 
 
 class IndexChanged(Message):
-    """Another process changed the index on disk since it was read."""
+    """Another process changed the index on disk since it was read (seen by the watch numbered ``epoch``)."""
+
+    def __init__(self, epoch: int = 0) -> None:
+        super().__init__()
+        self.epoch = epoch
 
 
 class EngineFailed(Message):

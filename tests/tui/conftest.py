@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tui_support import SAMPLES, build_index, write_markup_article
+from tui_support import SAMPLES, build_index, write_many_articles, write_markup_article
 
 from tui.library import Library, Page
 
@@ -24,6 +24,19 @@ def markup_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One article full of markup characters (read-only)."""
     folder = tmp_path_factory.mktemp("tui-markup")
     return build_index(folder / "index", write_markup_article(folder / "markup.jsonl"))
+
+
+@pytest.fixture(scope="session")
+def many_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """More articles than a page of the list, all matching ``harbour`` (read-only)."""
+    folder = tmp_path_factory.mktemp("tui-many")
+    return build_index(folder / "index", write_many_articles(folder / "many.jsonl"))
+
+
+@pytest.fixture(autouse=True)
+def no_user_keys(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's own keys.toml never reaches the tests."""
+    monkeypatch.setenv("WARTA_CONFIG", str(tmp_path_factory.getbasetemp() / "no-keys.toml"))
 
 
 @pytest.fixture

@@ -53,3 +53,24 @@ def test_article_full_of_markup_characters(snap_compare: SnapCompare, markup_ind
         await search_and_open(pilot, "markup")
 
     assert snap_compare(WartaApp(markup_index), terminal_size=(110, 24), run_before=steady(before))
+
+
+def test_command_palette(snap_compare: SnapCompare, samples_index: Path) -> None:
+    async def before(pilot: Pilot[None]) -> None:
+        await pilot.press("tab", "ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"page")
+        await pilot.pause(0.5)
+
+    assert snap_compare(WartaApp(samples_index), terminal_size=(120, 30), run_before=steady(before))
+
+
+@pytest.mark.usefixtures("frozen_search_time")
+def test_article_with_entities(snap_compare: SnapCompare, samples_index: Path) -> None:
+    """Entities coloured by type with a legend, matches marked on top, the entity cursor on the third."""
+
+    async def before(pilot: Pilot[None]) -> None:
+        await search_and_open(pilot, "lukashenko")
+        await pilot.press("g", "e", "e", "e")
+
+    assert snap_compare(WartaApp(samples_index), terminal_size=(140, 40), run_before=steady(before))

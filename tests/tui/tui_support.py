@@ -58,3 +58,24 @@ def steady(before: Callable[[Pilot[None]], Awaitable[None]] | None = None) -> Ca
         await pilot.pause()
 
     return run_before
+
+
+MANY = 120
+"""Articles in the ``many_index`` fixture: more than a page of the document list."""
+
+
+def write_many_articles(path: Path, count: int = MANY) -> Path:
+    """``count`` short articles, all about a harbour, numbered, with a URL every other one."""
+    with path.open("w", encoding="utf-8") as file:
+        for number in range(count):
+            record = {
+                "id": f"many-{number:03d}",
+                "title": f"Harbour report number {number}",
+                "body": f"The harbour of Tanjung Priok handled ship {number} today. " * 3,
+                "date": f"2023-{number % 12 + 1:02d}-{number % 28 + 1:02d}",
+                "source": "Harbour Daily",
+            }
+            if number % 2:
+                record["url"] = f"https://example.org/harbour/{number}"
+            file.write(json.dumps(record) + "\n")
+    return path

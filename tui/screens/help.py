@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -26,8 +26,13 @@ def declared_bindings(node: DOMNode) -> list[Binding]:
     Bindings inherited from Textual's widgets (an input's cursor keys…) are left out: the help
     is about what Warta adds, and each Warta class declares the inherited keys it relies on.
     """
+    return class_bindings(type(node))
+
+
+def class_bindings(node_class: type[DOMNode]) -> list[Binding]:
+    """The bindings Warta's own classes in the ancestry of ``node_class`` declare (most specific first)."""
     found: list[Binding] = []
-    for cls in type(node).__mro__:
+    for cls in node_class.__mro__:
         if cls.__module__.split(".")[0] != "tui":
             continue
         declared: Sequence[BindingType] = cls.__dict__.get("BINDINGS", ())
@@ -35,11 +40,26 @@ def declared_bindings(node: DOMNode) -> list[Binding]:
     return found
 
 
-def help_rows(app: App[object], bindings: Iterable[Binding]) -> list[HelpRow]:
-    """One row per action, its keys joined (``j, ↓``), in declaration order; keys bound twice count once."""
+def remapped(bindings: Iterable[Binding], keymap: Mapping[str, str]) -> Iterator[Binding]:
+    """``bindings`` with the keys ``keymap`` gives their ids (as ``App.set_keymap`` applies it)."""
+    done: set[str] = set()
+    for binding in bindings:
+        if binding.id is None or binding.id not in keymap:
+            yield binding
+        elif binding.id not in done:
+            done.add(binding.id)
+            for key in keymap[binding.id].split(","):
+                yield binding.with_key(key.strip(), key_display=None)
+
+
+def help_rows(app: App[object], bindings: Iterable[Binding], keymap: Mapping[str, str] | None = None) -> list[HelpRow]:
+    """One row per action, its keys joined (``j, ↓``), in declaration order; keys bound twice count once.
+
+    The keys are the effective ones: those of ``keymap`` (``keys.toml``) replace the declared ones.
+    """
     keys_by_action: dict[tuple[str, str], list[str]] = {}
     seen_keys: set[str] = set()
-    for binding in bindings:
+    for binding in remapped(bindings, keymap or {}):
         if binding.key in seen_keys:
             continue  # overridden by a more specific class
         seen_keys.add(binding.key)
@@ -48,7 +68,7 @@ def help_rows(app: App[object], bindings: Iterable[Binding]) -> list[HelpRow]:
     return [(", ".join(keys), description) for (_action, description), keys in keys_by_action.items()]
 
 
-def help_sections(screen: Screen[object]) -> list[HelpSection]:
+def help_sections(screen: Screen[object], keymap: Mapping[str, str] | None = None) -> list[HelpSection]:
     """A section per kind of widget on ``screen`` that has keys, then the screen's and the app's."""
     nodes: list[DOMNode] = [*screen.walk_children(with_self=False), screen, screen.app]
     sections: list[HelpSection] = []
@@ -57,7 +77,7 @@ def help_sections(screen: Screen[object]) -> list[HelpSection]:
         if type(node) in seen:
             continue
         seen.add(type(node))
-        rows = help_rows(screen.app, declared_bindings(node))
+        rows = help_rows(screen.app, declared_bindings(node), keymap)
         if rows:
             title = node.BINDING_GROUP_TITLE or type(node).__name__
             sections.append((title, rows))

@@ -8,6 +8,7 @@ anything but the latest request is dropped, so a slow early search never overwri
 
 from __future__ import annotations
 
+import os
 from typing import ClassVar
 
 from textual import work
@@ -18,7 +19,10 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
-from tui.library import Library, Page
+from indexer.entities.model import Entity
+from indexer.pipeline import IndexSummary, input_bytes
+from tui.export import ExportError, write_rows
+from tui.library import Library, Page, Row, reindex
 from tui.messages import (
     ArticleReady,
     EngineFailed,
@@ -31,8 +35,11 @@ from tui.messages import (
     ResultsReady,
     StatsReady,
 )
-from tui.widgets.article import ArticleView
-from tui.widgets.events import EventsPane
+from tui.opener import Opener, system_opener
+from tui.screens.export import ExportScreen
+from tui.widgets.article import ArticleView, EntityHighlighted, entity_label
+from tui.widgets.events import EventsPane, RelatedEvent
+from tui.widgets.filters import Filter, FilterBar, FilterRemoved, with_filters
 from tui.widgets.results import ResultsList
 from tui.widgets.search import SearchBar
 from tui.widgets.status import StatusLine
@@ -54,22 +61,43 @@ class MainScreen(Screen[None]):
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="main.previous-pane"),
         Binding("f2,s", "toggle_sidebar", "Events", id="main.toggle-sidebar"),
         Binding("r", "refresh_index", "Refresh", id="main.refresh"),
+        Binding("y", "copy_article", "Copy", show=False, id="main.copy"),
+        Binding("o", "open_article", "Open outside", show=False, id="main.open"),
+        Binding("x", "export", "Export", id="main.export"),
+        Binding("c", "remove_filter", "Remove last filter", show=False, id="main.remove-filter"),
+        Binding("f", "filter_entity(False)", "Only with entity", show=False, id="main.filter-entity"),
+        Binding("F", "filter_entity(True)", "Without entity", show=False, id="main.exclude-entity"),
+        Binding("t", "timeline", "Entity timeline", show=False, id="main.timeline"),
     ]
     WATCH_SECONDS = 2.0
     """How often the index on disk is checked for changes made by another process."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, *, opener: Opener = system_opener, notice: str | None = None) -> None:
         super().__init__()
         self.library = library
+        self.opener = opener
+        """Opens URLs and files for ``o`` (injected by tests)."""
+        self._notice = notice
+        """A warning shown once the screen is up, and whenever the status line has nothing else to say."""
         self._query = ""
+        self._filters: list[Filter] = []
+        self._total = 0
+        """Hits of the current query (articles when it is blank)."""
+        self._search_said = False
+        """Whether the status line shows what the engine said about the query (cleared by the next query)."""
+        self._busy: str | None = None
+        """What a long job (export, re-index) is doing, while it runs."""
         self._search_seq = 0
         self._article_seq = 0
         self._article_wanted: tuple[str, str] | None = None
         """(id, query) of the article shown or being loaded."""
         self._index_changed = False
+        self._watch_epoch = 0
+        """Bumped when this screen changed the index itself: older watches' findings are void."""
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
+        yield FilterBar(id="filters")
         with Horizontal(id="panes"):
             yield ResultsList(id="results")
             yield ArticleView(id="article")
@@ -82,11 +110,22 @@ class MainScreen(Screen[None]):
         self._new_search("")
         self._load_stats()
         self.set_interval(self.WATCH_SECONDS, self.check_index)
+        if self._notice:
+            self.query_one(StatusLine).say(self._notice, warning=True)
 
     @property
     def query_text(self) -> str:
-        """The query the document list shows the results of."""
+        """The query typed in the search bar."""
         return self._query
+
+    @property
+    def filters(self) -> tuple[Filter, ...]:
+        return tuple(self._filters)
+
+    @property
+    def effective_query(self) -> str:
+        """The query the document list shows the results of: the typed one and the filters, ANDed."""
+        return with_filters(self._query, self._filters)
 
     # searching ---------------------------------------------------------------------------------
 
@@ -101,10 +140,39 @@ class MainScreen(Screen[None]):
     def _new_search(self, query: str) -> None:
         self._query = query
         self._search_seq += 1
-        self._search(query, 0, self._search_seq)
+        self._search(self.effective_query, 0, self._search_seq)
 
     def on_more_results_wanted(self, message: MoreResultsWanted) -> None:
-        self._search(self._query, message.loaded, self._search_seq)  # a new query cancels it (same group)
+        self._search(self.effective_query, message.loaded, self._search_seq)  # a new query cancels it (same group)
+
+    # filters -----------------------------------------------------------------------------------
+
+    def add_filter(self, item: Filter) -> None:
+        """AND ``item`` to the query (replacing a filter on the same value) and search again."""
+        self._filters = [f for f in self._filters if (f.field, f.value) != (item.field, item.value)]
+        self._filters.append(item)
+        self._filters_changed()
+
+    def on_filter_removed(self, message: FilterRemoved) -> None:
+        message.stop()
+        if 0 <= message.index < len(self._filters):
+            del self._filters[message.index]
+            self._filters_changed()
+
+    def action_remove_filter(self) -> None:
+        if not self._filters:
+            self.query_one(StatusLine).say("No filter to remove.")
+            return
+        self._filters.pop()
+        self._filters_changed()
+
+    def _filters_changed(self) -> None:
+        bar = self.query_one(FilterBar)
+        had_focus = self.focused is not None and bar in self.focused.ancestors
+        bar.show(self._filters)
+        if had_focus:
+            self.query_one(ResultsList).focus()
+        self._new_search(self._query)
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str, offset: int, seq: int) -> None:
@@ -121,6 +189,7 @@ class MainScreen(Screen[None]):
         if message.seq != self._search_seq:
             return  # the answer to a query that was changed since
         self.query_one(ResultsList).show(message.page)
+        self._total = message.page.total
         if message.page.offset == 0:
             self._report(message.page)
             if not message.page.rows:
@@ -128,13 +197,17 @@ class MainScreen(Screen[None]):
                 self.query_one(ArticleView).show(None)
 
     def _report(self, page: Page) -> None:
+        """What the engine said about the query, in the status line (a message of another kind stays)."""
+        if self._busy:
+            return  # the long job's progress stays in view
         status = self.query_one(StatusLine)
         if page.notice:
             status.say(page.notice, warning=True)
         elif page.suggestion:
             status.say(f"did you mean: {page.suggestion}")
-        else:
-            status.say("")
+        elif self._search_said:
+            status.say(self._notice or "", warning=self._notice is not None)  # back to the resting message
+        self._search_said = bool(page.notice or page.suggestion)
 
     # reading -----------------------------------------------------------------------------------
 
@@ -146,12 +219,12 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleView).focus()
 
     def _load(self, doc_id: str) -> None:
-        wanted = (doc_id, self._query)
+        wanted = (doc_id, self.effective_query)
         if wanted == self._article_wanted:
             return
         self._article_wanted = wanted
         self._article_seq += 1
-        self._open_article(doc_id, self._query, self._article_seq)
+        self._open_article(doc_id, self.effective_query, self._article_seq)
 
     @work(thread=True, exclusive=True, group="article")
     def _open_article(self, doc_id: str, query: str, seq: int) -> None:
@@ -168,7 +241,9 @@ class MainScreen(Screen[None]):
         if message.seq != self._article_seq:
             return
         self.query_one(ArticleView).show(message.article)
-        self.query_one(EventsPane).show_events(())
+        events = self.query_one(EventsPane)
+        if events.timeline is None:  # a timeline stays while its articles are read
+            events.show_events(())
         if message.article is None:
             self.query_one(StatusLine).say("That article is no longer in the index: press r to refresh.", warning=True)
 
@@ -187,20 +262,20 @@ class MainScreen(Screen[None]):
     def check_index(self) -> None:
         """Look (in a worker) whether another process changed the index since it was read."""
         if not self._index_changed:
-            self._check_index()
+            self._check_index(self._watch_epoch)
 
     @work(thread=True, exclusive=True, group="watch")
-    def _check_index(self) -> None:
+    def _check_index(self, epoch: int) -> None:
         try:
             current = self.library.is_current()
         except Exception:  # an index being rewritten may not open for a moment: look again later
             return
         if not current:
-            self.post_message(IndexChanged())
+            self.post_message(IndexChanged(epoch))
 
     def on_index_changed(self, message: IndexChanged) -> None:
-        if self._index_changed:
-            return
+        if self._index_changed or message.epoch != self._watch_epoch or (self._busy or "").startswith("re-indexing"):
+            return  # a re-index from here refreshes by itself when it is done
         self._index_changed = True
         self.refresh_bindings()
         self.notify("The index changed on disk. Press r to refresh.", title="Index updated", timeout=10, markup=False)
@@ -239,6 +314,175 @@ class MainScreen(Screen[None]):
             self.query_one(ResultsList).focus()
 
     def action_refresh_index(self) -> None:
+        self._index_changed = False
+        self.refresh_bindings()
+        self._article_wanted = None
+        self._new_search(self._query)
+        self._load_stats()
+
+    # entities --------------------------------------------------------------------------------------
+
+    def on_entity_highlighted(self, message: EntityHighlighted) -> None:
+        self.query_one(StatusLine).say(entity_label(message.entity))
+
+    def _chosen_entity(self) -> Entity | None:
+        """The entity under the article's entity cursor; says how to choose one when there is none."""
+        entity = self.query_one(ArticleView).current_entity
+        if entity is None:
+            self.query_one(StatusLine).say("No entity chosen: e moves to the next one in the article.", warning=True)
+        return entity
+
+    def action_filter_entity(self, exclude: bool) -> None:
+        """``f``: only the articles naming the entity under the cursor; ``F``: only those that do not."""
+        entity = self._chosen_entity()
+        if entity is None:
+            return
+        item = Filter.for_entity(entity.type, entity.canonical or entity.text, exclude)
+        if item is None:
+            self.query_one(StatusLine).say(f"Cannot filter on a {entity.type.lower()}.", warning=True)
+            return
+        self.add_filter(item)
+        self.query_one(StatusLine).say(f"Filter: {item.fragment}")
+
+    def action_timeline(self) -> None:
+        """``t``: the articles naming the entity under the cursor, by date, in the sidebar (again: back)."""
+        entity = self._chosen_entity()
+        if entity is None:
+            return
+        events = self.query_one(EventsPane)
+        name = entity.canonical or entity.text
+        if events.timeline == name:
+            events.show_events(())
+            return
+        if not events.display:
+            self.action_toggle_sidebar()
+        self._timeline(entity)
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def _timeline(self, entity: Entity) -> None:
+        try:
+            rows = self.library.timeline(entity)
+        except Exception as error:  # see _search
+            self.post_message(EngineFailed("the timeline", error))
+            return
+        self.app.call_from_thread(self._show_timeline, entity, rows)
+
+    def _show_timeline(self, entity: Entity, rows: list[Row]) -> None:
+        entries = [RelatedEvent(row.title or "(untitled)", row.date, row.id) for row in rows]
+        self.query_one(EventsPane).show_timeline(entity.canonical or entity.text, entries)
+        if not rows:
+            self.query_one(StatusLine).say(f"Cannot show a timeline of a {entity.type.lower()}.", warning=True)
+        else:
+            self.query_one(StatusLine).say(f"Timeline of {entity_label(entity)}: {len(rows):,} articles")
+
+    # the open article, outside the browser -----------------------------------------------------------
+
+    def action_copy_article(self) -> None:
+        """``y``: the selection in the article when there is one, else the whole article, to the clipboard."""
+        view = self.query_one(ArticleView)
+        status = self.query_one(StatusLine)
+        if view.article is None:
+            status.say("No article to copy: open one first.", warning=True)
+            return
+        selected = view.selected_text
+        document = view.article.document
+        text = selected if selected else f"{document.title}\n\n{document.text}"
+        self.app.copy_to_clipboard(text)
+        what = "the selection" if selected else "the article"
+        status.say(f"Copied {what} ({len(text):,} characters) to the clipboard.")
+
+    def action_open_article(self) -> None:
+        """``o``: the article's URL in a browser, or its file when it has no URL."""
+        view = self.query_one(ArticleView)
+        status = self.query_one(StatusLine)
+        if view.article is None:
+            status.say("No article to open: choose one first.", warning=True)
+            return
+        document = view.article.document
+        target = document.url or document.path
+        if not target:
+            status.say("Cannot open this article: it has neither a URL nor a file.", warning=True)
+            return
+        problem = self.opener(target)
+        if problem is None:
+            status.say(f"Opened {target}")
+        else:
+            status.say(f"Cannot open {target}: {problem}", warning=True)
+
+    # exporting -------------------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """``x``: ask for a path, then write every hit of the current query there (in a worker)."""
+        if self._busy:
+            self.query_one(StatusLine).say(f"Wait: {self._busy}", warning=True)
+            return
+        query = self.effective_query
+        self.app.push_screen(ExportScreen(self._total, query), lambda path: self._export_to(path, query))
+
+    def _export_to(self, path: str | None, query: str) -> None:
+        if path is None:
+            return
+        self._set_busy(f"exporting to {path}…")
+        self._export(query, path)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, query: str, path: str) -> None:
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self._set_busy, f"exporting to {path}… {done:,} of {total:,}")
+
+        try:
+            rows = self.library.export_rows(query, progress)
+            write_rows(path, rows)
+        except ExportError as error:
+            self.app.call_from_thread(self._done, f"Export failed: {error}", True)
+        except Exception as error:  # the engine: say so, keep running
+            self.app.call_from_thread(self._done, f"Export failed: {type(error).__name__}: {error}", True)
+        else:
+            self.app.call_from_thread(self._done, f"Exported {len(rows):,} hits to {path}", False)
+
+    def _set_busy(self, what: str) -> None:
+        self._busy = what
+        self.query_one(StatusLine).say(what[:1].upper() + what[1:])
+
+    def _done(self, message: str, warning: bool) -> None:
+        self._busy = None
+        self.query_one(StatusLine).say(message, warning=warning)
+
+    # re-indexing -----------------------------------------------------------------------------------
+
+    def action_reindex(self) -> None:
+        """Index again the files the catalogue lists (what changed on disk is updated), in a worker."""
+        if self._busy:
+            self.query_one(StatusLine).say(f"Wait: {self._busy}", warning=True)
+            return
+        self._set_busy("re-indexing…")
+        self._reindex()
+
+    @work(thread=True, exclusive=True, group="reindex")
+    def _reindex(self) -> None:
+        paths = [path for path in self.library.indexed_paths() if os.path.exists(path)]
+        if not paths:
+            self.app.call_from_thread(self._done, "Nothing to re-index: the indexed files are gone.", True)
+            return
+        total = max(input_bytes(paths), 1)
+        done = 0
+
+        def progress(step: int) -> None:
+            nonlocal done
+            done += step
+            self.app.call_from_thread(self._set_busy, f"re-indexing… {min(done * 100 // total, 100)}%")
+
+        try:
+            summary = reindex(self.library.index_dir, paths, progress)
+            self.library.reread()  # else the watcher would take our own change for another process's
+        except Exception as error:  # busy index, vanished files…
+            self.app.call_from_thread(self._done, f"Re-indexing failed: {error}", True)
+            return
+        self.app.call_from_thread(self._reindexed, summary)
+
+    def _reindexed(self, summary: IndexSummary) -> None:
+        self._watch_epoch += 1  # what a watch started before saw was this change
+        self._done(f"Re-indexed: {summary.line()}", False)
         self._index_changed = False
         self.refresh_bindings()
         self._article_wanted = None

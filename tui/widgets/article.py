@@ -1,5 +1,10 @@
 """The article pane: title, date and source, then the cleaned text with the query's matches marked.
 
+Named entities (people, organisations, places, dates, other names, from the engine's
+``StoredDocument.entities``) are coloured by type, a legend under the title says which colour is which;
+``e``/``E`` move an entity cursor through them and the screen can filter on, or show the timeline of,
+the entity under it. Matches keep their own (background) mark on top of an entity's colour.
+
 The text is untrusted: it is laid out as a ``rich.text.Text`` built from plain strings (never parsed
 as markup) after control characters were made visible (:func:`tui.text.printable`). Matches come from
 the engine (``Store.matches``) as character spans; each marked span carries its number in its style's
@@ -9,6 +14,7 @@ The pane draws only the lines on screen (Textual's line API), however long the a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.style import Style
@@ -16,14 +22,21 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
+from indexer.entities.model import ENTITY_TYPES, Entity
 from tui.library import OpenedArticle
 from tui.text import printable
 
 MATCH_META = "warta.match"
 """Style meta key holding a marked span's match number."""
+ENTITY_META = "warta.entity"
+"""Style meta key holding an entity span's number (its index in ``document.entities``)."""
+LEGEND = {"PERSON": "person", "ORG": "organisation", "LOC": "place", "DATE": "date", "MISC": "other"}
+"""Entity types as the legend names them, in the legend's order."""
 PLACEHOLDER = "Choose an article in the list; Enter opens it."
 CONTEXT_LINES = 2
 """Lines kept between a match that ``n``/``N`` moves to and the edge of the pane."""
@@ -31,40 +44,86 @@ CONTEXT_LINES = 2
 
 def match_number(style: str | Style) -> int | None:
     """The match number a span's style was tagged with, if any."""
+    return _meta_number(style, MATCH_META)
+
+
+def entity_number(style: str | Style) -> int | None:
+    """The entity number a span's style was tagged with, if any."""
+    return _meta_number(style, ENTITY_META)
+
+
+def _meta_number(style: str | Style, key: str) -> int | None:
     if isinstance(style, Style):
-        number = style.meta.get(MATCH_META)
+        number = style.meta.get(key)
         if isinstance(number, int):
             return number
     return None
 
 
-def article_text(article: OpenedArticle, title_style: Style, meta_style: Style, match_style: Style) -> Text:
-    """Title, a line of date · source · language, a blank line, the text; matches tagged and marked."""
+def entity_label(entity: Entity) -> str:
+    """``PERSON Xi Jinping``: the type and the name the mention stands for (as written when there is none)."""
+    return f"{entity.type} {entity.canonical or entity.text}"
+
+
+def article_text(
+    article: OpenedArticle,
+    title_style: Style,
+    meta_style: Style,
+    match_style: Style,
+    entity_styles: Mapping[str, Style] | None = None,
+) -> Text:
+    """Title, a line of date · source · language, a legend of the entity colours, a blank line, the text.
+
+    Entities are coloured with ``entity_styles`` (by type) and tagged with their number; matches are
+    marked with ``match_style`` on top and tagged with theirs.
+    """
     document = article.document
+    entity_styles = entity_styles or {}
     text = Text(end="")
     text.append(printable(document.title, one_line=True) or "(untitled)", title_style)
     text.append("\n")
     details = (document.date or "undated", document.source, f"language: {document.lang}")
     text.append(printable(" · ".join(part for part in details if part), one_line=True), meta_style)
+    present = {entity.type for entity in document.entities}
+    if present:
+        text.append("\n")
+        for kind in ENTITY_TYPES:
+            if kind in present:
+                text.append("■ ", entity_styles.get(kind, Style()))
+                text.append(LEGEND[kind] + "  ", meta_style)
+        text.rstrip()
     text.append("\n\n")
     body = len(text)
     text.append(printable(document.text))
+    for number, entity in enumerate(document.entities):
+        style = entity_styles.get(entity.type, Style()) + Style(meta={ENTITY_META: number})
+        text.stylize(style, body + entity.start, body + entity.end)
     spans = [*article.title_spans, *((body + start, body + end) for start, end in article.text_spans)]
     for number, (start, end) in enumerate(spans):
         text.stylize(match_style + Style(meta={MATCH_META: number}), start, end)
     return text
 
 
+class EntityHighlighted(Message):
+    """The entity cursor moved onto ``entity`` (``e``/``E``)."""
+
+    def __init__(self, entity: Entity) -> None:
+        super().__init__()
+        self.entity = entity
+
+
 class ArticleView(ScrollView, can_focus=True):
     """Reads one article; ``n``/``N`` go to the next/previous match, an opened article shows its first."""
 
-    ALLOW_SELECT = False
+    ALLOW_SELECT = True
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article--title",
         "article--meta",
         "article--match",
         "article--current-match",
         "article--placeholder",
+        "article--current-entity",
+        *(f"article--{kind.lower()}" for kind in ENTITY_TYPES),
     }
     BINDING_GROUP_TITLE = "Article"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -72,10 +131,14 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("k,up", "scroll_lines(-1)", "Scroll up", show=False, id="article.up"),
         Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False, id="article.page-down"),
         Binding("b,pageup", "scroll_pages(-1)", "Page up", show=False, id="article.page-up"),
+        Binding("ctrl+d", "scroll_half_pages(1)", "Half page down", show=False, id="article.half-page-down"),
+        Binding("ctrl+u", "scroll_half_pages(-1)", "Half page up", show=False, id="article.half-page-up"),
         Binding("g,home", "scroll_to_line(0)", "Top", show=False, id="article.top"),
         Binding("G,end", "scroll_to_line(-1)", "Bottom", show=False, id="article.bottom"),
         Binding("n", "match(1)", "Next match", id="article.next-match"),
         Binding("N", "match(-1)", "Previous match", id="article.previous-match"),
+        Binding("e", "entity(1)", "Next entity", show=False, id="article.next-entity"),
+        Binding("E", "entity(-1)", "Previous entity", show=False, id="article.previous-entity"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -86,6 +149,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._match_lines: list[int] = []
         """Line of each match, by match number."""
         self._current: int | None = None
+        self._entity_lines: list[int] = []
+        """Line of each entity, by entity number."""
+        self._entity: int | None = None
+        """Number of the entity under the entity cursor."""
         self._layout_key: tuple[int, tuple[Style, ...]] | None = None
         """Width and styles the lines were made for."""
         self._strips: dict[int, Strip] = {}
@@ -106,14 +173,31 @@ class ArticleView(ScrollView, can_focus=True):
         return self._current
 
     @property
+    def current_entity(self) -> Entity | None:
+        """The entity under the entity cursor (``e``/``E``), None before the first ``e``."""
+        if self._article is None or self._entity is None:
+            return None
+        return self._article.document.entities[self._entity]
+
+    @property
     def lines(self) -> list[str]:
         """The article as laid out, one string per screen line."""
         return [line.plain for line in self._lines]
+
+    @property
+    def selected_text(self) -> str | None:
+        """The text selected with the mouse, when there is a selection."""
+        selection = self.text_selection
+        if selection is None:
+            return None
+        extracted = self.get_selection(selection)
+        return extracted[0] if extracted and extracted[0] else None
 
     def show(self, article: OpenedArticle | None) -> None:
         """Show ``article`` (None: the placeholder) from the top, or from its first match."""
         self._article = article
         self._current = 0 if article and (article.title_spans or article.text_spans) else None
+        self._entity = None
         self._layout_key = None
         self._lay_out()
         self._scroll_to_line(0)
@@ -127,6 +211,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_scroll_pages(self, pages: int) -> None:
         self._scroll_to_line(self.scroll_target_y + pages * max(self.scrollable_content_region.height - 1, 1))
+
+    def action_scroll_half_pages(self, halves: int) -> None:
+        self._scroll_to_line(self.scroll_target_y + halves * max(self.scrollable_content_region.height // 2, 1))
 
     def action_scroll_to_line(self, line: int) -> None:
         """Scroll to ``line`` (from 0; -1 is the end)."""
@@ -148,6 +235,33 @@ class ArticleView(ScrollView, can_focus=True):
         self._reveal_current()
         self._update_subtitle()
 
+    def action_entity(self, step: int) -> None:
+        """Move the entity cursor to the next (``step`` 1) or previous (-1) entity, wrapping around.
+
+        The first move starts from what is on screen: the first entity in view (or the last, going back).
+        """
+        if not self._entity_lines:
+            self.app.bell()
+            return
+        count = len(self._entity_lines)
+        if self._entity is None:
+            top = round(self.scroll_target_y)
+            height = self.scrollable_content_region.height
+            if step > 0:
+                visible = [n for n, line in enumerate(self._entity_lines) if line >= top]
+                self._entity = visible[0] if visible else 0
+            else:
+                visible = [n for n, line in enumerate(self._entity_lines) if line < top + height]
+                self._entity = visible[-1] if visible else count - 1
+        else:
+            self._entity = (self._entity + step) % count
+        self._strips.clear()
+        self.refresh()
+        self._reveal_line(self._entity_lines[self._entity])
+        entity = self.current_entity
+        if entity is not None:
+            self.post_message(EntityHighlighted(entity))
+
     # layout ------------------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
@@ -159,10 +273,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._lay_out()
 
     def _styles(self) -> tuple[Style, ...]:
-        return tuple(
-            self.get_component_rich_style(name)
-            for name in ("article--title", "article--meta", "article--match", "article--current-match")
-        )
+        names = ("article--title", "article--meta", "article--match", "article--current-match")
+        kinds = tuple(f"article--{kind.lower()}" for kind in ENTITY_TYPES)
+        own = tuple(self.get_component_rich_style(name) for name in names)
+        # only what the entity styles set (a colour): the pane's background stays, a match's shows through
+        return own + tuple(self.get_component_rich_style(name, partial=True) for name in kinds)
 
     def _lay_out(self) -> None:
         """Wrap the article to the pane's width (when the width or the styles changed)."""
@@ -173,19 +288,25 @@ class ArticleView(ScrollView, can_focus=True):
         if self._layout_key == (width, styles):
             return
         self._layout_key = (width, styles)
-        title_style, meta_style, match_style, _current_style = styles
+        title_style, meta_style, match_style, _current_style, *kind_styles = styles
         if self._article is None:
             text = Text(PLACEHOLDER, style=self.get_component_rich_style("article--placeholder"))
         else:
-            text = article_text(self._article, title_style, meta_style, match_style)
+            entity_styles: dict[str, Style] = dict(zip(ENTITY_TYPES, kind_styles, strict=True))
+            text = article_text(self._article, title_style, meta_style, match_style, entity_styles)
         self._lines = list(text.wrap(self.app.console, width, overflow="fold"))
         first_line: dict[int, int] = {}
+        entity_line: dict[int, int] = {}
         for index, line in enumerate(self._lines):
             for span in line.spans:
                 number = match_number(span.style)
                 if number is not None:
                     first_line.setdefault(number, index)
+                number = entity_number(span.style)
+                if number is not None:
+                    entity_line.setdefault(number, index)
         self._match_lines = [first_line[number] for number in sorted(first_line)]
+        self._entity_lines = [entity_line[number] for number in sorted(entity_line)]
         self._strips.clear()
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
@@ -194,7 +315,9 @@ class ArticleView(ScrollView, can_focus=True):
         """Scroll the current match a third of the way down the pane, unless it is already well in view."""
         if self._current is None or not self._match_lines:
             return
-        line = self._match_lines[self._current]
+        self._reveal_line(self._match_lines[self._current], always)
+
+    def _reveal_line(self, line: int, always: bool = False) -> None:
         height = self.scrollable_content_region.height
         top = round(self.scroll_target_y)
         margin = min(CONTEXT_LINES, height // 4)
@@ -210,6 +333,18 @@ class ArticleView(ScrollView, can_focus=True):
             current = 0 if self._current is None else self._current
             self.border_subtitle = f"match {current + 1} of {len(self._match_lines)}"
 
+    # selecting ---------------------------------------------------------------------------------
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected part of the article as laid out (a wrapped line ends with a newline)."""
+        if self._article is None:
+            return None
+        return selection.extract("\n".join(self.lines)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strips.clear()
+        self.refresh()
+
     # drawing -----------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
@@ -220,19 +355,36 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         strip = self._strips.get(index)
         if strip is None:
-            line = self._with_current_match(self._lines[index])
+            line = self._with_selection(self._with_current_match(self._lines[index]), index)
             strip = Strip(list(line.render(self.app.console))).discard_meta()
             self._strips[index] = strip
-        return strip.crop_extend(0, width, None).apply_style(self.rich_style)
+        return strip.crop_extend(0, width, None).apply_style(self.rich_style).apply_offsets(0, index)
+
+    def _with_selection(self, line: Text, index: int) -> Text:
+        selection = self.text_selection
+        span = None if selection is None or self._article is None else selection.get_span(index)
+        if span is None:
+            return line
+        start, end = span
+        marked = line.copy()
+        marked.stylize(
+            self.screen.get_component_rich_style("screen--selection"), start, len(line) if end == -1 else end
+        )
+        return marked
 
     def _with_current_match(self, line: Text) -> Text:
+        """``line`` with the current match and the entity under the cursor marked as such."""
         current = [
             span for span in line.spans if self._current is not None and match_number(span.style) == self._current
         ]
-        if not current:
+        entity = [
+            span for span in line.spans if self._entity is not None and entity_number(span.style) == self._entity
+        ]
+        if not current and not entity:
             return line
         marked = line.copy()
-        style = self.get_component_rich_style("article--current-match")
-        for span in current:
-            marked.stylize(style, span.start, span.end)
+        for spans, name in ((entity, "article--current-entity"), (current, "article--current-match")):
+            style = self.get_component_rich_style(name)
+            for span in spans:
+                marked.stylize(style, span.start, span.end)
         return marked

@@ -54,6 +54,19 @@ class EventsPane(Vertical):
         super().__init__(id=id)
         self.border_title = "Related events"
         self._events: tuple[RelatedEvent, ...] = ()
+        self._timeline: str | None = None
+
+    @property
+    def timeline(self) -> str | None:
+        """Whose timeline the pane shows (None: it shows the related events)."""
+        return self._timeline
+
+    def show_timeline(self, name: str, entries: Sequence[RelatedEvent]) -> None:
+        """List the articles naming ``name``, in date order (``entries`` come sorted)."""
+        self.show_events(entries, empty=f"No article names {name}.")
+        self._timeline = name
+        self.border_title = f"Timeline · {printable(name, one_line=True)}"
+        self.border_subtitle = f"{len(entries)} article" + ("" if len(entries) == 1 else "s")
 
     def compose(self) -> ComposeResult:
         yield Static(NO_EXTRACTOR, id="events-empty")
@@ -68,6 +81,9 @@ class EventsPane(Vertical):
 
     def show_events(self, events: Sequence[RelatedEvent], empty: str = NO_EXTRACTOR) -> None:
         """List ``events``; when there are none, say ``empty`` instead."""
+        self._timeline = None
+        self.border_title = "Related events"
+        self.border_subtitle = ""
         self._events = tuple(events)
         listing = self.query_one(EventList)
         listing.clear_options()

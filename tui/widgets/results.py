@@ -49,6 +49,8 @@ class ResultsList(DataTable[Text]):
         Binding("G,end", "scroll_bottom", "Last article", show=False, id="results.last"),
         Binding("pagedown", "page_down", "Page down", show=False, id="results.page-down"),
         Binding("pageup", "page_up", "Page up", show=False, id="results.page-up"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="results.half-page-down"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="results.half-page-up"),
         Binding("enter", "select_cursor", "Open", id="results.open"),
     ]
 
@@ -94,6 +96,14 @@ class ResultsList(DataTable[Text]):
         for row in fresh:
             self.add_row(*self._cells(row), key=row.id)
         self.border_subtitle = describe(page)
+
+    def action_half_page(self, direction: int) -> None:
+        """Move the cursor (and the view) by half the rows on screen."""
+        if not self._rows:
+            return
+        step = max((self.scrollable_content_region.height - self.header_height) // 2, 1)
+        row = min(max(self.cursor_row + direction * step, 0), len(self._rows) - 1)
+        self.move_cursor(row=row, scroll=True)
 
     # layout ------------------------------------------------------------------------------------
 

@@ -1,0 +1,396 @@
+"""Keys beyond reading: half pages, copy, open outside, export, command palette, filters, keys.toml."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+from textual.geometry import Offset
+from textual.selection import Selection
+from textual.widgets import Input
+from tui_support import MANY, settle
+
+from indexer.store import Store
+from tui.app import WartaApp
+from tui.library import EXPORT_FIELDS, PAGE_SIZE
+from tui.screens.export import ExportScreen
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.widgets.article import ArticleView
+from tui.widgets.filters import FilterBar, FilterChip
+from tui.widgets.results import ResultsList
+from tui.widgets.status import StatusLine
+
+pytestmark = pytest.mark.asyncio
+
+WIDE = (120, 36)
+
+
+class FakeOpener:
+    """Records what ``o`` asks to open; answers ``problem``."""
+
+    def __init__(self, problem: str | None = None) -> None:
+        self.opened: list[str] = []
+        self.problem = problem
+
+    def __call__(self, target: str) -> str | None:
+        self.opened.append(target)
+        return self.problem
+
+
+def status(app: WartaApp) -> str:
+    return app.screen.query_one(StatusLine).message
+
+
+def main(app: WartaApp) -> MainScreen:
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
+
+
+async def open_first(pilot: object, query: str) -> None:
+    await pilot.press(*query, "enter", "enter")  # type: ignore[attr-defined]
+    await settle(pilot)  # type: ignore[arg-type]
+
+
+# half pages -----------------------------------------------------------------------------------------
+
+
+async def test_ctrl_d_and_ctrl_u_move_half_a_page_in_the_list(many_index: Path) -> None:
+    app = WartaApp(many_index)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        results = app.screen.query_one(ResultsList)
+        half = (results.scrollable_content_region.height - results.header_height) // 2
+        assert half >= 3
+        await pilot.press("ctrl+d")
+        assert results.cursor_row == half
+        await pilot.press("ctrl+d")
+        assert results.cursor_row == 2 * half
+        await pilot.press("ctrl+u")
+        assert results.cursor_row == half
+        await pilot.press("ctrl+u", "ctrl+u")
+        assert results.cursor_row == 0
+
+
+async def test_ctrl_d_and_ctrl_u_scroll_the_article_half_a_page(samples_index: Path) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=(120, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        article = app.screen.query_one(ArticleView)
+        half = article.scrollable_content_region.height // 2
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert article.scroll_y == half
+        await pilot.press("ctrl+d", "ctrl+u")
+        await pilot.pause()
+        assert article.scroll_y == half
+        await pilot.press("ctrl+u", "ctrl+u")
+        await pilot.pause()
+        assert article.scroll_y == 0
+
+
+# copy and open --------------------------------------------------------------------------------------
+
+
+async def test_y_copies_the_article_or_the_selection(samples_index: Path) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "y")
+        await settle(pilot)
+        article = app.screen.query_one(ArticleView)
+        assert article.article is not None
+        document = article.article.document
+        assert app.clipboard == f"{document.title}\n\n{document.text}"
+        assert status(app).startswith("Copied the article (")
+        await pilot.press("tab")
+        line = article.lines[0]
+        app.screen.selections = {article: Selection(Offset(0, 0), Offset(5, 0))}
+        await pilot.pause()
+        assert article.selected_text == line[:5]
+        await pilot.press("y")
+        assert app.clipboard == line[:5]
+        assert status(app) == "Copied the selection (5 characters) to the clipboard."
+
+
+async def test_o_opens_the_url_or_else_the_file_and_says_when_it_cannot(many_index: Path) -> None:
+    opener = FakeOpener()
+    app = WartaApp(many_index, opener=opener)
+    async with app.run_test(size=WIDE) as pilot:
+        await open_first(pilot, '"report number 7"')
+        article = app.screen.query_one(ArticleView)
+        assert article.article is not None and article.article.document.title == "Harbour report number 7"
+        await pilot.press("o")
+        assert opener.opened == ["https://example.org/harbour/7"]
+        assert status(app) == "Opened https://example.org/harbour/7"
+        opener.problem = "no graphical session to open it in"
+        await pilot.press("slash", "ctrl+a", "ctrl+k", *'"report number 8"', "enter", "enter")
+        await settle(pilot)
+        await pilot.press("o")
+        assert opener.opened[-1] == str(many_index.parent / "many.jsonl")
+        assert status(app).endswith(": no graphical session to open it in")
+
+
+async def test_o_and_y_without_an_article_say_so(samples_index: Path) -> None:
+    opener = FakeOpener()
+    app = WartaApp(samples_index, opener=opener)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*"zzqxv", "enter")
+        await settle(pilot)
+        await pilot.press("o")
+        assert opener.opened == []
+        assert status(app) == "No article to open: choose one first."
+        await pilot.press("y")
+        assert status(app) == "No article to copy: open one first."
+
+
+# export ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["hits.csv", "hits.json"])
+async def test_x_exports_every_hit_of_the_query_not_only_the_rows_fetched(
+    many_index: Path, tmp_path: Path, name: str
+) -> None:
+    app = WartaApp(many_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*"harbour", "enter")
+        await settle(pilot)
+        assert len(app.screen.query_one(ResultsList).doc_ids) == PAGE_SIZE < MANY
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        target = tmp_path / name
+        await pilot.press(*str(target), "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert status(app) == f"Exported {MANY} hits to {target}"
+        if name.endswith(".csv"):
+            with target.open(encoding="utf-8", newline="") as file:
+                reader = csv.DictReader(file)
+                assert tuple(reader.fieldnames or ()) == EXPORT_FIELDS
+                rows = list(reader)
+        else:
+            rows = json.loads(target.read_text(encoding="utf-8"))
+            assert tuple(rows[0]) == EXPORT_FIELDS
+    with Store.open(str(many_index)) as store:
+        expected = [hit.id for hit in store.search("harbour", limit=1000).hits]
+    assert [row["id"] for row in rows] == expected
+    by_title = {row["title"]: row for row in rows}
+    seventh = by_title["Harbour report number 7"]
+    assert seventh["url"] == "https://example.org/harbour/7"
+    assert seventh["source"] == "Harbour Daily" and seventh["date"] == "2023-08-08"
+    assert seventh["path"] == str(many_index.parent / "many.jsonl")
+    assert by_title["Harbour report number 8"]["url"] in (None, "")
+    assert float(seventh["score"]) > 0
+
+
+async def test_export_refuses_bad_paths_and_reports_write_errors(samples_index: Path, tmp_path: Path) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "x")
+        await pilot.pause()
+        message = app.screen.query_one("#export-message")
+        for typed, expected in (
+            ("hits.txt", "must end in .csv or .json"),
+            (str(tmp_path / "nowhere" / "hits.csv"), "there is no folder"),
+            ("", "type the path"),
+        ):
+            field = app.screen.query_one("#export-path", Input)
+            field.value = typed
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ExportScreen)
+            assert expected in str(message.render()), typed
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(0o500)
+        try:
+            await pilot.press("x")
+            await pilot.pause()
+            app.screen.query_one("#export-path", Input).value = str(locked / "hits.json")
+            await pilot.press("enter")
+            await settle(pilot)
+        finally:
+            locked.chmod(0o700)
+        assert isinstance(app.screen, MainScreen)
+        if not (locked / "hits.json").exists():  # root may write anyway
+            assert status(app).startswith(f"Export failed: cannot write {locked / 'hits.json'}")
+
+
+# command palette ------------------------------------------------------------------------------------
+
+
+async def test_ctrl_p_lists_every_action_with_its_key_and_runs_the_one_chosen(samples_index: Path) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*"lukashenko", "enter", "enter")
+        await settle(pilot)
+        article = app.screen.query_one(ArticleView)
+        assert article.current_match == 0
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"next match")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        option_list = app.screen.query_one("CommandList")
+        prompts = [str(option.prompt) for option in option_list.options]  # type: ignore[attr-defined]
+        assert any("Next match" in prompt and "n  ·  Article" in prompt for prompt in prompts), prompts
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert article.current_match == 1
+
+
+async def test_the_palette_offers_the_commands_without_keys(samples_index: Path) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        option_list = app.screen.query_one("CommandList")
+        prompts = "\n".join(str(option.prompt) for option in option_list.options)  # type: ignore[attr-defined]
+        for name in ("Open document by title…", "Filter by entity…", "Change theme", "Re-index…", "Export", "Quit"):
+            assert name in prompts
+
+
+async def test_open_document_by_title_searches_the_titles(many_index: Path) -> None:
+    app = WartaApp(many_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"open document by title")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"report 42")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        article = app.screen.query_one(ArticleView)
+        assert article.article is not None and article.article.document.title == "Harbour report number 42"
+        assert app.focused is article
+
+
+async def test_filter_by_entity_adds_a_chip_anded_to_the_query_and_c_removes_it(samples_index: Path) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*"belarus")
+        await settle(pilot)
+        await pilot.press("tab", "ctrl+p", *"filter by entity")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"Xi Jinping")
+        await pilot.pause(0.5)
+        await pilot.press("down", "enter")  # the second: without
+        await settle(pilot)
+        screen = main(app)
+        assert [item.fragment for item in screen.filters] == ['-person:"Xi Jinping"']
+        assert screen.effective_query == 'belarus -person:"Xi Jinping"'
+        bar = screen.query_one(FilterBar)
+        assert bar.display
+        assert [str(chip.render()) for chip in bar.query(FilterChip)] == ["not person: Xi Jinping ×"]
+        await pilot.press("c")
+        await settle(pilot)
+        assert screen.filters == () and not bar.display
+        assert screen.effective_query == "belarus"
+        screen.add_filter(screen.filters[0] if screen.filters else _filter())
+        await settle(pilot)
+        await pilot.click(FilterChip)
+        await settle(pilot)
+        assert screen.filters == ()
+
+
+def _filter() -> object:
+    from tui.widgets.filters import Filter
+
+    return Filter("loc", "Belarus")
+
+
+async def test_reindex_from_the_palette_updates_the_index_and_says_so(own_samples_index: Path) -> None:
+    app = WartaApp(own_samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "ctrl+p", *"re-index")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert status(app).startswith("Re-indexed: "), status(app)
+        assert app.screen.query_one(ResultsList).border_subtitle == "3 articles"
+
+
+# keys.toml ------------------------------------------------------------------------------------------
+
+
+async def test_keys_toml_remaps_keys_and_the_help_shows_them(samples_index: Path, tmp_path: Path) -> None:
+    keys = tmp_path / "keys.toml"
+    keys.write_text('[keys]\n"article.next_match" = "m"\n"results.down" = "J,down"\n', encoding="utf-8")
+    app = WartaApp(samples_index, keys_file=keys)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*"lukashenko", "enter")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        await pilot.press("j")
+        assert results.cursor_row == 0
+        await pilot.press("J")
+        assert results.cursor_row == 1
+        await pilot.press("k", "enter")
+        await settle(pilot)
+        article = app.screen.query_one(ArticleView)
+        await pilot.press("n")
+        assert article.current_match == 0
+        await pilot.press("m")
+        assert article.current_match == 1
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = {title: dict((description, keys) for keys, description in rows) for title, rows in app.screen.sections}
+        assert shown["Article"]["Next match"] == "m"
+        assert shown["Document list"]["Next article"] == "J, ↓"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ('[keys\n"article.next-match" = "m"\n', "default keys kept"),
+        ('[keys]\n"article.nowhere" = "m"\n', "unknown binding 'article.nowhere'; default kept for it"),
+        ('[keys]\n"article.next-match" = 3\n', "bad keys for 'article.next-match': 3"),
+    ],
+)
+async def test_a_bad_keys_file_warns_in_the_status_line_and_keeps_the_defaults(
+    samples_index: Path, tmp_path: Path, content: str, expected: str
+) -> None:
+    keys = tmp_path / "keys.toml"
+    keys.write_text(content, encoding="utf-8")
+    app = WartaApp(samples_index, keys_file=keys)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*"lukashenko", "enter", "enter")
+        await settle(pilot)
+        assert status(app).startswith(str(keys)) and expected in status(app), status(app)
+        assert "\n" not in status(app)
+        article = app.screen.query_one(ArticleView)
+        await pilot.press("n")
+        assert article.current_match == 1
+
+
+async def test_warta_config_names_the_keys_file(
+    samples_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = tmp_path / "elsewhere.toml"
+    keys.write_text('[keys]\n"app.help" = "h"\n', encoding="utf-8")
+    monkeypatch.setenv("WARTA_CONFIG", str(keys))
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "h")
+        assert isinstance(app.screen, HelpScreen)
