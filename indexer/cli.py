@@ -488,3 +488,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"warta: internal error: {type(error).__name__}: {error} (WARTA_DEBUG=1 shows where)", file=sys.stderr)
         return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -41,3 +41,32 @@ def test_the_engine_knows_nothing_of_the_ui() -> None:
         if _imports(path) & ({"tui", "textual"} if path.name == "cli.py" else {"tui", "textual", "rich"})
     ]
     assert offenders == []
+
+
+def test_schemas_pickled_before_the_store_package_still_load() -> None:
+    """Indexes of earlier versions name ``indexer.store._WordFormsAnalyzer`` in their pickled schema."""
+    import pickle
+
+    import indexer.store
+    from indexer.store.analysis import PreparedText, _WordFormsAnalyzer
+
+    assert indexer.store._WordFormsAnalyzer is _WordFormsAnalyzer
+    assert indexer.store.PreparedText is PreparedText
+    old = pickle.dumps(_WordFormsAnalyzer(exact=True), protocol=0).replace(b"indexer.store.analysis", b"indexer.store")
+    assert pickle.loads(old) == _WordFormsAnalyzer(exact=True)
+
+
+def test_segments_are_separate_files(tmp_path: Path) -> None:
+    """Whoosh copies every file of a compound segment into memory when it opens it: keep them apart."""
+    from indexer.model import Article
+    from indexer.store import Store
+
+    store = Store.open(str(tmp_path), create=True)
+    writer = store.writer()
+    writer.put(Article("a1", "/x", "", "Title", "Some text here.", "", None, None, None, "en", "h"), replace=False)
+    writer.commit()
+    assert list(tmp_path.glob("*.pst"))
+    with Store.open(str(tmp_path)) as again:
+        again.doc_count()
+    store.close()
+    assert not list(tmp_path.glob("*.seg"))

@@ -42,3 +42,7 @@ __all__ = [
     "english_stem",
     "word_stem",
 ]
+
+# Indexes written before ``indexer.store`` became a package name these classes in their pickled schema.
+from indexer.store.analysis import PreparedText as PreparedText
+from indexer.store.analysis import _WordFormsAnalyzer as _WordFormsAnalyzer

@@ -115,10 +115,12 @@ class Store:
             self._add_missing_fields()
             remove_handbacks(self.directory)
             if procs > 1:
-                w = ParallelWriter(self._ix, procs=procs, multisegment=True, batchsize=WRITER_BATCH, limitmb=128)
+                w = ParallelWriter(
+                    self._ix, procs=procs, multisegment=True, batchsize=WRITER_BATCH, limitmb=128, compound=False
+                )
                 w.annotator = annotator
             else:
-                w = self._ix.writer(limitmb=256)
+                w = self._ix.writer(limitmb=256, compound=False)
         except LockError as error:
             raise IndexBusy(f"index is busy: another process is writing to {self.directory}") from error
         return StoreWriter(w, annotator)
