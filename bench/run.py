@@ -33,8 +33,9 @@ RUNS_PER_QUERY = 5
 SEARCH_LIMIT = 20
 WORDS_GROUP = "words"
 
-TARGET_RATIO = 0.7
-"""Warta's articles/s over raw Whoosh's, at least."""
+TARGET_RATIO = 0.5
+"""Warta's articles/s over raw Whoosh's, at least, with entity recognition and event extraction (the
+entities issue); the engine alone, before them, was asked 0.7."""
 TARGET_SPEEDUP = 20.0
 """First indexing run's seconds over the unchanged re-index's, at least."""
 TARGET_WORDS_P95_MS = 50.0
