@@ -316,7 +316,7 @@ def _strip_entities(sent: _Sentence, start: int, end: int) -> str:
 
 def _sentence(doc: _Doc, s_start: int, s_end: int, tokens: list[tuple[int, int, str]]) -> None:
     sent = _Sentence(doc, s_start, s_end, tokens)
-    reported: list[tuple[int, int]] = []
+    reported: list[tuple[int, int, bool]] = []
     statements: list[EventMention] = []
     # sources: "menurut X", ", lapor ... X" — names that only say where the news comes from
     for t_start, t_end, word in tokens:
@@ -342,7 +342,9 @@ def _sentence(doc: _Doc, s_start: int, s_end: int, tokens: list[tuple[int, int, 
         kind = _kind(tokens, k)
         if kind is None or doc.inside_entity(t_start, t_end):
             continue
-        if doc.in_quote(t_start) or any(a <= t_start < b for a, b in reported):
+        if doc.in_quote(t_start) or any(
+            a <= t_start < b and (opinion or _modal_between(tokens, a, k)) for a, b, opinion in reported
+        ):
             continue
         if _hedged(sent, k) or (k + 1 < len(tokens) and tokens[k + 1][2] in _DETERMINERS):
             continue
@@ -353,6 +355,17 @@ def _sentence(doc: _Doc, s_start: int, s_end: int, tokens: list[tuple[int, int, 
             results.append(event)
     merged = sorted(statements + results, key=lambda e: e.mention.trigger_start)
     doc.out.extend(merged)
+
+
+def _modal_between(tokens: list[tuple[int, int, str]], start: int, k: int) -> bool:
+    """A modal or negation in the reported clause before its trigger: said to be possible, not done."""
+    for j in range(k - 1, -1, -1):
+        t_start, _, word = tokens[j]
+        if t_start < start:
+            return False
+        if word in lx.MODALS or word in lx.NEGATIONS or word.endswith("n't"):
+            return True
+    return False
 
 
 def _kind(tokens: list[tuple[int, int, str]], k: int) -> EventType | None:
@@ -397,9 +410,8 @@ def _unique(names: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))[:MAX_ACTORS]
 
 
-def _speech(doc: _Doc, sent: _Sentence, k: int, reported: list[tuple[int, int]]) -> EventMention | None:
+def _speech(doc: _Doc, sent: _Sentence, k: int, reported: list[tuple[int, int, bool]]) -> EventMention | None:
     t_start, t_end, word = sent.tokens[k]
-    factive = word in lx.FACTIVE_VERBS
     speaker: str | None = None
     trailing = word in lx.TRAILING_SPEECH and bool(_SPEECH_OPEN.search(doc.text, max(sent.start, t_start - 3), t_start))
     by_saying = k > 0 and sent.tokens[k - 1][2] in ("dengan", "sambil", "by", "seraya")
@@ -428,8 +440,7 @@ def _speech(doc: _Doc, sent: _Sentence, k: int, reported: list[tuple[int, int]])
                 start = s
                 break
         region = (start, sent.end)
-    if not factive:
-        reported.append(region)
+    reported.append((region[0], region[1], word in lx.OPINION_VERBS))
     if speaker is None:
         return None
     doc.last_speaker = speaker
@@ -516,6 +527,8 @@ def _event(doc: _Doc, sent: _Sentence, k: int, kind: EventType) -> EventMention 
         locs = [i for i in range(len(names)) if names[i].type == "LOC" and c_start <= names[i].start < c_end]
         if locs:
             place = _name(names[locs[0]])
+    if kind == "DISASTER":  # a disaster strikes places, nobody does it
+        actors_list = [_name(names[i]) for i in candidates if names[i].type == "LOC"]
     actors = _unique([a for a in actors_list if a])
     if not actors and not (kind in ("DISASTER", "ELECTION") and place):
         return None

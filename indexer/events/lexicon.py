@@ -38,11 +38,12 @@ _ID_ROOTS: dict[EventType, tuple[str, ...]] = {
 _FORMS: dict[EventType, str] = {
     "MEET": """pembicaraan berbicara bertatap jumpa berjumpa perjumpaan ktt konferensi
         meet meets met meeting meetings talks summit negotiated negotiations""",
-    "VISIT": """perjalanan penyambutan kedatangan tiba melawat
+    "VISIT": """perjalanan penyambutan kedatangan tiba melawat lawatan
         visit visits visited visiting arrived trip""",
     "AGREE": """menandatangani ditandatangani penandatanganan tandatangani bertanda
         setuju menyetujui disetujui persetujuan perjanjian perjanjiannya bekerjasama
         sign signs signed signing agree agreed agrees agreement agreements accord pact treaty""",
+    "STATEMENT": """pidato berpidato speech""",
     "APPEAL": """menyerukan diserukan seruan seruannya berseru meminta diminta permintaan memohon
         urge urged urges urging appeal appealed appeals demanded""",
     "REJECT": """reject rejected rejects deny denied denies refuse refused refuses condemned condemns
@@ -82,8 +83,10 @@ SPEECH_VERBS = frozenset(
     noted insisted emphasized emphasised stressed""".split()
 )
 """Verbs that attribute what follows (or what a quotation says) to a speaker: a STATEMENT."""
-FACTIVE_VERBS = frozenset("mengumumkan mengonfirmasi announced confirmed".split())
-"""Speech verbs whose reported clause is taken as fact: events in it are events too."""
+OPINION_VERBS = frozenset(
+    "percaya yakin menilai khawatir menduga mengklaim believe believes believed claimed fear fears".split()
+)
+"""Speech verbs whose reported clause is an opinion: events in it are never events."""
 SOURCE_WORDS = frozenset("lapor laporan melaporkan dilaporkan menurut reported according".split())
 """Words that give a source: its name is not an actor, and it makes no STATEMENT."""
 TRAILING_SPEECH = frozenset(
