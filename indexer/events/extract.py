@@ -49,6 +49,9 @@ _DETERMINERS = frozenset(("itu", "tersebut", "ini"))
 """After a noun trigger, a reference back to an event already told (*kunjungan ini*), not a new one."""
 _SKIP_BEFORE_PLACE = frozenset(("kota", "ibu", "ibukota", "negara", "the", "city", "of", "capital", "wilayah"))
 MAX_ACTORS = 4
+LONG_SENTENCE = 500
+WINDOW = 200
+"""A sentence longer than LONG_SENTENCE characters is read WINDOW characters either side of its cues."""
 SUBJECT_WINDOW = 8
 OBJECT_WINDOW = 10
 _WITH = re.compile(r"\s*(?:dengan|with|dan|and|ke|to|terhadap|against|atas|on)\s+(?:[A-Z][\w.]*\s+){0,4}")
@@ -187,33 +190,98 @@ def extract_events(
         return []
     if len(text) > MAX_TEXT:
         text = text[:MAX_TEXT]
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lengthen when lowered: keep offsets exact
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    get = _ROLES.get
+    cues = []
+    for word in set(_WORD.findall(lowered)):
+        role = get(word, "")
+        if role == "":
+            role = _role(word)
+        if role is not None and role not in _NOT_CUES:
+            cues.append(word)
+    if not cues:
+        return []
     doc = _Doc(doc_id, text, entities, published)
-    words = _WORD.finditer(text)
-    pending = next(words, None)
-    for s_start, s_end in split_sentences(text):
-        tokens: list[tuple[int, int, str]] = []
-        interesting = False
-        while pending is not None and pending.start() < s_end:
-            if pending.start() >= s_start:
-                word = pending.group().lower()
-                tokens.append((pending.start(), pending.end(), word))
-                if not interesting and (
-                    word in lx.SPEECH_VERBS or word in lx.SEND_WORDS or lx.trigger_type(word) is not None
-                    or word == "called"
-                ):
-                    interesting = True
-            pending = next(words, None)
-        if interesting:
-            _sentence(doc, s_start, s_end, tokens)
-        _remember_subject(doc, s_start, s_end)
+    sentences = split_sentences(text)
+    starts = [start for start, _ in sentences]
+    wanted: dict[int, list[int]] = {}
+    for word in cues:
+        at = lowered.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not lowered[at - 1].isalnum()) and (end == len(lowered) or not lowered[end].isalnum()):
+                wanted.setdefault(bisect_left(starts, at + 1) - 1, []).extend((at, end))
+            at = lowered.find(word, end)
+    subjects = _first_persons(doc, starts)
+    subject_at = sorted(subjects)
+    for index in sorted(i for i in wanted if i >= 0):
+        s_start, s_end = sentences[index]
+        if s_end - s_start > LONG_SENTENCE:  # scraped text with no stops: a window around the cue words
+            s_start, s_end = _window(text, s_start, s_end, wanted[index])
+        before = bisect_left(subject_at, index) - 1
+        if before >= 0:
+            doc.last_subject = subjects[subject_at[before]]
+        tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(lowered, s_start, s_end)]
+        _sentence(doc, s_start, s_end, tokens)
     return doc.out
 
 
-def _remember_subject(doc: _Doc, start: int, end: int) -> None:
-    for entity in doc.entities_in(start, end):
+_SPEECH, _SEND, _SOURCE, _BREAK, _THAT, _CALLED = "~speech", "~send", "~source", "~break", "~that", "~called"
+_ROLES: dict[str, str | None] = {}
+"""Lowercase word → what it is here: an event type (a trigger) or one of the ``~`` markers, or None."""
+
+
+def _role(word: str) -> str | None:
+    role = _ROLES.get(word, "")
+    if role != "":
+        return role
+    if word in lx.SPEECH_VERBS:
+        role = _SPEECH
+    elif word in lx.SEND_WORDS:
+        role = _SEND
+    elif word in lx.SOURCE_WORDS:
+        role = _SOURCE
+    elif word in lx.CLAUSE_BREAKS:
+        role = _BREAK
+    elif word in lx.COMPLEMENTIZERS:
+        role = _THAT
+    elif word == "called":
+        role = _CALLED
+    else:
+        role = lx.trigger_type(word)
+    if len(_ROLES) > 500_000:
+        _ROLES.clear()
+    _ROLES[word] = role
+    return role
+
+
+_NOT_CUES = frozenset((_SOURCE, _BREAK, _THAT))
+
+
+def _window(text: str, start: int, end: int, cues: list[int]) -> tuple[int, int]:
+    """The part of a long sentence from a clause mark before its first cue word to one after its last."""
+    low = max(start, min(cues) - WINDOW)
+    high = min(end, max(cues) + WINDOW)
+    if low > start:
+        cut = max(text.rfind(",", start, low), text.rfind(";", start, low))
+        low = cut + 1 if cut >= 0 else low
+        while low < high and not text[low].isspace():
+            low += 1
+    if high < end:
+        cut = text.find(",", high, end)
+        high = cut if cut >= 0 else end
+    return low, high
+
+
+def _first_persons(doc: _Doc, starts: list[int]) -> dict[int, str]:
+    """Sentence index → the first person it names (what a later *dia*/*ia* most likely stands for)."""
+    found: dict[int, str] = {}
+    for entity in doc.entities:
         if entity.type == "PERSON":
-            doc.last_subject = _name(entity)
-            return
+            found.setdefault(bisect_left(starts, entity.start + 1) - 1, _name(entity))
+    return found
 
 
 class _Sentence:
@@ -221,6 +289,13 @@ class _Sentence:
 
     def __init__(self, doc: _Doc, start: int, end: int, tokens: list[tuple[int, int, str]]) -> None:
         self.doc = doc
+        get = _ROLES.get
+        roles = [get(t[2], "") for t in tokens]
+        for k, role in enumerate(roles):
+            if role == "":
+                roles[k] = _role(tokens[k][2])
+        self.roles: list[str | None] = roles
+        self.cues = [k for k, role in enumerate(roles) if role is not None]
         self.start = start
         self.end = end
         self.tokens = tokens
@@ -256,10 +331,11 @@ class _Sentence:
     def _breaks(self) -> list[int]:
         found = [m.start() for m in _CLAUSE_MARK.finditer(self.doc.text, self.start, self.end)]
         speech_seen = False
-        for t_start, _, word in self.tokens:
-            if word in lx.SPEECH_VERBS:
+        for k in self.cues:
+            t_start, role = self.tokens[k][0], self.roles[k]
+            if role is _SPEECH:
                 speech_seen = True
-            elif word in lx.CLAUSE_BREAKS or (speech_seen and word in lx.COMPLEMENTIZERS):
+            elif role is _BREAK or (speech_seen and role is _THAT):
                 found.append(t_start)
         found.sort()
         return found
@@ -319,8 +395,10 @@ def _sentence(doc: _Doc, s_start: int, s_end: int, tokens: list[tuple[int, int, 
     reported: list[tuple[int, int, bool]] = []
     statements: list[EventMention] = []
     # sources: "menurut X", ", lapor ... X" — names that only say where the news comes from
-    for t_start, t_end, word in tokens:
-        if word in lx.SOURCE_WORDS:
+    roles = sent.roles
+    for k in sent.cues:
+        (t_start, t_end, word), role = tokens[k], roles[k]
+        if role is _SOURCE:
             trailing = word != "menurut" and word != "according" and bool(
                 _SPEECH_OPEN.search(doc.text, max(s_start, t_start - 3), t_start)
             )
@@ -331,15 +409,20 @@ def _sentence(doc: _Doc, s_start: int, s_end: int, tokens: list[tuple[int, int, 
                         sent.source.add(i)
                         if not trailing:
                             break
-    for k, (t_start, _, word) in enumerate(tokens):
-        if word not in lx.SPEECH_VERBS or doc.in_quote(t_start):
+    for k in sent.cues:
+        t_start = tokens[k][0]
+        if roles[k] is not _SPEECH or doc.in_quote(t_start):
             continue
         statement = _speech(doc, sent, k, reported)
         if statement is not None:
             statements.append(statement)
     results: list[EventMention] = []
-    for k, (t_start, t_end, _) in enumerate(tokens):
-        kind = _kind(tokens, k)
+    for k in sent.cues:
+        t_start, t_end, _ = tokens[k]
+        role = roles[k]
+        if role is None or role is _SPEECH or role is _SOURCE or role is _BREAK or role is _THAT:
+            continue
+        kind = _kind(tokens, k, role)
         if kind is None or doc.inside_entity(t_start, t_end):
             continue
         if doc.in_quote(t_start) or any(
@@ -368,20 +451,17 @@ def _modal_between(tokens: list[tuple[int, int, str]], start: int, k: int) -> bo
     return False
 
 
-def _kind(tokens: list[tuple[int, int, str]], k: int) -> EventType | None:
-    word = tokens[k][2]
-    if word in lx.SEND_WORDS:
+def _kind(tokens: list[tuple[int, int, str]], k: int, role: str) -> EventType | None:
+    if role is _SEND:
         for _, _, after in tokens[k + 1 : k + 5]:
             if after in lx.TROOP_WORDS:
                 return "MILITARY"
             if after in lx.GOODS_WORDS:
                 return "SUPPLY"
         return None
-    if word == "called":
+    if role is _CALLED:
         return "APPEAL" if k + 1 < len(tokens) and tokens[k + 1][2] in ("on", "for") else None
-    if word in lx.SPEECH_VERBS:
-        return None
-    return lx.trigger_type(word)
+    return lx.trigger_type(tokens[k][2])
 
 
 def _hedged(sent: _Sentence, k: int) -> bool:
