@@ -41,7 +41,9 @@ __all__ = ["extract_events", "summarize", "to_partial_date"]
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _CLAUSE_MARK = re.compile(r"[;:](?!\d)|\s[–—]\s")
-_COORDINATION_GAP = re.compile(r"[\s,]*(?:(?:dan|serta|and|&|,)\s*)?(?:[A-Z][\w.]*\s*){0,4}[\s,]*|\s*[-–/]\s*")
+_COORDINATION_GAP = re.compile(
+    r"[\s,]*(?:(?:dan|serta|and|&|,)\s*)?(?:the\s+)?(?:[A-Z][\w.]*\s*){0,4}[\s,]*|\s*[-–/]\s*"
+)
 _AFFILIATION_GAP = re.compile(r"[\s,]{0,3}")
 _SPEECH_OPEN = re.compile(r"[,”\"’]\s*$")
 _ACTOR_TYPES = frozenset(("PERSON", "ORG", "LOC"))
