@@ -5,11 +5,13 @@ Per sentence (:func:`.sentences.split_sentences`):
 1. Trigger words (:mod:`.lexicon`) give an event type; a send (*mengirim*, *sent*) is MILITARY with
    troops, SUPPLY with weapons, aid or goods, nothing otherwise.
 2. Attribution: a speech verb with a named speaker (before it, or after it in “…,” *kata Koffler*)
-   is a STATEMENT; what the speaker says (the clause after *bahwa*/*that*, or the quotation) yields
-   no event of its own — "Koffler mengatakan bahwa China dapat menyalurkan senjata" is Koffler's
-   statement, not a delivery. Confirmations and announcements (*mengonfirmasi*, *announced*) are the
-   exception. A trigger after a modal (*dapat*, *could*, *ingin*) or a negation (*tidak*, *not*) is
-   not reported as having happened and yields nothing.
+   is a STATEMENT. What the speaker says yields no event of its own when it is quoted, when the verb
+   gives an opinion (*percaya*, *menilai*, *believe*), or when a modal or negation comes before the
+   trigger in the reported clause — "Koffler mengatakan bahwa China dapat menyalurkan senjata" is
+   Koffler's statement, not a delivery; "Life said it signed an agreement" is a statement and an
+   agreement. Outside reported speech too, a trigger right after a modal (*dapat*, *could*, *ingin*),
+   a negation (*tidak*, *not*) or a purpose word (*untuk*, *to*) is not reported as done: nothing.
+   A noun trigger followed by *itu*/*tersebut*/*ini* refers back to an event already told: nothing.
 3. Arguments come from the entities of the trigger's clause: the doer is the nearest name before the
    trigger, with the names coordinated with it (*Xi Jinping dan … Lukashenko*), or the name after
    *oleh*/*by* in a passive, or for a noun with no name before it the first name after it (*Pertemuan
