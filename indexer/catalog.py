@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from indexer.eventdb import EventTables
+
 CATALOG_NAME = "catalog.sqlite"
 
 _SCHEMA = """
@@ -23,6 +25,7 @@ CREATE TABLE IF NOT EXISTS docs (
 );
 CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
 """
+_FILE_COLUMNS = "path, size, mtime_ns, sha256, pipeline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,8 @@ class FileState:
     size: int
     mtime_ns: int
     sha256: str
+    pipeline: str = ""
+    """Version of the pipeline that indexed it: another version reads the file again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +60,11 @@ class Catalog:
     def __init__(self, path: str) -> None:
         self._db = sqlite3.connect(path, timeout=5.0)
         self._db.executescript(_SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(files)")}
+        if "pipeline" not in columns:  # a catalogue of an earlier version
+            self._db.execute("ALTER TABLE files ADD COLUMN pipeline TEXT NOT NULL DEFAULT ''")
+        self.events = EventTables(self._db)
+        """The event mentions of the articles and the events linked from them."""
         self._db.commit()
 
     def close(self) -> None:
@@ -63,17 +73,18 @@ class Catalog:
 
     def file(self, path: str) -> FileState | None:
         """The recorded state of ``path``, if it was indexed."""
-        row = self._db.execute("SELECT path, size, mtime_ns, sha256 FROM files WHERE path = ?", (path,)).fetchone()
+        row = self._db.execute(f"SELECT {_FILE_COLUMNS} FROM files WHERE path = ?", (path,)).fetchone()
         return FileState(*row) if row else None
 
     def files(self) -> list[FileState]:
         """Every indexed file."""
-        return [FileState(*row) for row in self._db.execute("SELECT path, size, mtime_ns, sha256 FROM files")]
+        return [FileState(*row) for row in self._db.execute(f"SELECT {_FILE_COLUMNS} FROM files")]
 
     def put_file(self, state: FileState) -> None:
         """Record a file's state (committed with :meth:`commit`)."""
         self._db.execute(
-            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (state.path, state.size, state.mtime_ns, state.sha256)
+            f"INSERT OR REPLACE INTO files ({_FILE_COLUMNS}) VALUES (?, ?, ?, ?, ?)",
+            (state.path, state.size, state.mtime_ns, state.sha256, state.pipeline),
         )
 
     def drop_file(self, path: str) -> None:
@@ -99,17 +110,19 @@ class Catalog:
     def drop_docs(self, ids: Sequence[str]) -> None:
         """Remove article rows."""
         self._db.executemany("DELETE FROM docs WHERE id = ?", ((i,) for i in ids))
+        self.events.drop(ids)
 
     def commit(self) -> None:
         """Make the changes durable."""
         self._db.commit()
 
-    def docs(self) -> Iterator[DocRow]:
-        """All articles, newest first, undated last."""
+    def docs(self, offset: int = 0, limit: int | None = None) -> Iterator[DocRow]:
+        """Articles ``offset`` to ``offset + limit`` (all by default), newest first, undated last."""
         query = (
             "SELECT id, path, key, title, date, source, lang, hash FROM docs ORDER BY date IS NULL, date DESC, title"
+            " LIMIT ? OFFSET ?"
         )
-        for row in self._db.execute(query):
+        for row in self._db.execute(query, (-1 if limit is None else limit, offset)):
             yield DocRow(*row)
 
     def resolve(self, prefix: str) -> list[str]:

@@ -20,9 +20,11 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 from rich.text import Text
 
-from indexer.model import PartialDate
+from indexer.entities.names import lookup
+from indexer.events import EVENT_TYPES, Event, RelatedEvent
+from indexer.model import PartialDate, Precision
 from indexer.pipeline import default_index_dir, index_paths, input_bytes, open_catalog
-from indexer.store import Hit, IndexBusy, IndexMissing, SearchResult, Store, StoredDocument
+from indexer.store import Hit, IndexBusy, IndexMissing, NamedEntity, SearchResult, Store, StoredDocument
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "«", "»"
 """How matches are marked in the ``snippet`` strings of ``--json`` output."""
@@ -64,8 +66,8 @@ def hit_json(hit: Hit) -> dict[str, Any]:
     }
 
 
-def document_json(doc: StoredDocument, raw: bool = False) -> dict[str, Any]:
-    """An article as in ``warta show --json``."""
+def document_json(doc: StoredDocument, raw: bool = False, events: Sequence[Event] = ()) -> dict[str, Any]:
+    """An article as in ``warta show --json``; ``entities`` point into ``text`` (none for the raw input)."""
     return {
         "id": doc.id,
         "title": doc.title,
@@ -74,6 +76,8 @@ def document_json(doc: StoredDocument, raw: bool = False) -> dict[str, Any]:
         "path": doc.path,
         "lang": doc.lang,
         "text": doc.raw if raw else doc.text,
+        "entities": [] if raw else [entity.as_json() for entity in doc.entities],
+        "events": [event.as_json() for event in events],
     }
 
 
@@ -201,7 +205,12 @@ def cmd_show(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         doc = resolve_id(store, args.index, args.id)
     if args.json:
-        _emit_json(document_json(doc, raw=args.raw))
+        catalog = open_catalog(args.index)
+        try:
+            events = catalog.events.of_document(doc.id)
+        finally:
+            catalog.close()
+        _emit_json(document_json(doc, raw=args.raw, events=events))
         return 0
     out = _console()
     if args.raw:
@@ -216,6 +225,109 @@ def cmd_show(args: argparse.Namespace) -> int:
     out.print()
     out.print(Text(safe_text(doc.text)))
     return 0
+
+
+def named_entity_json(entity: NamedEntity) -> dict[str, Any]:
+    """A canonical entity as in ``warta entities --json``."""
+    return {
+        "type": entity.type,
+        "canonical": entity.canonical,
+        "documents": entity.documents,
+        "aliases": [{"text": text, "documents": documents} for text, documents in entity.aliases],
+    }
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    """``warta entities [--type T] [--limit N] [--json]``."""
+    with _open_store(args) as store:
+        named = store.entities(args.type)
+    if args.limit is not None:
+        named = named[: args.limit]
+    if args.json:
+        _emit_json({"entities": [named_entity_json(entity) for entity in named]})
+        return 0
+    out = _console()
+    for entity in named:
+        line = Text(f"{entity.documents:7}  ", style="cyan")
+        line.append(f"{entity.type:6}  ", style="green")
+        line.append(safe_text(entity.canonical), style="bold")
+        others = [f"{safe_text(text)} {documents}" for text, documents in entity.aliases if text != entity.canonical]
+        if others:
+            line.append("  (" + ", ".join(others) + ")", style="dim")
+        out.print(line, overflow="ellipsis", no_wrap=True)
+    return 0
+
+
+def _event_line(event: Event, shared: Sequence[str] = ()) -> Text:
+    line = Text(f"{event.date.iso if event.date else '':10}  ", style="green")
+    line.append(f"{event.type:9}  ", style="cyan")
+    line.append(safe_text(event.summary))
+    if shared:
+        line.append("  [" + ", ".join(safe_text(name) for name in shared) + "]", style="yellow")
+    line.append(f"  {', '.join(event.doc_ids)}", style="dim")
+    return line
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    """``warta events [--entity NAME] [--type T] [--from DATE] [--to DATE] [--limit N] [--json]``."""
+    if not Store.exists(args.index):
+        raise CommandError(f"no index at {args.index} (run 'warta index PATH' first)")
+    name = args.entity
+    if name is not None:
+        known = lookup(name)
+        name = known.canonical if known else " ".join(name.split())
+    catalog = open_catalog(args.index)
+    try:
+        events = catalog.events.timeline(name, args.type, args.start, args.end, args.limit)
+    except ValueError as error:
+        raise CommandError(str(error)) from error
+    finally:
+        catalog.close()
+    if args.json:
+        _emit_json({"events": [event.as_json() for event in events]})
+        return 0
+    out = _console()
+    for event in events:
+        out.print(_event_line(event), overflow="ellipsis", no_wrap=True)
+    return 0
+
+
+def related_json(doc_id: str, ranked: Sequence[RelatedEvent]) -> dict[str, Any]:
+    """``warta related --json``: each event with the names it shares with the article."""
+    return {
+        "doc_id": doc_id,
+        "events": [
+            {**item.event.as_json(), "shared": list(item.shared), "own": item.own, "score": item.as_json()["score"]}
+            for item in ranked
+        ],
+    }
+
+
+def cmd_related(args: argparse.Namespace) -> int:
+    """``warta related ID [--limit N] [--json]``: the article's events, then related events of others."""
+    with _open_store(args) as store:
+        doc = resolve_id(store, args.index, args.id)
+    names = {e.canonical for e in doc.entities if e.type != "DATE" and e.canonical}
+    published = PartialDate(doc.date, _precision(doc.date)) if doc.date else None
+    catalog = open_catalog(args.index)
+    try:
+        ranked = catalog.events.related(doc.id, names, published, args.limit)
+    finally:
+        catalog.close()
+    if args.json:
+        _emit_json(related_json(doc.id, ranked))
+        return 0
+    out = _console()
+    for item in ranked:
+        line = _event_line(item.event, item.shared)
+        if item.own:
+            line.stylize("bold")
+        out.print(line, overflow="ellipsis", no_wrap=True)
+    return 0
+
+
+def _precision(iso: str) -> Precision:
+    return "day" if len(iso) == 10 else "month" if len(iso) == 7 else "year"
 
 
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
@@ -310,6 +422,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw", action="store_true", help="the input exactly as read, before cleaning")
     p.set_defaults(run=cmd_show)
 
+    p = command("entities", "list the people, organisations, places and events the articles name")
+    p.add_argument("--type", type=str.upper, choices=("PERSON", "ORG", "LOC", "MISC"), help="only this type")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="the N most named")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_entities)
+
+    p = command("events", "the corpus timeline: events in time order")
+    p.add_argument("--entity", metavar="NAME", help="only events naming this entity (any alias)")
+    p.add_argument("--type", type=str.upper, choices=EVENT_TYPES, help="only this event type")
+    p.add_argument("--from", dest="start", metavar="DATE", help="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--to", dest="end", metavar="DATE", help="up to this date")
+    p.add_argument("--limit", type=int, default=None, metavar="N")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_events)
+
+    p = command("related", "an article's events, then the most related events of other articles")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="related events besides its own")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_related)
+
     help_ = "print the persons, organisations, places and dates of text read on stdin, as JSON"
     p = sub.add_parser("annotate", help=help_, description=help_)
     p.add_argument(
@@ -332,7 +465,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 0
-    if getattr(args, "limit", 1) < 1:
+    limit = getattr(args, "limit", None)
+    if limit is not None and limit < 1:
         parser.error("--limit must be at least 1")
     args.index = args.index or default_index_dir()
     try:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # entities import this module
+    from indexer.entities.model import Entity
 
 Precision = Literal["day", "month", "year"]
 
@@ -77,3 +80,16 @@ class Article:
     lang: str
     content_hash: str
     extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """What recognition finds in an article: entities of its text (offsets into ``Article.text``) and title.
+
+    ``extra`` is handed back from the writer processes to the indexing process untouched (the pipeline
+    puts the article's event mentions there); it must pickle.
+    """
+
+    entities: tuple[Entity, ...] = ()
+    title_entities: tuple[Entity, ...] = ()
+    extra: object = None

@@ -13,16 +13,20 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
+from indexer.annotation import annotate_article
 from indexer.catalog import CATALOG_NAME, Catalog, DocRow, FileState
 from indexer.clean import clean_record
+from indexer.events import EventMention
 from indexer.ingest import discover, parse_bytes
 from indexer.lang import detect_language
 from indexer.model import Article, Problem, Record
 from indexer.store import Store, StoreWriter
 
-PIPELINE_VERSION = "1"
-"""Part of every content hash: bump it when cleaning changes, and the next run re-indexes everything."""
+PIPELINE_VERSION = "2"
+"""Part of every content hash and file state: bump it when cleaning or annotation changes, and the next
+run re-indexes everything. (2: entities.)"""
 
 BATCH_ARTICLES = 10_000
 """Articles per commit: what a crash can cost, at most (each commit adds a segment per writer process)."""
@@ -133,12 +137,15 @@ class Indexer:
         """Index ``paths`` (files and folders); with ``prune`` drop articles whose file vanished."""
         files, problems = discover(paths)
         self.summary.problems.extend(problems)
-        self._writer = self.store.writer(self._procs)  # fails early with IndexBusy
+        self._writer = self.store.writer(self._procs, annotate_article)  # fails early with IndexBusy
         for path in files:
             self._index_file(path)
         if prune:
             self._prune()
         self._commit(reopen=False)
+        if self.catalog.events.is_stale():  # also when an earlier run was killed before linking
+            self.catalog.events.relink()
+            self.catalog.commit()
         return self.summary
 
     def _index_file(self, path: str) -> None:
@@ -149,6 +156,8 @@ class Indexer:
             self.summary.problems.append(Problem(path, error.strerror or "cannot read file"))
             return
         known = self.catalog.file(path)
+        if known and known.pipeline != PIPELINE_VERSION:
+            known = None  # indexed by another version: read it again (the content hashes differ too)
         if known and known.size == stat.st_size and known.mtime_ns == stat.st_mtime_ns:
             self.summary.unchanged += self.catalog.count_for(path)
             self.progress(stat.st_size)
@@ -164,7 +173,7 @@ class Indexer:
             self.progress(stat.st_size)
             return
         sha = hashlib.sha256(data).hexdigest()
-        state = FileState(path, stat.st_size, stat.st_mtime_ns, sha)
+        state = FileState(path, stat.st_size, stat.st_mtime_ns, sha, PIPELINE_VERSION)
         if known and known.sha256 == sha:
             self.summary.unchanged += self.catalog.count_for(path)
             self._pending_files.append(state)
@@ -240,10 +249,12 @@ class Indexer:
     def _commit(self, reopen: bool = True) -> None:
         """Commit the index, then the catalogue rows describing it; ``reopen`` a writer for more."""
         assert self._writer is not None
-        self._writer.commit()
+        extras = self._writer.commit()
         self._writer = None
         self.catalog.drop_docs(self._pending_deletes)
         self.catalog.put_docs(self._pending_rows)
+        for doc_id, mentions in extras:
+            self.catalog.events.put_mentions(doc_id, cast("Sequence[EventMention]", mentions))
         for state in self._pending_files:
             self.catalog.put_file(state)
         self.catalog.commit()
@@ -252,7 +263,7 @@ class Indexer:
         self._pending_files.clear()
         self._written = 0
         if reopen:
-            self._writer = self.store.writer(self._procs)
+            self._writer = self.store.writer(self._procs, annotate_article)
 
 
 def open_catalog(index_dir: str) -> Catalog:

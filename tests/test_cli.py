@@ -18,7 +18,8 @@ WARTA = str(Path(sys.executable).with_name("warta"))
 SEARCH_KEYS = {"query", "total", "hits", "notice", "suggestion"}
 HIT_KEYS = {"id", "title", "date", "source", "path", "score", "snippet"}
 LIST_KEYS = {"id", "title", "date", "source", "path"}
-SHOW_KEYS = {"id", "title", "date", "source", "path", "lang", "text"}
+SHOW_KEYS = {"id", "title", "date", "source", "path", "lang", "text", "entities", "events"}
+ENTITY_KEYS = {"start", "end", "text", "type", "canonical"}
 
 
 def warta(*args: str | os.PathLike[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -175,6 +176,14 @@ def test_show_json_contract(cli: Cli, sample_index: BuiltIndex) -> None:
     assert isinstance(doc["text"], str)
     assert doc["text"].startswith("Menteri Pertahanan China, Li Shangfu, telah memulai kunjungan")
     assert "15 Aug 2023 - 09:35" not in doc["text"]  # the dateline became the date
+    entities = doc["entities"]
+    assert entities and all(set(e) == ENTITY_KEYS for e in entities)
+    assert all(doc["text"][e["start"] : e["end"]] == e["text"] for e in entities)
+    assert [e["start"] for e in entities] == sorted(e["start"] for e in entities)
+    named = {(e["text"], e["type"], e["canonical"]) for e in entities}
+    assert ("Li Shangfu", "PERSON", "Li Shangfu") in named
+    assert ("Ukraina", "LOC", "Ukraine") in named
+    assert ("Belarus", "LOC", "Belarus") in named
 
 
 def test_show_json_undated_article(cli: Cli, sample_index: BuiltIndex) -> None:
@@ -188,9 +197,12 @@ def test_show_raw_is_the_input_as_read(cli: Cli, sample_index: BuiltIndex, name:
     doc_id = sample_index.ids[name]
     raw = cli("show", doc_id, "--json", "--raw", "--index", sample_index.dir).json()
     assert set(raw) == SHOW_KEYS
+    assert raw["entities"] == []  # offsets point into the cleaned text only
     assert raw["text"] == (DATA / name).read_text(encoding="utf-8")
     cleaned = cli("show", doc_id, "--json", "--index", sample_index.dir).json()
-    assert {k: v for k, v in raw.items() if k != "text"} == {k: v for k, v in cleaned.items() if k != "text"}
+    assert {k: v for k, v in raw.items() if k not in ("text", "entities")} == {
+        k: v for k, v in cleaned.items() if k not in ("text", "entities")
+    }
     assert cleaned["text"] != raw["text"]
 
 

@@ -15,10 +15,22 @@ __all__ = ["person_countries"]
 
 _OF_COUNTRY = re.compile(r"\bof (?:the )?([A-Z][A-Za-z.' ]*?[A-Za-z])(?:\s+\d{4}.*|\s*\(.*)?$")
 _ADJECTIVES = {
-    "Chinese": "China", "Russian": "Russia", "American": "United States", "Indonesian": "Indonesia",
-    "Ukrainian": "Ukraine", "Belarusian": "Belarus", "British": "United Kingdom", "French": "France",
-    "German": "Germany", "Japanese": "Japan", "Iranian": "Iran", "Israeli": "Israel", "Indian": "India",
-    "Soviet": "Soviet Union", "North Korean": "North Korea", "South Korean": "South Korea",
+    "Chinese": "China",
+    "Russian": "Russia",
+    "American": "United States",
+    "Indonesian": "Indonesia",
+    "Ukrainian": "Ukraine",
+    "Belarusian": "Belarus",
+    "British": "United Kingdom",
+    "French": "France",
+    "German": "Germany",
+    "Japanese": "Japan",
+    "Iranian": "Iran",
+    "Israeli": "Israel",
+    "Indian": "India",
+    "Soviet": "Soviet Union",
+    "North Korean": "North Korea",
+    "South Korean": "South Korea",
 }
 
 

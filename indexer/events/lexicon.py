@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import re
 
-from whoosh.lang.porter import stem as porter_stem
-
 from indexer.events.model import EventType
-from indexer.stemming import Stemmer
+from indexer.store import english_stem, word_stem
 
 _VOWELS = frozenset("aiueo")
 
@@ -169,9 +167,24 @@ def _build() -> tuple[dict[str, EventType], dict[str, EventType]]:
         for form in text.split():
             forms[form] = kind
     # what the stemmers make of forms not written out (Sastrawi: mengunjungi → "unjung")
-    roots.update({"unjung": "VISIT", "meet": "MEET", "visit": "VISIT", "sign": "AGREE", "agre": "AGREE",
-                  "protest": "PROTEST", "attack": "MILITARY", "invad": "MILITARY", "arrest": "LEGAL",
-                  "elect": "ELECTION", "reject": "REJECT", "deni": "REJECT", "refus": "REJECT", "urg": "APPEAL"})
+    roots.update(
+        {
+            "unjung": "VISIT",
+            "meet": "MEET",
+            "visit": "VISIT",
+            "sign": "AGREE",
+            "agre": "AGREE",
+            "protest": "PROTEST",
+            "attack": "MILITARY",
+            "invad": "MILITARY",
+            "arrest": "LEGAL",
+            "elect": "ELECTION",
+            "reject": "REJECT",
+            "deni": "REJECT",
+            "refus": "REJECT",
+            "urg": "APPEAL",
+        }
+    )
     for word in SPEECH_VERBS | SOURCE_WORDS | SEND_WORDS | NOT_TRIGGERS:
         forms.pop(word, None)
     return forms, roots
@@ -198,15 +211,11 @@ def trigger_type(word: str) -> EventType | None:
         if _AFFIXED_ID.match(word):
             found = TRIGGER_ROOTS.get(_stem(word))
         if found is None and _ENGLISH_SUFFIX.match(word):
-            found = TRIGGER_ROOTS.get(porter_stem(word))
+            found = TRIGGER_ROOTS.get(english_stem(word))
     if len(_FALLBACK) > 200_000:
         _FALLBACK.clear()
     _FALLBACK[word] = found
     return found
 
 
-def _build_stemmer() -> Stemmer:
-    return Stemmer(porter_stem)
-
-
-_stem = _build_stemmer()
+_stem = word_stem  # the index's own stemmer and cache: triggers get the word forms searches get

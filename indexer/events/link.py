@@ -146,8 +146,12 @@ class _Cluster:
         return _best_date(self.dates)
 
     def place_ok(self, place: str | None, actors: Iterable[str] = ()) -> bool:
-        return place is None or not self.places or place in self.places or place in self.actors or any(
-            p in actors for p in self.places
+        return (
+            place is None
+            or not self.places
+            or place in self.places
+            or place in self.actors
+            or any(p in actors for p in self.places)
         )
 
 

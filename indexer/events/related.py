@@ -69,9 +69,7 @@ def related(
         event_actors.update(event.actors)
     references = [e.date for e in doc_events if e.date is not None] or ([doc_date] if doc_date else [])
     types = {event.type for event in doc_events}
-    out = [
-        RelatedEvent(event, tuple(sorted(names & event.names())), math.inf, own=True) for event in doc_events
-    ]
+    out = [RelatedEvent(event, tuple(sorted(names & event.names())), math.inf, own=True) for event in doc_events]
     scored: list[RelatedEvent] = []
     seen: set[str] = set()
     for event in candidates:

@@ -1,0 +1,44 @@
+"""The Whoosh index: schema and analysis, writing, query parsing, search and snippets.
+
+This package is the only part of Warta that imports Whoosh (a test checks it); the rest sees plain
+dataclasses. Whoosh-Reloaded 2.7.5 is used (see the README for why): it imports as ``whoosh``.
+
+- :mod:`.analysis`: how text becomes terms (stems, exact forms, common-word pairs) and the schema;
+- :mod:`.writing`: the multi-process writer and :class:`StoreWriter`;
+- :mod:`.queries`: rewrites of parsed queries;
+- :mod:`.index`: :class:`Store`, an open index (search, matches, suggestions);
+- :mod:`.results`: the plain dataclasses it answers with;
+- ``word_stem`` (the index's stemmer: Sastrawi, then Porter, cached) and ``english_stem`` (Porter), for
+  the parts of the engine that must see words as the index does.
+"""
+
+from whoosh.lang.porter import stem as english_stem
+
+from indexer.store.analysis import STEMMER as word_stem
+from indexer.store.analysis import analyze
+from indexer.store.index import Store
+from indexer.store.results import (
+    Hit,
+    IndexBusy,
+    IndexMissing,
+    NamedEntity,
+    SearchResult,
+    SortOrder,
+    StoredDocument,
+)
+from indexer.store.writing import StoreWriter
+
+__all__ = [
+    "Hit",
+    "IndexBusy",
+    "IndexMissing",
+    "NamedEntity",
+    "SearchResult",
+    "SortOrder",
+    "Store",
+    "StoreWriter",
+    "StoredDocument",
+    "analyze",
+    "english_stem",
+    "word_stem",
+]

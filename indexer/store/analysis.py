@@ -1,0 +1,181 @@
+"""How article text becomes index terms: word stems, exact forms, common-word pairs; the schema."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh import fields
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token, Tokenizer
+from whoosh.lang.porter import stem as porter_stem
+
+from indexer.stemming import EXACT_MARK, WORD, Stemmer
+
+INDEX_NAME = "warta"
+
+STEMMER = Stemmer(porter_stem)
+"""The one stem cache of the process (writer subprocesses inherit it and hand new stems back)."""
+
+PRE_ANALYZED = "\x1e"
+"""First character of a field value already turned into index form by :func:`analyze`."""
+
+
+COMMON_WORDS = frozenset(
+    """yang di dan itu ini dengan untuk dari dalam pada tidak akan tersebut ke ada juga saat kata sudah
+    bahwa oleh the of to and a said in for it on is from be by at was as that with has its an will are
+    not""".split()
+)
+"""The commonest function words of Indonesian and English news: phrases starting with one are indexed
+as word pairs ("common grams"), so ``"di dalam"`` is one lookup instead of a walk over two huge lists."""
+FUZZY_PREFIX = 2
+"""Letters a ``term~`` match must share at the start: typos there are rare, and it keeps expansion quick."""
+COMMON_STEMS = frozenset(STEMMER(word) for word in COMMON_WORDS)
+GRAM_JOINER = "+"
+"""Joins the two stems of a common-word pair (``di+dalam``); never part of a word token."""
+POSITION_GAP = "\x01"
+"""Index-form item that only takes up a position (between title and text: no phrase spans them)."""
+
+
+def analyze(*texts: str) -> str:
+    """The index form of ``texts``: each word's stem, with ``|=word`` when the exact form differs
+    and ``|stem+next`` after a common word. Several texts are separated by a position gap.
+
+    Stemming is the costly part of indexing, so the pipeline calls this in its worker processes and
+    hands the writer the result; the field analyzer then only splits it.
+    """
+    forms = [PRE_ANALYZED]
+    for number, text in enumerate(texts):
+        if number:
+            forms.append(POSITION_GAP)
+        previous_common: str | None = None
+        for match in WORD.finditer(text):
+            word = match.group().lower()
+            root = STEMMER(word)
+            if previous_common is not None:
+                forms[-1] += f"|{previous_common}{GRAM_JOINER}{root}"
+            forms.append(root if root == word else f"{root}|{EXACT_MARK}{word}")
+            previous_common = root if root in COMMON_STEMS else None
+    return " ".join(forms)
+
+
+class _WordFormsAnalyzer(Tokenizer):  # type: ignore[misc]
+    """Words → lowercase stems, plus ``=word`` at the same position when the exact form differs.
+
+    Values made by :func:`analyze` are only split. At query time only the stem is emitted; with
+    ``exact=True`` (the ``exact:`` field) the exact form is, spelled as it was indexed.
+    """
+
+    is_morph = True
+
+    def __init__(self, exact: bool = False) -> None:
+        self.exact = exact
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _WordFormsAnalyzer) and other.exact == self.exact
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        token.boost = 1.0
+        token.stopped = False
+        if value.startswith(PRE_ANALYZED):
+            for pos, item in enumerate(value[1:].split()):
+                if item == POSITION_GAP:
+                    continue
+                for form in item.split("|"):
+                    token.text = form
+                    if positions:
+                        token.pos = start_pos + pos
+                    if chars:
+                        token.startchar = token.endchar = start_char
+                    yield token
+            return
+        if not tokenize:
+            token.text = token.original = value.lower()
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar, token.endchar = start_char, start_char + len(value)
+            yield token
+            return
+        for pos, match in enumerate(WORD.finditer(value)):
+            word = match.group().lower()
+            root = STEMMER(word)
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar, token.endchar = start_char + match.start(), start_char + match.end()
+            if keeporiginal:
+                token.original = match.group()
+            if self.exact:
+                token.text = word if root == word else EXACT_MARK + word
+                yield token
+                continue
+            token.text = root
+            yield token
+            if root != word and mode == "index":
+                token.text = EXACT_MARK + word
+                yield token
+
+
+def _text_analyzer(exact: bool = False) -> Any:
+    return _WordFormsAnalyzer(exact)
+
+
+class TextParts(tuple[str, ...]):
+    """Field value made of several texts (title, then body) kept a position apart; analysed by the field."""
+
+
+class PreparedText(fields.TEXT):  # type: ignore[misc]
+    """A text field whose value may be :class:`TextParts`: analysed where the writer runs (a subprocess)."""
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        if isinstance(value, TextParts):
+            value = analyze(*value)
+        return super().index(value, **kwargs)
+
+
+def _plain_analyzer() -> Any:
+    return RegexTokenizer(r"\w+") | LowercaseFilter()
+
+
+def build_schema() -> fields.Schema:
+    """The index schema; new fields can be added to an existing index with ``add_field``."""
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        path=fields.ID(stored=True),
+        key=fields.STORED(),
+        title=PreparedText(analyzer=_text_analyzer(), stored=True, field_boost=2.0),
+        text=PreparedText(analyzer=_text_analyzer(), stored=True),
+        exact=fields.TEXT(analyzer=_text_analyzer(exact=True)),
+        source=fields.TEXT(analyzer=_plain_analyzer(), stored=True),
+        lang=fields.ID(stored=True),
+        date=fields.STORED(),
+        precision=fields.STORED(),
+        day=fields.NUMERIC(int, bits=32, sortable=True, signed=False),
+        url=fields.STORED(),
+        raw=fields.STORED(),
+        hash=fields.STORED(),
+        # entities (see :func:`indexer.store.writing.annotation_fields`)
+        person=fields.TEXT(analyzer=_plain_analyzer()),
+        org=fields.TEXT(analyzer=_plain_analyzer()),
+        loc=fields.TEXT(analyzer=_plain_analyzer()),
+        misc=fields.TEXT(analyzer=_plain_analyzer()),
+        names=fields.TEXT(analyzer=RegexTokenizer(r"[^\n]+"), phrase=False),
+        entities=fields.STORED(),
+    )
+
+
+NAME_PART = "\t"
+"""Joins the parts of a ``names`` term: ``TYPE<tab>canonical`` and ``TYPE<tab>canonical<tab>as written``."""

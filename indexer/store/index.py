@@ -1,0 +1,351 @@
+"""An open index: reading, query parsing, search, snippets and matches."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import time
+import zlib
+from typing import Any
+
+from whoosh import collectors, index, qparser, query, sorting
+from whoosh.index import LockError
+from whoosh.reading import IndexReader
+from whoosh.searching import Searcher
+
+from indexer.entities.model import Entity
+from indexer.entities.names import lookup, query_name
+from indexer.querylang import ENTITY_FIELDS, QuerySyntaxError, plain_words, rewrite
+from indexer.snippets import SNIPPET_SPANS, make_snippet, match_spans
+from indexer.stemming import EXACT_MARK, WORD
+from indexer.store.analysis import FUZZY_PREFIX, GRAM_JOINER, INDEX_NAME, NAME_PART, STEMMER, build_schema
+from indexer.store.queries import common_grams, exact_to_text, has_error
+from indexer.store.results import (
+    Hit,
+    IndexBusy,
+    IndexMissing,
+    NamedEntity,
+    SearchResult,
+    SortOrder,
+    StoredDocument,
+)
+from indexer.store.writing import WRITER_BATCH, Annotator, ParallelWriter, StoreWriter, remove_handbacks
+
+
+class Store:
+    """An open Warta index directory."""
+
+    def __init__(self, directory: str, ix: Any) -> None:
+        self.directory = directory
+        self._ix = ix
+        self._searcher: Searcher | None = None
+        self._make_parsers()
+
+    def _make_parsers(self) -> None:
+        schema = self._ix.schema
+        self._parser = qparser.QueryParser("text", schema, group=qparser.AndGroup)
+        self._parser.add_plugin(qparser.FuzzyTermPlugin())
+        self._plain_parser = qparser.QueryParser("text", schema, group=qparser.AndGroup)
+
+    # opening -----------------------------------------------------------------
+
+    @classmethod
+    def open(cls, directory: str, create: bool = False) -> Store:
+        """Open the index in ``directory``; create it when ``create`` and it does not exist."""
+        if index.exists_in(directory, indexname=INDEX_NAME):
+            return cls(directory, index.open_dir(directory, indexname=INDEX_NAME))
+        if not create:
+            raise IndexMissing(f"no index at {directory} (run 'warta index PATH' first)")
+        os.makedirs(directory, exist_ok=True)
+        return cls(directory, index.create_in(directory, build_schema(), indexname=INDEX_NAME))
+
+    @staticmethod
+    def exists(directory: str) -> bool:
+        """Whether ``directory`` holds an index."""
+        return bool(index.exists_in(directory, indexname=INDEX_NAME))
+
+    def close(self) -> None:
+        """Release the searcher and the index files."""
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+        self._ix.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def searcher(self) -> Searcher:
+        """A searcher on the newest committed state of the index (reopened when another writer committed)."""
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
+        elif not self._searcher.up_to_date():
+            self._searcher = self._searcher.refresh()
+        return self._searcher
+
+    def is_current(self) -> bool:
+        """False when another process committed since this store's searcher was opened."""
+        return self._searcher is None or self._searcher.up_to_date() is True
+
+    def doc_count(self) -> int:
+        """Number of articles in the index."""
+        return int(self.searcher().doc_count())
+
+    def size_bytes(self) -> int:
+        """Bytes on disk of the Whoosh files."""
+        return sum(
+            os.path.getsize(os.path.join(self.directory, name))
+            for name in os.listdir(self.directory)
+            if os.path.isfile(os.path.join(self.directory, name))
+        )
+
+    # writing -----------------------------------------------------------------
+
+    def writer(self, procs: int = 1, annotator: Annotator | None = None) -> StoreWriter:
+        """A writer analysing and writing in ``procs`` subprocesses (one segment each) when above 1.
+
+        ``annotator`` finds each article's entities where the article is analysed; what it returns
+        as ``extra`` comes back from :meth:`StoreWriter.commit`. Raises :class:`IndexBusy` when
+        another process holds the write lock.
+        """
+        try:
+            self._add_missing_fields()
+            remove_handbacks(self.directory)
+            if procs > 1:
+                w = ParallelWriter(self._ix, procs=procs, multisegment=True, batchsize=WRITER_BATCH, limitmb=128)
+                w.annotator = annotator
+            else:
+                w = self._ix.writer(limitmb=256)
+        except LockError as error:
+            raise IndexBusy(f"index is busy: another process is writing to {self.directory}") from error
+        return StoreWriter(w, annotator)
+
+    def _add_missing_fields(self) -> None:
+        """Give an index made by an earlier version the fields of this one (their articles are re-indexed)."""
+        wanted = build_schema()
+        missing = [name for name in wanted.names() if name not in self._ix.schema]
+        if not missing:
+            return
+        w = self._ix.writer()
+        for name in missing:
+            w.add_field(name, wanted[name])
+        w.commit()
+        self._ix = index.open_dir(self.directory, indexname=INDEX_NAME)
+        self._make_parsers()
+
+    # reading -----------------------------------------------------------------
+
+    def entities(self, kind: str | None = None) -> list[NamedEntity]:
+        """Canonical entities (of one type, or all) with their article counts, most named first."""
+        reader = self.searcher().reader()
+        if "names" not in self._ix.schema:
+            return []
+        prefix = f"{kind}{NAME_PART}" if kind else ""
+        deletions = reader.has_deletions()
+        counts: dict[tuple[str, str], int] = {}
+        spellings: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        for term, info in reader.iter_prefix("names", prefix):
+            text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            if deletions:  # term statistics still count deleted articles until segments merge
+                documents = sum(1 for doc in reader.postings("names", text).all_ids() if not reader.is_deleted(doc))
+            else:
+                documents = info.doc_frequency()
+            if not documents:
+                continue
+            parts = text.split(NAME_PART)
+            if len(parts) == 2:
+                counts[(parts[0], parts[1])] = documents
+            elif len(parts) == 3:
+                spellings.setdefault((parts[0], parts[1]), []).append((parts[2], documents))
+        named = [
+            NamedEntity(key[0], key[1], documents, tuple(sorted(spellings.get(key, ()), key=lambda a: (-a[1], a[0]))))
+            for key, documents in counts.items()
+        ]
+        named.sort(key=lambda e: (-e.documents, e.canonical, e.type))
+        return named
+
+    def get(self, doc_id: str) -> StoredDocument | None:
+        """The stored article with this id, or None."""
+        fields_ = self.searcher().document(id=doc_id)
+        return _stored_document(fields_) if fields_ else None
+
+    def search(self, text: str, limit: int = 20, sort: SortOrder = "relevance") -> SearchResult:
+        """Run a query of the Warta query language and return ranked hits with snippets."""
+        started = time.perf_counter()
+        q, notice = self.parse(text)
+        searcher = self.searcher()
+        if sort == "date":
+            results = searcher.search(q, limit=limit, sortedby=sorting.FieldFacet("day", reverse=True))
+        else:
+            # Score every match and count it in the same pass: the total is always shown, and Whoosh's
+            # block skipping (with matcher replacement) would need a second pass to count.
+            collector = collectors.TopCollector(limit=limit, usequality=False, replace=0)
+            searcher.search_with_collector(q, collector)
+            results = collector.results()
+        terms = self.match_terms(q)
+        hits = tuple(_hit(result, terms) for result in results)
+        total = len(results)
+        suggestion = None
+        if total == 0 and text.strip():
+            suggestion = self.suggest(text)
+        return SearchResult(
+            query=text,
+            total=total,
+            hits=hits,
+            seconds=time.perf_counter() - started,
+            notice=notice,
+            suggestion=suggestion,
+        )
+
+    def suggest(self, text: str) -> str | None:
+        """``text`` with its unknown words replaced by the closest indexed words, or None."""
+        reader = self.searcher().reader()
+        changed = False
+
+        def closest(word: str) -> str | None:
+            # real spellings (the =exact forms) first, then stems; the most frequent wins
+            for distance in (1, 2):
+                for form in (EXACT_MARK + word, word):
+                    prefix = FUZZY_PREFIX + len(form) - len(word)
+                    candidates = list(IndexReader.terms_within(reader, "text", form, distance, prefix=prefix))
+                    if candidates:
+                        best = max(candidates, key=lambda term: reader.doc_frequency("text", term))
+                        return str(best).removeprefix(EXACT_MARK)
+            return None
+
+        def fix(match: re.Match[str]) -> str:
+            nonlocal changed
+            word = match.group()
+            lower = word.lower()
+            if word in ("AND", "OR", "NOT", "TO") or not lower.isalpha() or len(lower) < 3:
+                return word
+            if ("text", STEMMER(lower)) in reader:
+                return word
+            better = closest(lower)
+            if better is None or better == lower:
+                return word
+            changed = True
+            return better
+
+        fixed = re.sub(r"(?<![:\w])\w+(?![\w:])", fix, text)
+        return fixed if changed else None
+
+    def match_terms(self, q: query.Query) -> frozenset[str]:
+        """The indexed words (stems and ``=exact`` forms) a parsed query matches in article text.
+
+        Prefix, wildcard and fuzzy terms are expanded against the index; negated parts are left out.
+        """
+        reader = self.searcher().reader()
+        found: set[str] = set()
+
+        def visit(node: query.Query) -> None:
+            if isinstance(node, query.Not):
+                return
+            if not node.is_leaf():
+                for child in node.children():
+                    visit(child)
+                return
+            field = getattr(node, "fieldname", None)
+            if field in ENTITY_FIELDS and isinstance(node, query.Term | query.Phrase):
+                # the article may name the entity otherwise: mark every known way of writing it
+                words = [str(node.text)] if isinstance(node, query.Term) else [str(w) for w in node.words]
+                known = lookup(" ".join(words))
+                spellings = (known.canonical, *known.aliases) if known else (" ".join(words),)
+                found.update(STEMMER(word.lower()) for spelling in spellings for word in WORD.findall(spelling))
+                return
+            if field not in ("text", "title"):
+                return
+            if isinstance(node, query.MultiTerm):
+                for term in itertools.islice(node._btexts(reader), MAX_EXPANSION):
+                    found.add(term.decode("utf-8") if isinstance(term, bytes) else str(term))
+            else:
+                for _field, text in node.iter_all_terms():
+                    found.update(str(text).split(GRAM_JOINER))
+
+        visit(q)
+        return frozenset(found)
+
+    def matches(self, query_text: str, text: str) -> list[tuple[int, int]]:
+        """Spans of ``text`` matched by ``query_text``: what the reader marks in an open article."""
+        q, _notice = self.parse(query_text)
+        return match_spans(text, self.match_terms(q), STEMMER, limit=len(text))
+
+    def _expand_fuzzy(self, q: query.Query) -> query.Query:
+        """Replace ``term~`` by the indexed words within its distance that share its first letters.
+
+        Whoosh's per-segment automaton is very slow on a large vocabulary; one pass over the words
+        with the right prefix, across all segments, takes milliseconds.
+        """
+        if isinstance(q, query.FuzzyTerm):
+            reader = self.searcher().reader()
+            prefix = max(q.prefixlength, FUZZY_PREFIX)
+            words = sorted(IndexReader.terms_within(reader, q.fieldname, q.text, q.maxdist, prefix=prefix))
+            if not words:
+                return query.NullQuery
+            return query.Or([query.Term(q.fieldname, word, boost=q.boost) for word in words])
+        if q.is_leaf():
+            return q
+        return q.apply(self._expand_fuzzy)
+
+    def parse(self, text: str) -> tuple[query.Query, str | None]:
+        """Parse the query language; on a syntax error fall back to plain words and say so."""
+        if not text.strip():
+            return query.Every(), None
+        try:
+            rewritten = rewrite(text, query_name)
+            q = self._expand_fuzzy(common_grams(exact_to_text(self._parser.parse(rewritten))))
+            if has_error(q):
+                raise QuerySyntaxError("malformed query")
+            return q, None
+        except Exception as error:  # Whoosh raises many types on odd input; any of them means "fall back"
+            words = plain_words(text)
+            reason = str(error) if isinstance(error, QuerySyntaxError) else "malformed query"
+            notice = f"{reason}; searched for the plain words: {words or '(none)'}"
+            if not words:
+                return query.NullQuery, notice
+            return self._plain_parser.parse(words), notice
+
+
+MAX_EXPANSION = 500
+"""Most index words a prefix, wildcard or fuzzy term is expanded to for marking matches."""
+
+
+def _hit(result: Any, terms: frozenset[str]) -> Hit:
+    stored = result.fields()
+    text = stored.get("text", "")
+    spans = match_spans(text, terms, STEMMER, most=SNIPPET_SPANS)
+    return Hit(
+        id=stored["id"],
+        title=stored.get("title", ""),
+        date=stored.get("date"),
+        source=stored.get("source") or None,
+        path=stored.get("path", ""),
+        score=round(float(result.score or 0.0), 4),
+        snippet=make_snippet(text, spans),
+    )
+
+
+def _stored_document(stored: dict[str, Any]) -> StoredDocument:
+    raw_bytes = stored.get("raw") or b""
+    text = stored.get("text", "")
+    entities = tuple(
+        Entity(start, end, text[start:end], kind, canonical)
+        for start, end, kind, canonical in stored.get("entities") or ()
+        if 0 <= start < end <= len(text)
+    )
+    return StoredDocument(
+        id=stored["id"],
+        title=stored.get("title", ""),
+        date=stored.get("date"),
+        source=stored.get("source") or None,
+        path=stored.get("path", ""),
+        key=stored.get("key", ""),
+        lang=stored.get("lang", "und"),
+        url=stored.get("url"),
+        text=text,
+        raw=zlib.decompress(raw_bytes).decode("utf-8", "surrogatepass") if raw_bytes else "",
+        entities=entities,
+    )
