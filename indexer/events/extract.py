@@ -31,6 +31,7 @@ import datetime
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from indexer.entities.model import Entity
 from indexer.events import lexicon as lx
@@ -58,6 +59,11 @@ WINDOW = 200
 """A sentence longer than LONG_SENTENCE characters is read WINDOW characters either side of its cues."""
 SUBJECT_WINDOW = 8
 OBJECT_WINDOW = 10
+_DIRECT = re.compile(
+    r"\s*(?:(?:antara|between|kedua|para|the)\s+)?(?:(?!(?:dengan|with|ke|to|dari|from|di|in|at|oleh|by|terhadap"
+    r"|against|untuk|for|atas|on|of|yang|who)\b)[a-z]+\s+)?(?:[A-Z][\w.]*\s+){0,4}|\s*[-–]\s*"
+)
+"""Between a noun trigger and a doer named after it: a title, an adjective, *antara*/*between*."""
 _WITH = re.compile(r"\s*(?:dengan|with|dan|and|ke|to|terhadap|against|atas|on)\s+(?:[A-Z][\w.]*\s+){0,4}")
 """A doer or speaker is at most this many words before its verb."""
 MAX_TEXT = 2_000_000
@@ -320,7 +326,9 @@ class _Sentence:
             ):
                 self.affiliation.add(i)
             word = self.word_before(entity.start)
-            if entity.type == "LOC" and word in lx.LOCATIVE:
+            if entity.type == "LOC" and word in lx.ORIGIN_WORDS:
+                self.affiliation.add(i)
+            elif word in lx.LOCATIVE:  # an organisation after di/in/at is where it happens too (ditahan di Mapolres)
                 self.place_role[i] = "at"
             elif entity.type == "LOC" and word in lx.DESTINATION:
                 self.place_role[i] = "to"
@@ -355,8 +363,12 @@ class _Sentence:
         return [
             i
             for i, e in enumerate(self.names)
-            if start <= e.start and e.end <= end and i not in self.affiliation and i not in self.source
-            and self.place_role.get(i) != "at" and (quoted or not self.doc.in_quote(e.start))
+            if start <= e.start
+            and e.end <= end
+            and i not in self.affiliation
+            and i not in self.source
+            and self.place_role.get(i) != "at"
+            and (quoted or not self.doc.in_quote(e.start))
         ]
 
     def words_between(self, start: int, end: int) -> int:
@@ -396,17 +408,20 @@ def _strip_entities(sent: _Sentence, start: int, end: int) -> str:
 
 def _sentence(doc: _Doc, s_start: int, s_end: int, tokens: list[tuple[int, int, str]]) -> None:
     sent = _Sentence(doc, s_start, s_end, tokens)
-    reported: list[tuple[int, int, bool]] = []
+    reported: list[_Reported] = []
     statements: list[EventMention] = []
     # sources: "menurut X", ", lapor ... X" — names that only say where the news comes from
     roles = sent.roles
     for k in sent.cues:
         (t_start, t_end, word), role = tokens[k], roles[k]
         if role is _SOURCE:
-            trailing = word != "menurut" and word != "according" and bool(
-                _SPEECH_OPEN.search(doc.text, max(s_start, t_start - 3), t_start)
+            trailing = (
+                word != "menurut"
+                and word != "according"
+                and bool(_SPEECH_OPEN.search(doc.text, max(s_start, t_start - 3), t_start))
             )
-            if word in ("menurut", "according") or trailing:
+            by = k + 1 < len(tokens) and tokens[k + 1][2] in lx.PASSIVE_AGENT  # "dilaporkan oleh akun Twitter"
+            if word in ("menurut", "according") or trailing or by:
                 limit = s_end if trailing else sent.clause(t_end)[1]
                 for i, entity in enumerate(sent.names):
                     if t_end <= entity.start < limit and (trailing or entity.start - t_end < 40):
@@ -416,6 +431,8 @@ def _sentence(doc: _Doc, s_start: int, s_end: int, tokens: list[tuple[int, int, 
     for k in sent.cues:
         t_start = tokens[k][0]
         if roles[k] is not _SPEECH or doc.in_quote(t_start):
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1][2] in _DETERMINERS:  # "Pernyataan itu": one already told
             continue
         statement = _speech(doc, sent, k, reported)
         if statement is not None:
@@ -429,19 +446,46 @@ def _sentence(doc: _Doc, s_start: int, s_end: int, tokens: list[tuple[int, int, 
         kind = _kind(tokens, k, role)
         if kind is None or doc.inside_entity(t_start, t_end):
             continue
-        if doc.in_quote(t_start) or any(
-            a <= t_start < b and (opinion or _modal_between(tokens, a, k)) for a, b, opinion in reported
+        region = next((r for r in reported if r.start <= t_start < r.end), None)
+        if doc.in_quote(t_start) or (
+            region is not None and (region.opinion or _modal_between(tokens, region.start, k))
         ):
             continue
-        if _hedged(sent, k) or (k + 1 < len(tokens) and tokens[k + 1][2] in _DETERMINERS):
+        if _hedged(sent, k) or (k + 1 < len(tokens) and tokens[k + 1][2] in _DETERMINERS) or _referred(sent, k):
             continue
-        event = _event(doc, sent, k, kind)
-        if event is not None and not any(
-            r.type == event.type and set(r.actors) & set(event.actors) for r in results
-        ):
+        event = _event(doc, sent, k, kind, region)
+        if event is not None and not any(r.type == event.type and set(r.actors) & set(event.actors) for r in results):
             results.append(event)
     merged = sorted(statements + results, key=lambda e: e.mention.trigger_start)
     doc.out.extend(merged)
+
+
+class _Reported(NamedTuple):
+    """What a speech verb attributes: the span of the reported words, and who says them."""
+
+    start: int
+    end: int
+    opinion: bool
+    speaker: str | None
+    trailing: bool
+
+
+def _referred(sent: _Sentence, k: int) -> bool:
+    """A trigger after a reference word (determiners and names skipped): a thing referred to, not an
+    event reported ("dari kesepakatan", "since the Paris Agreement")."""
+    doc = sent.doc
+    for j in range(k - 1, max(-1, k - 5), -1):
+        t_start, t_end, word = sent.tokens[j]
+        if word in lx.REFERENCE_WORDS:
+            # "dari"/"from" refer to a thing only for the things an event leaves (an agreement, a prison)
+            return word not in lx.FROM_WORDS or sent.roles[k] in ("AGREE", "LEGAL")
+        if (
+            word not in _SKIP_BEFORE_PLACE
+            and word not in ("a", "an", "its", "their", "his", "her")
+            and not (doc.inside_entity(t_start, t_end))
+        ):
+            return False
+    return False
 
 
 def _modal_between(tokens: list[tuple[int, int, str]], start: int, k: int) -> bool:
@@ -494,9 +538,10 @@ def _unique(names: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))[:MAX_ACTORS]
 
 
-def _speech(doc: _Doc, sent: _Sentence, k: int, reported: list[tuple[int, int, bool]]) -> EventMention | None:
+def _speech(doc: _Doc, sent: _Sentence, k: int, reported: list[_Reported]) -> EventMention | None:
     t_start, t_end, word = sent.tokens[k]
     speaker: str | None = None
+    co_speakers: list[str] = []
     trailing = word in lx.TRAILING_SPEECH and bool(_SPEECH_OPEN.search(doc.text, max(sent.start, t_start - 3), t_start))
     by_saying = k > 0 and sent.tokens[k - 1][2] in ("dengan", "sambil", "by", "seraya")
     if trailing:
@@ -514,7 +559,14 @@ def _speech(doc: _Doc, sent: _Sentence, k: int, reported: list[tuple[int, int, b
         elif sent.pronoun_before(k, 2, c_start):
             speaker = doc.last_speaker or doc.last_subject
         elif left:
-            speaker = _name(sent.names[left[-1]])
+            if _anonymous(sent, left[-1]):
+                left = []
+            else:
+                group = _speaker_group(sent, left)
+                speaker = _name(sent.names[group[0]])
+                co_speakers = [_name(sent.names[i]) for i in group[1:]]
+        if by_saying or speaker is not None:
+            pass
         elif sent.pronoun_before(k, SUBJECT_WINDOW, c_start):
             speaker = doc.last_subject
         after = bisect_left(sent.token_starts, t_end)
@@ -524,17 +576,20 @@ def _speech(doc: _Doc, sent: _Sentence, k: int, reported: list[tuple[int, int, b
                 start = s
                 break
         region = (start, sent.end)
-    reported.append((region[0], region[1], word in lx.OPINION_VERBS))
+    reported.append(_Reported(region[0], region[1], word in lx.OPINION_VERBS, speaker, trailing))
     if speaker is None:
         return None
     doc.last_speaker = speaker
     said = [_name(sent.names[i]) for i in sent.actor_indexes(*region, quoted=True)]
-    actors = _unique([speaker, *[n for n in said if n != speaker][:2]])
+    actors = _unique([speaker, *co_speakers, *[n for n in said if n != speaker][:2]])
+    outside = [d for d in sent.dates if not region[0] <= d.start < region[1]]
+    # a statement is dated by the speaker's words ("kata X, Jumat"), not by dates in what is said
+    date = to_partial_date(min(outside, key=lambda d: abs(d.start - t_start)).canonical) if outside else doc.published
     return EventMention(
         type="STATEMENT",
         actors=actors,
         place=None,
-        date=_date(sent, t_start),
+        date=date,
         summary=summarize("STATEMENT", actors, None),
         mention=Mention(doc.doc_id, sent.start, sent.end, t_start, t_end),
         trigger=doc.text[t_start:t_end],
@@ -542,6 +597,30 @@ def _speech(doc: _Doc, sent: _Sentence, k: int, reported: list[tuple[int, int, b
             actors, _affiliations(sent, t_start, sent.end) if trailing else _affiliations(sent, sent.start, t_start)
         ),
     )
+
+
+def _anonymous(sent: _Sentence, i: int) -> bool:
+    """A name followed by *sources*/*sumber* ("EC sources said"): nobody named speaks."""
+    k = bisect_left(sent.token_starts, sent.names[i].end)
+    return k < len(sent.tokens) and sent.tokens[k][2] in lx.ANONYMOUS
+
+
+_SPEAKER_GAP = re.compile(r"\s*,?\s*(?:and|dan|serta|&)\s+(?:[\w.'’-]+\s+){0,4}")
+
+
+def _speaker_group(sent: _Sentence, left: list[int]) -> list[int]:
+    """The speaker and the names said with it ("RTBF and the Belgian news agency Belga said"),
+    the first named first."""
+    group = [left[-1]]
+    for before in reversed(left[:-1]):
+        start, end = sent.names[before].end, sent.names[group[0]].start
+        first, last = bisect_left(sent.token_starts, start), bisect_left(sent.token_starts, end)
+        if not _SPEAKER_GAP.fullmatch(sent.doc.text, start, end) or any(
+            sent.roles[j] is not None for j in range(first, last)
+        ):
+            break
+        group.insert(0, before)
+    return group
 
 
 def _affiliations(sent: _Sentence, start: int, end: int) -> tuple[str, ...]:
@@ -556,18 +635,38 @@ def _with_countries(actors: tuple[str, ...], affiliations: tuple[str, ...]) -> t
     return tuple(dict.fromkeys(name for name in found if name not in actors))
 
 
-def _event(doc: _Doc, sent: _Sentence, k: int, kind: EventType) -> EventMention | None:
+def _event(doc: _Doc, sent: _Sentence, k: int, kind: EventType, region: _Reported | None = None) -> EventMention | None:
     t_start, t_end, _ = sent.tokens[k]
     c_start, c_end = sent.clause(t_start)
+    speaker_doer: str | None = None
+    if region is not None and not region.trailing and region.start > c_start:
+        # in a reported clause the doer is named in it, or it is the speaker ("Life said it signed")
+        c_start = region.start
+        first = bisect_left(sent.token_starts, c_start)
+        if region.speaker and all(
+            sent.tokens[j][2] in lx.SUBJECT_DROP or sent.tokens[j][2] in lx.COMPLEMENTIZERS for j in range(first, k)
+        ):
+            speaker_doer = region.speaker
     names = sent.names
+    text = doc.text
     candidates = sent.actor_indexes(c_start, c_end)
-    left = sent.near_left([i for i in candidates if names[i].end <= t_start], t_start)
+    before = [
+        i
+        for i in candidates
+        if names[i].end <= t_start
+        # a possessor ("Martens's coalition government after talks") is the doer only right before its noun
+        and not (text.startswith(("'s", "’s"), names[i].end) and sent.words_between(names[i].end, t_start) > 2)
+    ]
+    left = sent.near_left(before, t_start)
+    relative = k > 0 and sent.tokens[k - 1][2] in lx.RELATIVE_WORDS
+    if relative:  # "mahasiswa yang demo": the subject is the word before "yang", a name only if one ends there
+        left = [i for i in left[-1:] if not text[names[i].end : sent.tokens[k - 1][0]].strip(" ,")]
     right = [i for i in candidates if names[i].start >= t_end]
     doers: list[int] = []
-    pronoun_doer: str | None = None
-    agent_at = next(
-        (s for s, _, w in sent.tokens[k + 1 : k + 8] if w in lx.PASSIVE_AGENT and s < c_end), None
-    )
+    pronoun_doer: str | None = speaker_doer
+    agent_at = next((s for s, _, w in sent.tokens[k + 1 : k + 8] if w in lx.PASSIVE_AGENT and s < c_end), None)
+    if agent_at is not None and any(t_end <= names[i].start < agent_at for i in right):
+        agent_at = None  # "Pertemuan Trump-Rouhani digagas oleh Macron": the agent of another verb
     if agent_at is not None:
         after_agent = [i for i in right if names[i].start >= agent_at]
         if after_agent:
@@ -579,13 +678,14 @@ def _event(doc: _Doc, sent: _Sentence, k: int, kind: EventType) -> EventMention 
                     break
                 group.append(i)
             doers = group
-    if not doers and left:
+    if not doers and left and not pronoun_doer:
         doers = sent.coordinated_group(left)
     from_right = False
-    if not doers and not left:
+    if not doers and not left and not pronoun_doer and not relative:
         if not any(names[i].end <= t_start for i in candidates) and sent.pronoun_before(k, k, c_start):
             pronoun_doer = doc.last_subject
-        elif right:
+        elif right and _DIRECT.fullmatch(text, t_end, names[right[0]].start):
+            # a noun and its doer right after it (Pertemuan Putin), not an object ("talks with Imtec")
             doers = [right[0]]
             from_right = True
     actors_list = [pronoun_doer] if pronoun_doer else []
@@ -595,6 +695,8 @@ def _event(doc: _Doc, sent: _Sentence, k: int, kind: EventType) -> EventMention 
         joined = sent.doc.text[names[doers[0]].end : names[others[0]].start] if others else ""
         if not _WITH.fullmatch(joined):
             others = []
+    if not doers and not pronoun_doer and kind not in ("DISASTER", "ELECTION"):
+        return None  # nobody named does it: "a new board pursue merger talks with Imtec" is no event of Imtec
     actors_list += [_name(names[i]) for i in others]
     place: str | None = None
     places = [i for i in sorted(sent.place_role) if c_start <= names[i].start < c_end]

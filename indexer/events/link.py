@@ -9,6 +9,10 @@ Two steps, both deterministic (the output depends on the set of mentions, never 
    actors in common (a single-actor event: that actor), compatible dates and places. Undated events
    never merge across articles: nothing says they are the same.
 
+Names are compared as :func:`actor_key` gives them: case and corporate suffixes aside ("ChemLawn",
+"Chemlawn", "ChemLawn Corp" are one actor); the spelling most mentions use (ties: the first in sorted
+order) is the one events show.
+
 Dates are compatible when one contains the other (``2023-03`` and ``2023-03-01``) or, both known to
 the day, when they are at most one day apart (reports of one event straddle midnight and time zones).
 
@@ -24,13 +28,62 @@ import hashlib
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from indexer.events.extract import summarize
 from indexer.events.model import Event, EventMention, EventType
 from indexer.model import PartialDate
 
-__all__ = ["date_distance", "dates_compatible", "link", "link_keys", "probe_keys"]
+__all__ = ["actor_key", "date_distance", "dates_compatible", "link", "link_keys", "probe_keys"]
+
+_CORPORATE = frozenset("inc corp co ltd plc llc tbk".split())
+
+
+def actor_key(name: str) -> str:
+    """What two spellings of one actor share: casefolded, without dots, commas and a trailing
+    corporate suffix or a leading *PT* ("Imtec Inc" and "Imtec", "PT Pertamina" and "Pertamina")."""
+    words = name.casefold().replace(".", " ").replace(",", " ").split()
+    while len(words) > 1 and words[-1] in _CORPORATE:
+        words.pop()
+    if len(words) > 1 and words[0] == "pt":
+        words.pop(0)
+    return " ".join(words) or name
+
+
+def _one_spelling(mentions: Iterable[EventMention]) -> set[EventMention]:
+    """The mentions with every name written the way most mentions write it (see :func:`actor_key`)."""
+    unique = set(mentions)
+    counts: Counter[str] = Counter()
+    for mention in unique:
+        counts.update(mention.actors)
+        counts.update(mention.affiliations)
+        if mention.place:
+            counts[mention.place] += 1
+    spellings: dict[str, list[str]] = {}
+    for name in counts:
+        spellings.setdefault(actor_key(name), []).append(name)
+    chosen: dict[str, str] = {}
+    for names in spellings.values():
+        if len(names) > 1:
+            best = min(names, key=lambda n: (-counts[n], n))
+            chosen.update((n, best) for n in names if n != best)
+    if not chosen:
+        return unique
+    out: set[EventMention] = set()
+    for mention in unique:
+        if (
+            any(n in chosen for n in mention.actors)
+            or mention.place in chosen
+            or any(n in chosen for n in mention.affiliations)
+        ):
+            actors = tuple(dict.fromkeys(chosen.get(n, n) for n in mention.actors))
+            place = chosen.get(mention.place, mention.place) if mention.place else None
+            affiliations = tuple(
+                dict.fromkeys(a for a in (chosen.get(n, n) for n in mention.affiliations) if a not in actors)
+            )
+            mention = replace(mention, actors=actors, place=place, affiliations=affiliations)
+        out.add(mention)
+    return out
 
 
 def _bounds(date: PartialDate) -> tuple[datetime.date, datetime.date] | None:
@@ -82,10 +135,10 @@ def _actor_keys(kind: EventType, actors: Sequence[str]) -> list[str]:
     if not actors:
         return []
     if len(actors) == 1 or kind == "STATEMENT":
-        return [f"{kind}|{actors[0]}"]
-    head = sorted(set(actors[:3]))
+        return [f"{kind}|{actor_key(actors[0])}"]
+    head = sorted({actor_key(a) for a in actors[:3]})
     keys = [f"{kind}|{a}|{b}" for i, a in enumerate(head) for b in head[i + 1 :]]
-    keys.append(f"{kind}|{actors[0]}")
+    keys.append(f"{kind}|{actor_key(actors[0])}")
     return keys
 
 
@@ -213,7 +266,7 @@ def link(mentions: Iterable[EventMention]) -> list[Event]:
     """Events made of ``mentions``, each with its mentions in (article, offset) order; the list is
     sorted by date (undated last), then id. Same set of mentions, same events and ids."""
     by_doc: dict[str, list[EventMention]] = {}
-    for mention in sorted(set(mentions), key=_order):
+    for mention in sorted(_one_spelling(mentions), key=_order):
         by_doc.setdefault(mention.mention.doc_id, []).append(mention)
     doc_clusters: list[_Cluster] = []
     for doc_id in sorted(by_doc):
