@@ -5,6 +5,9 @@ Each test is one rule, on a short text written for it; ``bench/events_score.py``
 
 from __future__ import annotations
 
+import datetime
+import time
+
 from indexer.entities import annotate
 from indexer.events import EventMention, Mention, actor_key, extract_events, link
 from indexer.model import PartialDate
@@ -123,3 +126,33 @@ def test_actor_identity_ignores_case_and_corporate_suffixes() -> None:
         ]
     )
     assert sorted((e.actors, len(e.mentions)) for e in linked) == [(("Chemlawn",), 3), (("Imtec",), 2)]
+
+
+def _dated(doc: str, kind: str, actors: tuple[str, ...], iso: str) -> EventMention:
+    precision = {10: "day", 7: "month", 4: "year"}[len(iso)]
+    return EventMention(kind, actors, None, PartialDate(iso, precision), "", Mention(doc, 0, 10, 0, 4))  # type: ignore[arg-type]
+
+
+def test_link_across_month_and_year_buckets() -> None:
+    pair = ("Vladimir Putin", "Alexander Lukashenko")
+    assert len(link([_dated("a", "MEET", pair, "2023-01-31"), _dated("b", "MEET", pair, "2023-02-01")])) == 1
+    assert len(link([_dated("a", "MEET", pair, "2022-12-31"), _dated("b", "MEET", pair, "2023-01-01")])) == 1
+    assert len(link([_dated("a", "MEET", pair, "2023-06-10"), _dated("b", "MEET", pair, "2023")])) == 1
+    assert len(link([_dated("a", "MEET", pair, "2023"), _dated("b", "MEET", pair, "2023-06")])) == 1
+    assert len(link([_dated("a", "MEET", pair, "2023-01-31"), _dated("b", "MEET", pair, "2023-02-02")])) == 2
+
+
+def test_link_scales_with_one_name_over_many_days() -> None:
+    # one speaker every day for years: each mention looks only at the seeds of its own months
+    mentions = [
+        _dated(
+            f"d{n}",
+            "STATEMENT",
+            ("Joko Widodo",),
+            (datetime.date(2000, 1, 1) + datetime.timedelta(days=2 * n)).isoformat(),
+        )
+        for n in range(20_000)
+    ]
+    began = time.perf_counter()
+    assert len(link(mentions)) == 20_000
+    assert time.perf_counter() - began < 10

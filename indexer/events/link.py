@@ -29,6 +29,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from indexer.events.extract import summarize
 from indexer.events.model import Event, EventMention, EventType
@@ -53,22 +54,26 @@ def actor_key(name: str) -> str:
 def _one_spelling(mentions: Iterable[EventMention]) -> set[EventMention]:
     """The mentions with every name written the way most mentions write it (see :func:`actor_key`)."""
     unique = set(mentions)
+    every: set[str] = set()
+    for mention in unique:
+        every.update(mention.actors)
+        every.update(mention.affiliations)
+        if mention.place:
+            every.add(mention.place)
+    spellings: dict[str, list[str]] = {}
+    for name in every:
+        spellings.setdefault(actor_key(name), []).append(name)
+    variants = {n for names in spellings.values() if len(names) > 1 for n in names}
+    if not variants:
+        return unique
     counts: Counter[str] = Counter()
     for mention in unique:
-        counts.update(mention.actors)
-        counts.update(mention.affiliations)
-        if mention.place:
-            counts[mention.place] += 1
-    spellings: dict[str, list[str]] = {}
-    for name in counts:
-        spellings.setdefault(actor_key(name), []).append(name)
+        counts.update(n for n in (*mention.actors, *mention.affiliations, mention.place or "") if n in variants)
     chosen: dict[str, str] = {}
     for names in spellings.values():
         if len(names) > 1:
             best = min(names, key=lambda n: (-counts[n], n))
             chosen.update((n, best) for n in names if n != best)
-    if not chosen:
-        return unique
     out: set[EventMention] = set()
     for mention in unique:
         if (
@@ -87,13 +92,18 @@ def _one_spelling(mentions: Iterable[EventMention]) -> set[EventMention]:
 
 
 def _bounds(date: PartialDate) -> tuple[datetime.date, datetime.date] | None:
+    return _bounds_of(date.iso, date.precision)
+
+
+@lru_cache(maxsize=1 << 16)
+def _bounds_of(iso: str, precision: str) -> tuple[datetime.date, datetime.date] | None:
     try:
-        year = int(date.iso[:4])
-        if date.precision == "day":
-            day = datetime.date.fromisoformat(date.iso)
+        year = int(iso[:4])
+        if precision == "day":
+            day = datetime.date.fromisoformat(iso)
             return day, day
-        if date.precision == "month":
-            month = int(date.iso[5:7])
+        if precision == "month":
+            month = int(iso[5:7])
             first = datetime.date(year, month, 1)
             following = datetime.date(year + (month == 12), month % 12 + 1, 1)
             return first, following - datetime.timedelta(days=1)
@@ -180,6 +190,10 @@ class _Cluster:
     doers: set[str] = field(default_factory=set)
     dates: list[PartialDate] = field(default_factory=list)
     places: set[str] = field(default_factory=set)
+    distinct_dates: set[PartialDate] = field(default_factory=set)
+    _date: PartialDate | None = field(default=None, repr=False)
+    _date_known: bool = field(default=True, repr=False)
+    """``_date`` is :func:`_best_date` of ``dates`` until a dated mention comes."""
 
     def add(self, mention: EventMention) -> None:
         self.mentions.append(mention)
@@ -188,6 +202,8 @@ class _Cluster:
             self.doers.add(mention.actors[0])
         if mention.date is not None:
             self.dates.append(mention.date)
+            self.distinct_dates.add(mention.date)
+            self._date_known = False
         if mention.place:
             self.places.add(mention.place)
 
@@ -196,7 +212,10 @@ class _Cluster:
             self.add(mention)
 
     def date(self) -> PartialDate | None:
-        return _best_date(self.dates)
+        if not self._date_known:
+            self._date = _best_date(self.dates)
+            self._date_known = True
+        return self._date
 
     def place_ok(self, place: str | None, actors: Iterable[str] = ()) -> bool:
         return (
@@ -231,7 +250,11 @@ def _joins_in_doc(cluster: _Cluster, mention: EventMention) -> bool:
             return False
     elif not _overlap(cluster, mention.actors):
         return False
-    if mention.date is not None and cluster.dates and not all(dates_compatible(mention.date, d) for d in cluster.dates):
+    if (
+        mention.date is not None
+        and cluster.dates
+        and not all(dates_compatible(mention.date, d) for d in cluster.distinct_dates)
+    ):
         return False
     return cluster.place_ok(mention.place, mention.actors)
 
@@ -282,24 +305,57 @@ def link(mentions: Iterable[EventMention]) -> list[Event]:
     doc_clusters.sort(key=_cluster_order)
     merged: list[_Cluster] = []
     seeds: list[_Cluster] = []
-    index: dict[str, list[int]] = {}
+    # seeds by (key, the month or year of their date): a cluster looks only at seeds whose date can be
+    # compatible with its own, so the work per cluster does not grow with the years a name spans
+    index: dict[tuple[str, str], list[int]] = {}
     for cluster in doc_clusters:
         keys = _cluster_keys(cluster)
+        date = cluster.date()
         found: int | None = None
-        for position in sorted({p for key in keys for p in index.get(key, ())}):
-            if _joins_across(seeds[position], cluster):
-                found = position
-                break
+        if keys and date is not None:
+            buckets = _compatible_buckets(date)
+            candidates = {p for key in keys for bucket in buckets for p in index.get((key, bucket), ())}
+            for position in sorted(candidates):
+                if _joins_across(seeds[position], cluster):
+                    found = position
+                    break
         if found is None:
             seeds.append(cluster)
             merged.append(_Cluster(cluster.type))
             merged[-1].absorb(cluster)
-            for key in keys:
-                index.setdefault(key, []).append(len(seeds) - 1)
+            if date is not None:
+                bucket = _own_bucket(date)
+                for key in keys:
+                    index.setdefault((key, bucket), []).append(len(seeds) - 1)
         else:
             merged[found].absorb(cluster)
     events = [_event(cluster) for cluster in merged]
     return _unique_ids(events)
+
+
+def _own_bucket(date: PartialDate) -> str:
+    return date.iso[:4] if date.precision == "year" else date.iso[:7]
+
+
+def _compatible_buckets(date: PartialDate) -> tuple[str, ...]:
+    """The buckets (:func:`_own_bucket`) of every date :func:`dates_compatible` with ``date``: a day's
+    month and the months of the days either side, a month, every month of a year; and the year."""
+    year = date.iso[:4]
+    if date.precision == "year":
+        return (year, *(f"{year}-{m:02d}" for m in range(1, 13)))
+    if date.precision == "month":
+        return (year, date.iso[:7])
+    bounds = _bounds(date)
+    if bounds is None:
+        return (year, date.iso[:7])
+    day = bounds[0]
+    one = datetime.timedelta(days=1)
+    months = {date.iso[:7]}
+    if day > datetime.date.min:
+        months.add((day - one).isoformat()[:7])
+    if day < datetime.date.max:
+        months.add((day + one).isoformat()[:7])
+    return (year, *sorted(months))
 
 
 def _cluster_keys(cluster: _Cluster) -> set[str]:
