@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime
 import time
 
+import pytest
+
 from indexer.entities import annotate
 from indexer.events import EventMention, Mention, actor_key, extract_events, link
 from indexer.model import PartialDate
@@ -156,3 +158,21 @@ def test_link_scales_with_one_name_over_many_days() -> None:
     began = time.perf_counter()
     assert len(link(mentions)) == 20_000
     assert time.perf_counter() - began < 10
+
+
+def test_affiliations_come_from_the_public_table_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    from indexer.entities.tables import KnowledgeError
+    from indexer.events import affiliation
+
+    assert affiliation.person_countries().get("Xi Jinping") == "China"
+
+    def broken() -> list[object]:
+        raise KnowledgeError("people.csv: missing column type")
+
+    affiliation.person_countries.cache_clear()
+    monkeypatch.setattr(affiliation, "load_tables", broken)
+    try:
+        with pytest.warns(RuntimeWarning, match="missing column"):
+            assert affiliation.person_countries() == {}
+    finally:
+        affiliation.person_countries.cache_clear()
