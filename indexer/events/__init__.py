@@ -9,7 +9,7 @@ of one real-world event into an :class:`Event` with a deterministic id (:mod:`.l
 from __future__ import annotations
 
 from indexer.events.extract import extract_events, summarize, to_partial_date
-from indexer.events.link import date_distance, dates_compatible, link, link_keys, probe_keys
+from indexer.events.link import actor_key, date_distance, dates_compatible, link, link_keys, probe_keys
 from indexer.events.model import EVENT_TYPES, Event, EventMention, EventType, Mention, RelatedEvent
 from indexer.events.related import EventIndex, related
 
@@ -21,6 +21,7 @@ __all__ = [
     "EventType",
     "Mention",
     "RelatedEvent",
+    "actor_key",
     "date_distance",
     "dates_compatible",
     "extract_events",

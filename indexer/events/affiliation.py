@@ -3,13 +3,20 @@
 Events of different articles often name the same leaders without their titles; a leader's country,
 kept as an affiliation of the events they take part in, lets related-event ranking see that Putin's
 meeting with Lukashenko concerns Russia and Belarus. Read once from the entity recogniser's knowledge
-tables (``data/knowledge``, ``$WARTA_KNOWLEDGE``); when they cannot be read, no affiliations.
+tables (``data/knowledge``, ``$WARTA_KNOWLEDGE``) through :func:`indexer.entities.tables.load_tables`,
+the public reader of that package. When they cannot be read (a missing or unreadable file, a malformed
+table) a :class:`RuntimeWarning` says why and events get no countries: affiliations are extra evidence
+for ranking, and extraction must not fail for them (the entity recogniser reports broken tables
+itself). Any other error is a bug and propagates.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
+
+from indexer.entities.tables import KnowledgeError, load_tables
 
 __all__ = ["person_countries"]
 
@@ -38,10 +45,11 @@ _ADJECTIVES = {
 def person_countries() -> dict[str, str]:
     """Canonical person name → canonical country name, for the persons whose notes name a country."""
     try:
-        from indexer.entities.tables import load_tables
-
         rows = load_tables()
-    except Exception:  # the tables are the entity recogniser's business: without them, no affiliations
+    except (OSError, UnicodeDecodeError, KnowledgeError) as error:
+        warnings.warn(
+            f"events: no countries of persons, knowledge tables unreadable: {error}", RuntimeWarning, stacklevel=2
+        )
         return {}
     places = {row.canonical for row in rows if row.type == "LOC"}
     found: dict[str, str] = {}

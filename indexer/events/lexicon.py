@@ -36,11 +36,12 @@ _ID_ROOTS: dict[EventType, tuple[str, ...]] = {
 _FORMS: dict[EventType, str] = {
     "MEET": """pembicaraan berbicara bertatap jumpa berjumpa perjumpaan ktt konferensi
         meet meets met meeting meetings talks summit negotiated negotiations""",
-    "VISIT": """perjalanan penyambutan kedatangan tiba melawat
+    "VISIT": """perjalanan penyambutan kedatangan tiba melawat lawatan
         visit visits visited visiting arrived trip""",
     "AGREE": """menandatangani ditandatangani penandatanganan tandatangani bertanda
         setuju menyetujui disetujui persetujuan perjanjian perjanjiannya bekerjasama
         sign signs signed signing agree agreed agrees agreement agreements accord pact treaty""",
+    "STATEMENT": """pidato berpidato speech""",
     "APPEAL": """menyerukan diserukan seruan seruannya berseru meminta diminta permintaan memohon
         urge urged urges urging appeal appealed appeals demanded""",
     "REJECT": """reject rejected rejects deny denied denies refuse refused refuses condemned condemns
@@ -80,8 +81,10 @@ SPEECH_VERBS = frozenset(
     noted insisted emphasized emphasised stressed""".split()
 )
 """Verbs that attribute what follows (or what a quotation says) to a speaker: a STATEMENT."""
-FACTIVE_VERBS = frozenset("mengumumkan mengonfirmasi announced confirmed".split())
-"""Speech verbs whose reported clause is taken as fact: events in it are events too."""
+OPINION_VERBS = frozenset(
+    "percaya yakin menilai khawatir menduga mengklaim believe believes believed claimed fear fears".split()
+)
+"""Speech verbs whose reported clause is an opinion: events in it are never events."""
 SOURCE_WORDS = frozenset("lapor laporan melaporkan dilaporkan menurut reported according".split())
 """Words that give a source: its name is not an actor, and it makes no STATEMENT."""
 TRAILING_SPEECH = frozenset(
@@ -92,7 +95,7 @@ TRAILING_SPEECH = frozenset(
 COMPLEMENTIZERS = frozenset(("bahwa", "that"))
 MODALS = frozenset(
     """dapat bisa mungkin kemungkinan berpotensi ingin mau hendak berencana rencana bakal seandainya
-    could might may would want wants plan plans planned if""".split()
+    siap bersedia could might may would want wants plan plans planned if ready willing""".split()
 )
 """A trigger right after one of these is not reported as having happened."""
 NEGATIONS = frozenset("tidak tak bukan belum tanpa jangan enggan not never no without didn't".split())
@@ -107,6 +110,23 @@ LOCATIVE = frozenset(("di", "in", "at", "dalam"))
 DESTINATION = frozenset(("ke", "to", "menuju"))
 CONJUNCTIONS = frozenset(("dan", "serta", "and", "with", "dengan", "&"))
 PRONOUNS = frozenset(("dia", "ia", "beliau", "he", "she", "nya"))
+SUBJECT_DROP = frozenset(
+    """dia ia beliau dirinya pihaknya kami kita he she it they we also juga telah sudah pun has have had
+    already was were is are""".split()
+)
+"""In a reported clause, words that may stand between the speech verb and a trigger whose subject is
+the speaker ("Life said it signed", "Lukashenko mengatakan telah bertemu"): nothing else may."""
+REFERENCE_WORDS = frozenset("dari sejak tentang mengenai from since under about regarding".split())
+"""Right before a noun trigger (determiners and names skipped): a thing referred to, not an event
+reported ("menarik diri dari kesepakatan", "since the Paris Agreement", "dibebaskan dari penjara")."""
+FROM_WORDS = frozenset(("dari", "from"))
+"""Reference words that refer only before an agreement or a prison: "bagian dari invasi" is the invasion."""
+RELATIVE_WORDS = frozenset(("yang", "who", "which"))
+"""Right before a trigger: its subject is the word before, a name only if a name ends there."""
+ORIGIN_WORDS = frozenset(("asal", "warga", "berkebangsaan", "kewarganegaraan"))
+"""Before a country: where a person comes from, an affiliation and not an actor ("pria asal Belgia")."""
+ANONYMOUS = frozenset(("sources", "source", "sumber"))
+"""Right after a speaker's name ("EC sources said"): nobody named speaks, no STATEMENT."""
 
 
 NOT_TRIGGERS = frozenset(

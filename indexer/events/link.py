@@ -9,6 +9,10 @@ Two steps, both deterministic (the output depends on the set of mentions, never 
    actors in common (a single-actor event: that actor), compatible dates and places. Undated events
    never merge across articles: nothing says they are the same.
 
+Names are compared as :func:`actor_key` gives them: case and corporate suffixes aside ("ChemLawn",
+"Chemlawn", "ChemLawn Corp" are one actor); the spelling most mentions use (ties: the first in sorted
+order) is the one events show.
+
 Dates are compatible when one contains the other (``2023-03`` and ``2023-03-01``) or, both known to
 the day, when they are at most one day apart (reports of one event straddle midnight and time zones).
 
@@ -24,23 +28,82 @@ import hashlib
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from indexer.events.extract import summarize
 from indexer.events.model import Event, EventMention, EventType
 from indexer.model import PartialDate
 
-__all__ = ["date_distance", "dates_compatible", "link", "link_keys", "probe_keys"]
+__all__ = ["actor_key", "date_distance", "dates_compatible", "link", "link_keys", "probe_keys"]
+
+_CORPORATE = frozenset("inc corp co ltd plc llc tbk".split())
+
+
+def actor_key(name: str) -> str:
+    """What two spellings of one actor share: casefolded, without dots, commas and a trailing
+    corporate suffix or a leading *PT* ("Imtec Inc" and "Imtec", "PT Pertamina" and "Pertamina")."""
+    words = name.casefold().replace(".", " ").replace(",", " ").split()
+    while len(words) > 1 and words[-1] in _CORPORATE:
+        words.pop()
+    if len(words) > 1 and words[0] == "pt":
+        words.pop(0)
+    return " ".join(words) or name
+
+
+def _one_spelling(mentions: Iterable[EventMention]) -> set[EventMention]:
+    """The mentions with every name written the way most mentions write it (see :func:`actor_key`)."""
+    unique = set(mentions)
+    every: set[str] = set()
+    for mention in unique:
+        every.update(mention.actors)
+        every.update(mention.affiliations)
+        if mention.place:
+            every.add(mention.place)
+    spellings: dict[str, list[str]] = {}
+    for name in every:
+        spellings.setdefault(actor_key(name), []).append(name)
+    variants = {n for names in spellings.values() if len(names) > 1 for n in names}
+    if not variants:
+        return unique
+    counts: Counter[str] = Counter()
+    for mention in unique:
+        counts.update(n for n in (*mention.actors, *mention.affiliations, mention.place or "") if n in variants)
+    chosen: dict[str, str] = {}
+    for names in spellings.values():
+        if len(names) > 1:
+            best = min(names, key=lambda n: (-counts[n], n))
+            chosen.update((n, best) for n in names if n != best)
+    out: set[EventMention] = set()
+    for mention in unique:
+        if (
+            any(n in chosen for n in mention.actors)
+            or mention.place in chosen
+            or any(n in chosen for n in mention.affiliations)
+        ):
+            actors = tuple(dict.fromkeys(chosen.get(n, n) for n in mention.actors))
+            place = chosen.get(mention.place, mention.place) if mention.place else None
+            affiliations = tuple(
+                dict.fromkeys(a for a in (chosen.get(n, n) for n in mention.affiliations) if a not in actors)
+            )
+            mention = replace(mention, actors=actors, place=place, affiliations=affiliations)
+        out.add(mention)
+    return out
 
 
 def _bounds(date: PartialDate) -> tuple[datetime.date, datetime.date] | None:
+    return _bounds_of(date.iso, date.precision)
+
+
+@lru_cache(maxsize=1 << 16)
+def _bounds_of(iso: str, precision: str) -> tuple[datetime.date, datetime.date] | None:
     try:
-        year = int(date.iso[:4])
-        if date.precision == "day":
-            day = datetime.date.fromisoformat(date.iso)
+        year = int(iso[:4])
+        if precision == "day":
+            day = datetime.date.fromisoformat(iso)
             return day, day
-        if date.precision == "month":
-            month = int(date.iso[5:7])
+        if precision == "month":
+            month = int(iso[5:7])
             first = datetime.date(year, month, 1)
             following = datetime.date(year + (month == 12), month % 12 + 1, 1)
             return first, following - datetime.timedelta(days=1)
@@ -82,10 +145,10 @@ def _actor_keys(kind: EventType, actors: Sequence[str]) -> list[str]:
     if not actors:
         return []
     if len(actors) == 1 or kind == "STATEMENT":
-        return [f"{kind}|{actors[0]}"]
-    head = sorted(set(actors[:3]))
+        return [f"{kind}|{actor_key(actors[0])}"]
+    head = sorted({actor_key(a) for a in actors[:3]})
     keys = [f"{kind}|{a}|{b}" for i, a in enumerate(head) for b in head[i + 1 :]]
-    keys.append(f"{kind}|{actors[0]}")
+    keys.append(f"{kind}|{actor_key(actors[0])}")
     return keys
 
 
@@ -127,6 +190,10 @@ class _Cluster:
     doers: set[str] = field(default_factory=set)
     dates: list[PartialDate] = field(default_factory=list)
     places: set[str] = field(default_factory=set)
+    distinct_dates: set[PartialDate] = field(default_factory=set)
+    _date: PartialDate | None = field(default=None, repr=False)
+    _date_known: bool = field(default=True, repr=False)
+    """``_date`` is :func:`_best_date` of ``dates`` until a dated mention comes."""
 
     def add(self, mention: EventMention) -> None:
         self.mentions.append(mention)
@@ -135,6 +202,8 @@ class _Cluster:
             self.doers.add(mention.actors[0])
         if mention.date is not None:
             self.dates.append(mention.date)
+            self.distinct_dates.add(mention.date)
+            self._date_known = False
         if mention.place:
             self.places.add(mention.place)
 
@@ -143,7 +212,10 @@ class _Cluster:
             self.add(mention)
 
     def date(self) -> PartialDate | None:
-        return _best_date(self.dates)
+        if not self._date_known:
+            self._date = _best_date(self.dates)
+            self._date_known = True
+        return self._date
 
     def place_ok(self, place: str | None, actors: Iterable[str] = ()) -> bool:
         return (
@@ -178,7 +250,11 @@ def _joins_in_doc(cluster: _Cluster, mention: EventMention) -> bool:
             return False
     elif not _overlap(cluster, mention.actors):
         return False
-    if mention.date is not None and cluster.dates and not all(dates_compatible(mention.date, d) for d in cluster.dates):
+    if (
+        mention.date is not None
+        and cluster.dates
+        and not all(dates_compatible(mention.date, d) for d in cluster.distinct_dates)
+    ):
         return False
     return cluster.place_ok(mention.place, mention.actors)
 
@@ -213,7 +289,7 @@ def link(mentions: Iterable[EventMention]) -> list[Event]:
     """Events made of ``mentions``, each with its mentions in (article, offset) order; the list is
     sorted by date (undated last), then id. Same set of mentions, same events and ids."""
     by_doc: dict[str, list[EventMention]] = {}
-    for mention in sorted(set(mentions), key=_order):
+    for mention in sorted(_one_spelling(mentions), key=_order):
         by_doc.setdefault(mention.mention.doc_id, []).append(mention)
     doc_clusters: list[_Cluster] = []
     for doc_id in sorted(by_doc):
@@ -229,24 +305,57 @@ def link(mentions: Iterable[EventMention]) -> list[Event]:
     doc_clusters.sort(key=_cluster_order)
     merged: list[_Cluster] = []
     seeds: list[_Cluster] = []
-    index: dict[str, list[int]] = {}
+    # seeds by (key, the month or year of their date): a cluster looks only at seeds whose date can be
+    # compatible with its own, so the work per cluster does not grow with the years a name spans
+    index: dict[tuple[str, str], list[int]] = {}
     for cluster in doc_clusters:
         keys = _cluster_keys(cluster)
+        date = cluster.date()
         found: int | None = None
-        for position in sorted({p for key in keys for p in index.get(key, ())}):
-            if _joins_across(seeds[position], cluster):
-                found = position
-                break
+        if keys and date is not None:
+            buckets = _compatible_buckets(date)
+            candidates = {p for key in keys for bucket in buckets for p in index.get((key, bucket), ())}
+            for position in sorted(candidates):
+                if _joins_across(seeds[position], cluster):
+                    found = position
+                    break
         if found is None:
             seeds.append(cluster)
             merged.append(_Cluster(cluster.type))
             merged[-1].absorb(cluster)
-            for key in keys:
-                index.setdefault(key, []).append(len(seeds) - 1)
+            if date is not None:
+                bucket = _own_bucket(date)
+                for key in keys:
+                    index.setdefault((key, bucket), []).append(len(seeds) - 1)
         else:
             merged[found].absorb(cluster)
     events = [_event(cluster) for cluster in merged]
     return _unique_ids(events)
+
+
+def _own_bucket(date: PartialDate) -> str:
+    return date.iso[:4] if date.precision == "year" else date.iso[:7]
+
+
+def _compatible_buckets(date: PartialDate) -> tuple[str, ...]:
+    """The buckets (:func:`_own_bucket`) of every date :func:`dates_compatible` with ``date``: a day's
+    month and the months of the days either side, a month, every month of a year; and the year."""
+    year = date.iso[:4]
+    if date.precision == "year":
+        return (year, *(f"{year}-{m:02d}" for m in range(1, 13)))
+    if date.precision == "month":
+        return (year, date.iso[:7])
+    bounds = _bounds(date)
+    if bounds is None:
+        return (year, date.iso[:7])
+    day = bounds[0]
+    one = datetime.timedelta(days=1)
+    months = {date.iso[:7]}
+    if day > datetime.date.min:
+        months.add((day - one).isoformat()[:7])
+    if day < datetime.date.max:
+        months.add((day + one).isoformat()[:7])
+    return (year, *sorted(months))
 
 
 def _cluster_keys(cluster: _Cluster) -> set[str]:

@@ -1,0 +1,106 @@
+"""Time of :func:`indexer.events.link` on as many mentions as a full index relinks (~200k).
+
+Real mentions come from the first ``--articles`` CLICK-ID and Reuters bodies of ``../shared/corpus``
+(entities and events as the index makes them); they are replicated with shifted article ids until
+``--mentions`` are reached, replica *r* dated *r* days later (day-precise dates only), so that
+replicas link with each other as reports of one event in many articles do.
+
+    python bench/events_link.py                       # 2,000 articles, 200,000 mentions
+    python bench/events_link.py --mentions 50000      # a smaller run: check that time grows linearly
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from indexer.entities import annotate  # noqa: E402
+from indexer.events import EventMention, extract_events, link  # noqa: E402
+from indexer.model import PartialDate  # noqa: E402
+
+CORPORA = (
+    REPO.parent / "shared" / "corpus" / "clickid-id-2019.jsonl",
+    REPO.parent / "shared" / "corpus" / "reuters21578-en-1987.jsonl",
+)
+
+
+def real_mentions(limit: int) -> list[EventMention]:
+    """Mentions of the first ``limit`` articles of each corpus (dated with the record's date if any)."""
+    found: list[EventMention] = []
+    for path in CORPORA:
+        if not path.exists():
+            continue
+        lang = "id" if "-id-" in path.name else "en"
+        with path.open(encoding="utf-8") as handle:
+            for n, line in enumerate(handle):
+                if n >= limit:
+                    break
+                record = json.loads(line)
+                body = record.get("body")
+                if not isinstance(body, str) or not body.strip():
+                    continue
+                published = _date(str(record.get("date") or ""))
+                entities = annotate(body, lang=lang, published=published)
+                found += extract_events(f"{path.stem}:{n}", body, entities, lang, published)
+    return found
+
+
+def _date(raw: str) -> PartialDate | None:
+    """``2019-10-09`` or Reuters' ``26-FEB-1987 15:01:01.79`` as a day."""
+    for form, size in (("%Y-%m-%d", 10), ("%d-%b-%Y", 11)):
+        try:
+            return PartialDate(datetime.datetime.strptime(raw.strip()[:size], form).date().isoformat(), "day")
+        except ValueError:
+            continue
+    return None
+
+
+def replicate(mentions: list[EventMention], total: int) -> list[EventMention]:
+    out: list[EventMention] = []
+    r = 0
+    while len(out) < total:
+        for m in mentions:
+            date = m.date
+            if r and date is not None and date.precision == "day":
+                try:
+                    shifted = datetime.date.fromisoformat(date.iso) + datetime.timedelta(days=r)
+                    date = PartialDate(shifted.isoformat(), "day")
+                except ValueError:
+                    pass
+            where = replace(m.mention, doc_id=f"{m.mention.doc_id}#{r}")
+            out.append(replace(m, date=date, mention=where))
+            if len(out) >= total:
+                break
+        r += 1
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000, help="articles read from each corpus")
+    parser.add_argument("--mentions", type=int, default=200_000)
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    real = real_mentions(args.articles)
+    print(f"{len(real)} real mentions in {time.perf_counter() - began:.1f} s")
+    if not real:
+        return 1
+    for total in sorted({args.mentions // 4, args.mentions}):
+        mentions = replicate(real, total)
+        began = time.perf_counter()
+        events = link(mentions)
+        spent = time.perf_counter() - began
+        print(f"link(): {len(mentions)} mentions → {len(events)} events in {spent:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,178 @@
+"""Rules of event extraction and linking that keep precision up on news prose (``indexer.events``).
+
+Each test is one rule, on a short text written for it; ``bench/events_score.py`` has the figures.
+"""
+
+from __future__ import annotations
+
+import datetime
+import time
+
+import pytest
+
+from indexer.entities import annotate
+from indexer.events import EventMention, Mention, actor_key, extract_events, link
+from indexer.model import PartialDate
+
+TUESDAY = PartialDate("2023-08-15", "day")
+
+
+def events(text: str, lang: str = "id", published: PartialDate | None = None) -> list[EventMention]:
+    return extract_events("d", text, annotate(text, lang=lang, published=published), lang, published)
+
+
+def kinds(found: list[EventMention]) -> list[tuple[str, tuple[str, ...]]]:
+    return [(e.type, e.actors) for e in found]
+
+
+def test_the_speaker_is_no_doer_of_what_others_do() -> None:
+    text = "Vladimir Putin said leading ministers ended their talks on Monday."
+    assert [e.type for e in events(text, "en")] == ["STATEMENT"]
+
+
+def test_the_speaker_is_the_doer_when_the_reported_clause_has_no_subject_of_its_own() -> None:
+    found = events("Vladimir Putin said he met Alexander Lukashenko in Sochi.", "en")
+    assert ("MEET", ("Vladimir Putin", "Alexander Lukashenko")) in kinds(found)
+
+
+def test_no_named_doer_no_event() -> None:
+    assert events("A new board could pursue talks with Alexander Lukashenko.", "en") == []
+    assert events("The board will pursue merger talks with Alexander Lukashenko next year.", "en") == []
+
+
+def test_a_noun_takes_a_doer_after_it_only_right_after_it() -> None:
+    assert kinds(events("Pertemuan Vladimir Putin dengan Alexander Lukashenko berlangsung di Sochi.")) == [
+        ("MEET", ("Vladimir Putin", "Alexander Lukashenko"))
+    ]
+    assert (
+        events("Mahasiswa menggelar demo di depan kantor pemerintah Provinsi hanya Wakil Gubernur Joko Widodo.") == []
+    )
+
+
+def test_a_relative_clause_takes_the_word_before_yang() -> None:
+    found = events("“Silakan,” kata Joko Widodo sambil meninggalkan mahasiswa yang demo.")
+    assert [e.type for e in found] == ["STATEMENT"]
+
+
+def test_a_possessor_is_no_doer_of_a_later_noun() -> None:
+    text = (
+        "The resignation of Prime Minister Wilfried Martens's coalition government came after last-ditch talks failed."
+    )
+    assert [e for e in events(text, "en") if e.type == "MEET"] == []
+
+
+def test_a_passive_agent_of_another_verb_is_no_doer() -> None:
+    found = events("Pertemuan Donald Trump dan Hassan Rouhani digagas oleh Presiden Prancis Emmanuel Macron.")
+    assert [e.actors[0] for e in found if e.type == "MEET"] == ["Donald Trump"]
+
+
+def test_reference_to_an_agreement_or_a_prison_is_no_event() -> None:
+    assert events("Donald Trump menarik diri dari kesepakatan nuklir dengan Iran.") == []
+    assert [e.type for e in events("Anwar Ibrahim mengunjungi Habibie setelah dia dibebaskan dari penjara.")] == [
+        "VISIT"
+    ]
+    assert [e.type for e in events("Belarus menjadi bagian penting dari invasi Rusia.")] == ["MILITARY"]
+
+
+def test_readiness_is_no_event() -> None:
+    assert events("Donald Trump mengaku siap bertemu dengan Hassan Rouhani.") == []
+
+
+def test_origin_is_an_affiliation_and_an_organisation_after_di_a_place() -> None:
+    assert events("Pria asal Belgia itu ditangkap karena pencucian uang.") == []
+    found = events("Joko Widodo bertemu Xi Jinping di Istana Merdeka.")
+    assert all("Istana Merdeka" not in e.actors for e in found)
+
+
+def test_reported_by_gives_a_source() -> None:
+    assert events("Menurut situasi yang dilaporkan oleh akun Twitter, lokasi demo mulai tidak kondusif.") == []
+
+
+def test_statement_rules() -> None:
+    assert events("Pernyataan itu menanggapi komentar Donald Trump.") == []
+    assert events("European Union sources said the office would open.", "en") == []
+    found = events("Reuters and the Belgian news agency Belga said the government resigned.", "en")
+    statements = [e for e in found if e.type == "STATEMENT"]
+    assert statements and statements[0].actors[:2] == ("Reuters", "Belga")
+
+
+def test_a_statement_is_dated_by_the_speaker_not_by_what_is_said() -> None:
+    text = "Kementerian Pertahanan China mengonfirmasi bahwa Li Shangfu memulai perjalanan pada hari Senin."
+    found = {e.type: e for e in events(text, published=TUESDAY)}
+    assert found["STATEMENT"].date == TUESDAY
+    visit = found["VISIT"].date
+    assert visit is not None and visit.iso == "2023-08-14"
+
+
+def _mention(doc: str, kind: str, actors: tuple[str, ...], at: int) -> EventMention:
+    return EventMention(
+        kind,
+        actors,
+        None,
+        PartialDate("1987-03-13", "day"),
+        "",
+        Mention(doc, at, at + 10, at, at + 4),  # type: ignore[arg-type]
+    )
+
+
+def test_actor_identity_ignores_case_and_corporate_suffixes() -> None:
+    assert actor_key("ChemLawn Corp") == actor_key("Chemlawn") == "chemlawn"
+    assert actor_key("PT Pertamina") == actor_key("Pertamina")
+    linked = link(
+        [
+            _mention("a", "STATEMENT", ("ChemLawn",), 0),
+            _mention("a", "STATEMENT", ("Chemlawn",), 40),
+            _mention("b", "STATEMENT", ("Chemlawn",), 0),
+            _mention("c", "STATEMENT", ("Imtec Inc",), 0),
+            _mention("c", "STATEMENT", ("Imtec",), 40),
+        ]
+    )
+    assert sorted((e.actors, len(e.mentions)) for e in linked) == [(("Chemlawn",), 3), (("Imtec",), 2)]
+
+
+def _dated(doc: str, kind: str, actors: tuple[str, ...], iso: str) -> EventMention:
+    precision = {10: "day", 7: "month", 4: "year"}[len(iso)]
+    return EventMention(kind, actors, None, PartialDate(iso, precision), "", Mention(doc, 0, 10, 0, 4))  # type: ignore[arg-type]
+
+
+def test_link_across_month_and_year_buckets() -> None:
+    pair = ("Vladimir Putin", "Alexander Lukashenko")
+    assert len(link([_dated("a", "MEET", pair, "2023-01-31"), _dated("b", "MEET", pair, "2023-02-01")])) == 1
+    assert len(link([_dated("a", "MEET", pair, "2022-12-31"), _dated("b", "MEET", pair, "2023-01-01")])) == 1
+    assert len(link([_dated("a", "MEET", pair, "2023-06-10"), _dated("b", "MEET", pair, "2023")])) == 1
+    assert len(link([_dated("a", "MEET", pair, "2023"), _dated("b", "MEET", pair, "2023-06")])) == 1
+    assert len(link([_dated("a", "MEET", pair, "2023-01-31"), _dated("b", "MEET", pair, "2023-02-02")])) == 2
+
+
+def test_link_scales_with_one_name_over_many_days() -> None:
+    # one speaker every day for years: each mention looks only at the seeds of its own months
+    mentions = [
+        _dated(
+            f"d{n}",
+            "STATEMENT",
+            ("Joko Widodo",),
+            (datetime.date(2000, 1, 1) + datetime.timedelta(days=2 * n)).isoformat(),
+        )
+        for n in range(20_000)
+    ]
+    began = time.perf_counter()
+    assert len(link(mentions)) == 20_000
+    assert time.perf_counter() - began < 10
+
+
+def test_affiliations_come_from_the_public_table_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    from indexer.entities.tables import KnowledgeError
+    from indexer.events import affiliation
+
+    assert affiliation.person_countries().get("Xi Jinping") == "China"
+
+    def broken() -> list[object]:
+        raise KnowledgeError("people.csv: missing column type")
+
+    affiliation.person_countries.cache_clear()
+    monkeypatch.setattr(affiliation, "load_tables", broken)
+    try:
+        with pytest.warns(RuntimeWarning, match="missing column"):
+            assert affiliation.person_countries() == {}
+    finally:
+        affiliation.person_countries.cache_clear()
