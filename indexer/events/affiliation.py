@@ -16,9 +16,9 @@ import re
 import warnings
 from functools import lru_cache
 
-from indexer.entities.tables import KnowledgeError, load_tables
+from indexer.entities.tables import KnowledgeError, knowledge_files, load_tables, read_table
 
-__all__ = ["person_countries"]
+__all__ = ["news_media", "person_countries"]
 
 _OF_COUNTRY = re.compile(r"\bof (?:the )?([A-Z][A-Za-z.' ]*?[A-Za-z])(?:\s+\d{4}.*|\s*\(.*)?$")
 _ADJECTIVES = {
@@ -66,3 +66,18 @@ def person_countries() -> dict[str, str]:
         if country and country in places:
             found.setdefault(row.canonical, country)
     return found
+
+
+@lru_cache(maxsize=1)
+def news_media() -> frozenset[str]:
+    """Canonical names of news agencies and outlets (the ``media`` tables): they report, they are not
+    the speaker of a statement ("…, Reuters reported")."""
+    names: set[str] = set()
+    for path in knowledge_files():
+        if not path.stem.lower().startswith("media"):
+            continue
+        try:
+            names.update(row.canonical for row in read_table(path))
+        except (OSError, UnicodeDecodeError, KnowledgeError) as error:
+            warnings.warn(f"events: media table {path} unreadable: {error}", RuntimeWarning, stacklevel=2)
+    return frozenset(names)

@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 from indexer.entities.model import Entity
 from indexer.events import lexicon as lx
-from indexer.events.affiliation import person_countries
+from indexer.events.affiliation import news_media, person_countries
 from indexer.events.model import EventMention, EventType, Mention
 from indexer.events.sentences import quotations, split_sentences
 from indexer.model import PartialDate
@@ -611,6 +611,8 @@ def _speech(doc: _Doc, sent: _Sentence, k: int, reported: list[_Reported]) -> Ev
                 start = s
                 break
         region = (start, sent.end)
+    if speaker in news_media():
+        speaker = None  # "…, Reuters reported": the outlet reports, someone else speaks
     reported.append(_Reported(region[0], region[1], word in lx.OPINION_VERBS, speaker, trailing))
     if speaker is None:
         return None

@@ -274,7 +274,14 @@ def _joins_across(seed: _Cluster, other: _Cluster) -> bool:
     if seed.type != other.type:
         return False
     first, second = seed.date(), other.date()
-    if first is None or second is None or not dates_compatible(first, second):
+    if first is None or second is None:
+        return False
+    if first.precision == "day" and second.precision == "day":
+        if not dates_compatible(first, second):
+            return False
+    elif first != second or seed.actors != other.actors:
+        # a month or a year holds many events of one kind by one actor: across articles only the same
+        # date with the same actors tells two reports of one event from two events
         return False
     shared = seed.actors & other.actors
     if seed.type == "STATEMENT" or len(seed.actors) == 1 or len(other.actors) == 1:
