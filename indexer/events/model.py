@@ -8,7 +8,7 @@ One sentence of one article yields :class:`EventMention` records (``extract_even
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from indexer.model import PartialDate, Precision
 
@@ -27,21 +27,7 @@ EventType = Literal[
     "DISASTER",
     "OTHER",
 ]
-EVENT_TYPES: tuple[EventType, ...] = (
-    "MEET",
-    "VISIT",
-    "AGREE",
-    "STATEMENT",
-    "APPEAL",
-    "REJECT",
-    "SUPPLY",
-    "MILITARY",
-    "PROTEST",
-    "LEGAL",
-    "ELECTION",
-    "DISASTER",
-    "OTHER",
-)
+EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
 """The vocabulary, modelled on CAMEO root categories (README, section Events)."""
 
 _PRECISIONS: dict[int, Precision] = {10: "day", 7: "month", 4: "year"}
