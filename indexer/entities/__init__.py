@@ -11,26 +11,31 @@ when not given. Nothing is downloaded.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
 
 from indexer.entities.dates import find_dates
 from indexer.entities.gazetteer import Match, gazetteer
 from indexer.entities.model import ENTITY_TYPES, Entity, EntityType
 from indexer.entities.resolve import resolve
-from indexer.entities.rules import Found, find_names
-from indexer.entities.tagger import Context, TaggerModel, build_context, load_model, tag
+from indexer.entities.rules import find_names
+from indexer.entities.tagger import Context, build_context, load_model
 from indexer.entities.tokens import Tokens, tokenize
-from indexer.lang import detect_language
+from indexer.lang import detect_language, function_words
 from indexer.model import PartialDate
 
 __all__ = ["ENTITY_TYPES", "Analysis", "Entity", "EntityType", "analyse", "annotate"]
 
 
-def _language(text: str, lang: str | None) -> str:
+def _language(text: str, lang: str | None) -> tuple[str, bool]:
+    """The language to read ``text`` in, and whether the Indonesian tagger may read it: given or
+    detected Indonesian, or too short to tell with no more English function words than Indonesian
+    ("Pasukan Rusia bergerak.", not "Russia and Ukraine met.")."""
     if lang in ("id", "en"):
-        return lang
+        return lang, lang == "id"
     detected = detect_language(text)
-    return detected if detected in ("id", "en") else "id"
+    if detected in ("id", "en"):
+        return detected, detected == "id"
+    indonesian, english = function_words(text)
+    return "id", english <= indonesian
 
 
 def annotate(text: str, lang: str | None = None, published: PartialDate | None = None) -> list[Entity]:
@@ -41,12 +46,14 @@ def annotate(text: str, lang: str | None = None, published: PartialDate | None =
     """
     if not isinstance(text, str) or not text:
         return []
-    language = _language(text, lang)
+    language, indonesian = _language(text, lang)
     analysis = analyse(text, language, published)
     names = analysis.names
-    model = load_model() if language == "id" else None
+    model = load_model() if indonesian else None
     if model is not None:
-        names = _tagged(analysis, model)
+        from indexer.entities.combine import combine
+
+        names = combine(analysis, model)
     return _merge(names, analysis.dates)
 
 
@@ -95,41 +102,6 @@ def analyse(text: str, language: str, published: PartialDate | None = None) -> A
     matches = gazetteer().find_all(tokens, language)
     names = resolve(tokens, find_names(tokens, matches, blocked, language))
     return Analysis(tokens, dates, blocked, matches, names)
-
-
-def _tagged(analysis: Analysis, model: TaggerModel) -> list[Entity]:
-    """Persons, organisations and places as the tagger bounds and types them, with canonical names from
-    the tables and the rules where they agree on the span, and from :func:`.resolve` otherwise.
-
-    The rules keep what the tagger does not look at: named events (MISC), which come first, and names
-    outside its windows (lines in capitals, "afederasi.com")."""
-    tokens = analysis.tokens
-    starts, ends = tokens.starts, tokens.ends
-    by_tokens = {(m.first, m.last): m for m in analysis.matches}
-    by_span = {(e.start, e.end): e for e in analysis.names}
-    events = [e for e in analysis.names if e.type == "MISC"]
-    spans, looked = tag(model, tokens, analysis.blocked, analysis.context())
-    found: list[Found] = []
-    for first, last, kind in spans:
-        match = by_tokens.get((first, last))
-        start, end = starts[first], ends[last]
-        if any(event.start < end and start < event.end for event in events):
-            continue
-        canonical: str | None = None
-        if match is not None and match.known.type == kind:
-            end = match.end
-            canonical = match.known.canonical
-        else:
-            rule = by_span.get((start, end))
-            if rule is not None and rule.type == kind:
-                canonical = rule.canonical
-        found.append(Found(first, last, start, end, cast(EntityType, kind), canonical, True, match is not None))
-    names = resolve(tokens, found) + events
-    ranges = [(starts[first], ends[end - 1]) for first, end in looked]
-    for entity in analysis.names:
-        if entity.type != "MISC" and not any(s < entity.end and entity.start < e for s, e in ranges):
-            names.append(entity)
-    return names
 
 
 def _merge(names: list[Entity], dates: list[Entity]) -> list[Entity]:

@@ -19,9 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
+from operator import add
 from pathlib import Path
 
-from indexer.entities.common import is_common
+from indexer.entities.common import is_common, word_case
 from indexer.entities.lexicon import GIVEN_NAMES, LOC_HEADS, NEVER_NAME, ORG_HEADS, TITLES
 from indexer.entities.tokens import Tokens
 
@@ -47,6 +48,7 @@ FORMAT = "warta-ner-perceptron 1"
 LABELS: tuple[str, ...] = ("O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "models" / "ner-id.tsv.gz"
 _N = len(LABELS)
+LABEL_INDEX = {name: index for index, name in enumerate(LABELS)}
 _NEG = -1e18
 # allowed[prev][label]: I-X only after B-X or I-X; prev index _N stands for the window start (like O)
 _ALLOWED: tuple[tuple[bool, ...], ...] = tuple(
@@ -80,13 +82,18 @@ class TaggerModel:
     """Lower-case words and marks seen between the capitalised words of a name ("dan", "-", "bin")."""
     lead: frozenset[str]
     """Lower-case words seen opening a name ("desa", "kota")."""
+    margin: float = 0.0
+    """How much more than the rules' reading of a window the model's must score to replace it."""
     notes: str = ""
     packed: dict[str, int] = field(default_factory=dict, repr=False)
+    word_scores: dict[str, int] = field(default_factory=dict, repr=False)
+    lattice: tuple[list[float], list[list[float]]] = field(default=([], []), repr=False)
     scaled: tuple[tuple[int, ...], ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         self.packed = {feature: _pack(vector) for feature, vector in self.weights.items()}
         self.scaled = tuple(tuple(round(value * _SCALE) for value in row) for row in self.transitions)
+        self.lattice = lattice(self.scaled)
 
 
 def _pack(vector: Sequence[float]) -> int:
@@ -126,6 +133,7 @@ def write_model(model: TaggerModel, path: Path) -> None:
     lines = [FORMAT, "labels\t" + " ".join(LABELS), "notes\t" + model.notes.replace("\n", " ")]
     lines.append("inner\t" + " ".join(sorted(model.inner)))
     lines.append("lead\t" + " ".join(sorted(model.lead)))
+    lines.append("margin\t" + _number(model.margin))
     for prev, row in enumerate(model.transitions):
         lines.append(f"T{prev}\t" + " ".join(_number(value) for value in row))
     for feature in sorted(model.weights):
@@ -151,6 +159,7 @@ def read_model(path: Path) -> TaggerModel:
     transitions: list[tuple[float, ...]] = [(0.0,) * _N] * (_N + 1)
     inner: frozenset[str] = frozenset()
     lead: frozenset[str] = frozenset()
+    margin = 0.0
     notes = ""
     for line in lines[1:]:
         key, _, rest = line.partition("\t")
@@ -165,6 +174,8 @@ def read_model(path: Path) -> TaggerModel:
             inner = frozenset(rest.split())
         elif key == "lead":
             lead = frozenset(rest.split())
+        elif key == "margin":
+            margin = float(rest)
         elif key[0] == "T" and key[1:].isdigit():
             transitions[int(key[1:])] = tuple(float(value) for value in rest.split())
         else:
@@ -172,7 +183,7 @@ def read_model(path: Path) -> TaggerModel:
             if len(values) != _N:
                 raise ValueError(f"{path}: feature {key!r} has {len(values)} weights")
             weights[key] = values
-    return TaggerModel(weights, tuple(transitions), inner, lead, notes)
+    return TaggerModel(weights, tuple(transitions), inner, lead, margin, notes)
 
 
 @lru_cache(maxsize=2)
@@ -260,6 +271,14 @@ def _word_features(word: str) -> tuple[str, ...]:
         features.append("lochead")
     if len(word) == 1:
         features.append("len1")
+    counts = word_case("id").get(lower)
+    if counts is None:
+        features.append("case=unseen")
+    else:
+        low, cap = counts
+        ratio = cap / (low + cap) if low + cap else 0.0
+        features.append("case=" + str(min(int(ratio * 5), 4)))
+        features.append("freq=" + str(min(len(str(low + cap)), 5)))
     return tuple(features)
 
 
@@ -268,13 +287,23 @@ def _context_word(tokens: Tokens, lower: list[str], k: int) -> str:
 
 
 def window_features(tokens: Tokens, lower: list[str], first: int, end: int, context: Context) -> list[list[str]]:
-    """The features of each token of the window ``first``..``end - 1``."""
+    """The features of each token of the window ``first``..``end - 1``: the word's own
+    (:func:`_word_features`) and its context's (:func:`context_features`)."""
+    words = tokens.words
+    return [
+        [*_word_features(words[k]), *features]
+        for k, features in enumerate(context_features(tokens, lower, first, end, context), start=first)
+    ]
+
+
+def context_features(tokens: Tokens, lower: list[str], first: int, end: int, context: Context) -> list[list[str]]:
+    """The features of each token of the window ``first``..``end - 1`` that depend on its context."""
     words = tokens.words
     n = len(words)
     gaz, rules = context.gazetteer, context.rules
     result: list[list[str]] = []
     for k in range(first, end):
-        features = list(_word_features(words[k]))
+        features: list[str] = []
         prev1 = lower[k - 1] if k > 0 and tokens.joined(k) else "<s>"
         prev2 = lower[k - 2] if k > 1 and tokens.joined(k - 1) and prev1 != "<s>" else "<s>"
         next1 = lower[k + 1] if k + 1 < n and tokens.joined(k + 1) else "</s>"
@@ -300,6 +329,8 @@ def window_features(tokens: Tokens, lower: list[str], first: int, end: int, cont
         if tokens.sentence_start[k]:
             features.append("start")
             features.append("start|r=" + rule)
+        if tokens.quoted[k]:
+            features.append("quoted")
         if lower[k] in context.lower_seen:
             features.append("seen-lower")
         result.append(features)
@@ -315,32 +346,62 @@ def scores(model: TaggerModel, features: list[list[str]]) -> list[list[int]]:
     return [_unpack(sum(map(get, token_features, repeat(0)))) for token_features in features]
 
 
+def _word_score(model: TaggerModel, word: str) -> int:
+    """The packed sum of the weights of a word's own features, worked out once per word."""
+    cache = model.word_scores
+    total = cache.get(word)
+    if total is None:
+        total = sum(map(model.packed.get, _word_features(word), repeat(0)))
+        if len(cache) < 200_000:
+            cache[word] = total
+    return total
+
+
+def window_scores(
+    model: TaggerModel, tokens: Tokens, lower: list[str], first: int, end: int, context: Context
+) -> list[list[int]]:
+    """What :func:`scores` gives for :func:`window_features`, faster: the word's own share is cached."""
+    get = model.packed.get
+    words = tokens.words
+    return [
+        _unpack(_word_score(model, words[k]) + sum(map(get, features, repeat(0))))
+        for k, features in enumerate(context_features(tokens, lower, first, end, context), start=first)
+    ]
+
+
+def lattice(transitions: Sequence[Sequence[float]]) -> tuple[list[float], list[list[float]]]:
+    """The start scores and the columns ``columns[y][p]`` (from ``p`` to ``y``) of ``transitions``, with
+    the transitions the tags forbid (O → I-X, B-X → I-Y) at minus infinity."""
+    start = [value if allowed else _NEG for value, allowed in zip(transitions[_N], _ALLOWED[_N], strict=True)]
+    columns = [[transitions[p][y] if _ALLOWED[p][y] else _NEG for p in range(_N)] for y in range(_N)]
+    return start, columns
+
+
 def decode(transitions: Sequence[Sequence[float]], emissions: Sequence[Sequence[float]]) -> list[int]:
     """The best label sequence (Viterbi) under ``transitions`` and ``emissions``."""
+    start, columns = lattice(transitions)
+    return viterbi(start, columns, emissions)
+
+
+def viterbi(start: list[float], columns: list[list[float]], emissions: Sequence[Sequence[float]]) -> list[int]:
+    """The best label sequence given :func:`lattice`'s start scores and columns."""
     if not emissions:
         return []
+    best = [e + t for e, t in zip(emissions[0], start, strict=True)]
     if len(emissions) == 1:  # one token: a single B- or O, the common case
-        row, start = emissions[0], transitions[_N]
-        return [max((y for y in range(_N) if _ALLOWED[_N][y]), key=lambda y: row[y] + start[y])]
-    labels = range(_N)
-    start, allowed = transitions[_N], _ALLOWED
-    best = [emissions[0][y] + start[y] if allowed[_N][y] else _NEG for y in labels]
+        return [best.index(max(best))]
     back: list[list[int]] = []
     for row in emissions[1:]:
         new: list[float] = []
         pointers: list[int] = []
-        for y in labels:
-            top, arg = _NEG * 2, 0
-            for p in labels:
-                if allowed[p][y]:
-                    value = best[p] + transitions[p][y]
-                    if value > top:
-                        top, arg = value, p
+        for y, column in enumerate(columns):
+            values = list(map(add, best, column))
+            top = max(values)
             new.append(top + row[y])
-            pointers.append(arg)
+            pointers.append(values.index(top))
         best = new
         back.append(pointers)
-    label = max(labels, key=lambda y: best[y])
+    label = best.index(max(best))
     path = [label]
     for pointers in reversed(back):
         label = pointers[label]
@@ -394,15 +455,49 @@ def build_context(
     return Context(gaz, rules, lower_seen)
 
 
+def path_score(
+    start: list[float], columns: list[list[float]], emissions: Sequence[Sequence[float]], path: list[int]
+) -> float:
+    """The score of one label sequence."""
+    total = 0.0
+    previous = -1
+    for row, label in zip(emissions, path, strict=True):
+        total += row[label] + (start[label] if previous < 0 else columns[label][previous])
+        previous = label
+    return total
+
+
+def rule_path(rules: list[str], first: int, end: int) -> list[int]:
+    """The rules' tags over a window as labels (events and names cut by the window's edge are O)."""
+    path = [LABEL_INDEX.get(rules[k], 0) for k in range(first, end)]
+    for offset, label in enumerate(path):
+        if LABELS[label].startswith("I-") and (offset == 0 or LABELS[path[offset - 1]][2:] != LABELS[label][2:]):
+            path[offset] = LABEL_INDEX["B-" + LABELS[label][2:]]
+    return path
+
+
 def tag(
-    model: TaggerModel, tokens: Tokens, blocked: Sequence[bool], context: Context
+    model: TaggerModel, tokens: Tokens, blocked: Sequence[bool], context: Context, margin: float | None = None
 ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
     """Names found by the model as ``(first, last, type)`` token spans, in order, and the windows
-    ``(first, end)`` it looked at."""
+    ``(first, end)`` it looked at.
+
+    Where the rules read a window otherwise, their reading stays unless the model's best reading
+    scores at least ``margin`` (default: the model's own) more: the rules are the prior, the model
+    overrules them when it is sure."""
     lower = [word.lower() for word in tokens.words]
     found: list[tuple[int, int, str]] = []
     looked = windows(tokens, blocked, model.inner, model.lead)
+    start, columns = model.lattice
+    threshold = (model.margin if margin is None else margin) * _SCALE
     for first, end in looked:
-        emissions = scores(model, window_features(tokens, lower, first, end, context))
-        found.extend(spans(decode(model.scaled, emissions), first))
+        emissions = window_scores(model, tokens, lower, first, end, context)
+        best = viterbi(start, columns, emissions)
+        if threshold > 0:
+            prior = rule_path(context.rules, first, end)
+            if prior != best:
+                gap = path_score(start, columns, emissions, best) - path_score(start, columns, emissions, prior)
+                if gap < threshold:
+                    best = prior
+        found.extend(spans(best, first))
     return found, looked
