@@ -121,7 +121,7 @@ def windows_of(examples: list[Example], inner: frozenset[str], lead: frozenset[s
         context = analysis.context()  # type: ignore[attr-defined]
         lower = [word.lower() for word in tokens.words]
         inside = [False] * len(tokens)
-        for first, end in windows(tokens, analysis.blocked, inner, lead):  # type: ignore[attr-defined]
+        for first, end in windows(tokens, analysis.blocked, inner, lead, everything=True):  # type: ignore[attr-defined]
             found.append((window_features(tokens, lower, first, end, context), example.labels[first:end]))
             for k in range(first, end):
                 inside[k] = True

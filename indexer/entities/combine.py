@@ -43,8 +43,9 @@ def combine(analysis: Analysis, model: TaggerModel, margin: float | None = None)
     by_tokens = {(m.first, m.last): m for m in analysis.matches}
     by_span = {(e.start, e.end): e for e in analysis.names}
     events = [e for e in analysis.names if e.type == "MISC"]
-    spans, looked = tag(model, tokens, analysis.blocked, analysis.context(), margin)
-    spans = _arbitrate(analysis, spans)
+    context = analysis.context()
+    spans, looked = tag(model, tokens, analysis.blocked, context, margin)
+    spans = _arbitrate(analysis, spans, context.lower_seen)
     found: list[Found] = []
     for first, last, kind in spans:
         match = by_tokens.get((first, last))
@@ -86,10 +87,12 @@ def combine(analysis: Analysis, model: TaggerModel, margin: float | None = None)
     return names
 
 
-def _arbitrate(analysis: Analysis, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _arbitrate(
+    analysis: Analysis, spans: list[tuple[int, int, str]], lower_seen: set[str]
+) -> list[tuple[int, int, str]]:
     """Where the tagger and the tables or rules disagree in ways the language settles."""
     tokens = analysis.tokens
-    seen = {w.lower() for w in tokens.words if w.islower()}
+    seen = lower_seen
     inside = {match.first: match for match in analysis.matches}
     known = {(m.first, m.last) for m in analysis.matches}
     rule_spans = [(*_token_span(tokens, e), e.type) for e in analysis.names if e.type != "MISC"]
@@ -105,11 +108,11 @@ def _arbitrate(analysis: Analysis, spans: list[tuple[int, int, str]]) -> list[tu
             continue
         # after a title, a known place and a person the rules tell apart: "Gubernur Sumatera Barat
         # Mahyeldi Ansharullah"
-        parts = [r for r in rule_spans if first <= r[0] and r[1] <= last]
         titled = first > 0 and tokens.words[first - 1].lower() in TITLES
+        parts = [r for r in rule_spans if first <= r[0] and r[1] <= last] if titled and last > first else []
         tiled = len(parts) > 1 and parts[0][0] == first and parts[-1][1] == last
         persons = any(r[2] == "PERSON" for r in parts)
-        if tiled and titled and persons and any((r[0], r[1]) in known for r in parts):
+        if tiled and persons and any((r[0], r[1]) in known for r in parts):
             result.extend(parts)
             continue
         result.append((first, last, kind))

@@ -15,6 +15,7 @@ outside any name, which keeps tagging an article to a fraction of a millisecond 
 from __future__ import annotations
 
 import gzip
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -103,16 +104,16 @@ def _pack(vector: Sequence[float]) -> int:
     return total
 
 
-def _unpack(total: int) -> list[int]:
-    lanes: list[int] = []
-    mask, half = (1 << _LANE) - 1, 1 << (_LANE - 1)
-    for _ in range(_N):
-        lane = total & mask
-        if lane >= half:
-            lane -= 1 << _LANE
-        lanes.append(lane)
-        total = (total - lane) >> _LANE
-    return lanes
+_OFFSET = sum(1 << (_LANE * label + _LANE - 1) for label in range(_N))
+"""Half a lane added to every label: the packed sum then has no borrows between lanes, and its bytes
+read as unsigned lanes are the scores plus the same constant for every label, which changes no
+decision (every path gains it once per token)."""
+_LANES = struct.Struct(f"<{_N}I")
+
+
+def _unpack(total: int) -> tuple[int, ...]:
+    """The per-label scores of a packed sum, each plus ``2 ** 31``."""
+    return _LANES.unpack((total + _OFFSET).to_bytes(_LANES.size, "little"))
 
 
 @dataclass(slots=True)
@@ -203,11 +204,12 @@ def _capital(word: str) -> bool:
 
 
 def windows(
-    tokens: Tokens, blocked: Sequence[bool], inner: frozenset[str], lead: frozenset[str]
+    tokens: Tokens, blocked: Sequence[bool], inner: frozenset[str], lead: frozenset[str], everything: bool = False
 ) -> list[tuple[int, int]]:
     """Runs ``(first, end)`` of tokens that may belong to a name: capitalised tokens, the words of
     ``inner`` between two of them, a word of ``lead`` before one ("desa Sukamaju") and numbers after
-    one ("SMA Negeri 1"), on the same line."""
+    one ("SMA Negeri 1"), on the same line. A lone function word opening a sentence is left out unless
+    ``everything`` (training keeps it: the model learns from it what is no name)."""
     words = tokens.words
     n = len(words)
     upper = tokens.upper_line
@@ -235,7 +237,8 @@ def windows(
                 end += 1  # "Densus 88"; "PT Pertamina (Persero)"
             else:
                 break
-        found.append((first, end))
+        if everything or end - first > 1 or words[first].lower() not in NEVER_NAME:
+            found.append((first, end))  # a lone function word ("Namun", "Dia") is no name: not tagged
         k = end
     return found
 
@@ -340,8 +343,8 @@ def context_features(tokens: Tokens, lower: list[str], first: int, end: int, con
 # -- decoding -----------------------------------------------------------------------------------------
 
 
-def scores(model: TaggerModel, features: list[list[str]]) -> list[list[int]]:
-    """Emission scores per token and label, in thousandths."""
+def scores(model: TaggerModel, features: list[list[str]]) -> list[tuple[int, ...]]:
+    """Emission scores per token and label, in thousandths (plus a constant, see :func:`_unpack`)."""
     get = model.packed.get
     return [_unpack(sum(map(get, token_features, repeat(0)))) for token_features in features]
 
@@ -359,7 +362,7 @@ def _word_score(model: TaggerModel, word: str) -> int:
 
 def window_scores(
     model: TaggerModel, tokens: Tokens, lower: list[str], first: int, end: int, context: Context
-) -> list[list[int]]:
+) -> list[tuple[int, ...]]:
     """What :func:`scores` gives for :func:`window_features`, faster: the word's own share is cached."""
     get = model.packed.get
     words = tokens.words
