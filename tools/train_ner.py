@@ -194,25 +194,51 @@ class Perceptron:
 
 
 def train(
-    examples: list[Example], epochs: int, seed: int, min_inner: int, prune: float, quiet: bool, margin: float = 0.0
+    examples: list[Example],
+    epochs: int,
+    seed: int,
+    min_inner: int,
+    prune: float,
+    quiet: bool,
+    margin: float = 0.0,
+    bags: int = 1,
 ) -> TaggerModel:
+    """A model from ``examples``: with ``bags`` > 1, the mean of perceptrons trained in different orders
+    (seeds ``seed``, ``seed + 1``…), which smooths what one order of the data happens to teach."""
     inner, lead = inner_words(examples, min_inner)
     data, covered, missed = windows_of(examples, inner, lead)
     if not quiet:
         print(
             f"{len(examples)} sentences, {len(data)} windows; gold name tokens in windows {covered}, outside {missed}"
         )
-    perceptron = Perceptron()
-    order = list(range(len(data)))
-    rng = random.Random(seed)
-    for epoch in range(epochs):
-        rng.shuffle(order)
-        right = sum(perceptron.learn(*data[index]) for index in order)
-        if not quiet:
-            print(f"  epoch {epoch + 1}: {right / len(data):.3f} of windows right, {len(perceptron.w)} features")
     sources = " ".join(sorted({e.source for e in examples}))
-    notes = f"averaged perceptron, {epochs} epochs, seed {seed}, trained on {sources}"
-    return perceptron.averaged(inner, lead, margin, prune, notes)
+    notes = f"averaged perceptron, {epochs} epochs, mean of {bags} from seed {seed}, trained on {sources}"
+    models: list[TaggerModel] = []
+    for bag in range(bags):
+        perceptron = Perceptron()
+        order = list(range(len(data)))
+        rng = random.Random(seed + bag)
+        for epoch in range(epochs):
+            rng.shuffle(order)
+            right = sum(perceptron.learn(*data[index]) for index in order)
+            if not quiet:
+                print(f"  epoch {epoch + 1}: {right / len(data):.3f} of windows right, {len(perceptron.w)} features")
+        models.append(perceptron.averaged(inner, lead, margin, 0.0 if bags > 1 else prune, notes))
+    if bags == 1:
+        return models[0]
+    features = sorted({feature for model in models for feature in model.weights})
+    zero = (0.0,) * N
+    weights: dict[str, tuple[float, ...]] = {}
+    for feature in features:
+        vectors = [model.weights.get(feature, zero) for model in models]
+        mean = tuple(round(sum(column) / bags, 3) for column in zip(*vectors, strict=True))
+        if max(abs(value) for value in mean) >= prune:
+            weights[feature] = mean
+    transitions = tuple(
+        tuple(round(sum(column) / bags, 3) for column in zip(*rows, strict=True))
+        for rows in zip(*(model.transitions for model in models), strict=True)
+    )
+    return TaggerModel(weights, transitions, inner, lead, margin, notes)
 
 
 def evaluate(
@@ -232,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", nargs="*", default=list(TRAIN_FILES), help="training files inside --dir")
     parser.add_argument("--epochs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--bags", type=int, default=1, help="average this many perceptrons trained in other orders")
     parser.add_argument("--min-inner", type=int, default=3, help="times a lower-case word is seen inside names")
     parser.add_argument("--prune", type=float, default=0.05, help="drop features whose weights are all smaller")
     parser.add_argument("--keep-conventions", action="store_true", help="train on the labels as the files give them")
@@ -252,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         for fold in range(args.folds):
             held = [e for i, e in enumerate(examples) if i % args.folds == fold]
             rest = [e for i, e in enumerate(examples) if i % args.folds != fold]
-            model = train(rest, args.epochs, args.seed, args.min_inner, args.prune, True, args.margin)
+            model = train(rest, args.epochs, args.seed, args.min_inner, args.prune, True, args.margin, args.bags)
             for source in sorted({e.source for e in held}):
                 for margin in args.margins or [args.margin]:
                     table = evaluate(model, [e for e in held if e.source == source], bench, margin)
@@ -260,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         for source, values in results.items():
             print(f"{source}: mean micro-F1 {sum(values) / len(values):.3f} over {len(values)} folds")
         return 0
-    model = train(examples, args.epochs, args.seed, args.min_inner, args.prune, False, args.margin)
+    model = train(examples, args.epochs, args.seed, args.min_inner, args.prune, False, args.margin, args.bags)
     write_model(model, args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes, {len(model.weights):,} features)")
     for name in args.eval:

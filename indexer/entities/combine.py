@@ -43,18 +43,25 @@ def combine(analysis: Analysis, model: TaggerModel, margin: float | None = None)
     by_tokens = {(m.first, m.last): m for m in analysis.matches}
     by_span = {(e.start, e.end): e for e in analysis.names}
     events = [e for e in analysis.names if e.type == "MISC"]
+    rule_tokens = [(_token_span(tokens, e), e) for e in analysis.names]
+    size = len(tokens)
+    in_event = [False] * size  # per token: inside an event, a name of the tagger, a window
+    for (first, last), entity in rule_tokens:
+        if entity.type == "MISC":
+            in_event[first : last + 1] = [True] * (last + 1 - first)
     context = analysis.context()
     spans, looked = tag(model, tokens, analysis.blocked, context, margin)
     spans = _arbitrate(analysis, spans, context.lower_seen)
     found: list[Found] = []
+    taken = [False] * size
     for first, last, kind in spans:
         match = by_tokens.get((first, last))
         if match is not None and match.known.type in ("PERSON", "ORG", "LOC"):
             # a name of the tables keeps its type ("Presiden China Xi Jinping": China is a place)
             kind = match.known.type
-        start, end = starts[first], ends[last]
-        if any(event.start < end and start < event.end for event in events):
+        if any(in_event[first : last + 1]):
             continue
+        start, end = starts[first], ends[last]
         canonical: str | None = None
         if match is not None and match.known.type == kind:
             end = match.end
@@ -64,25 +71,27 @@ def combine(analysis: Analysis, model: TaggerModel, margin: float | None = None)
             if rule is not None and rule.type == kind:
                 canonical = rule.canonical
         found.append(Found(first, last, start, end, cast(EntityType, kind), canonical, True, match is not None))
-    taken = [(item.start, item.end) for item in found]
-    for entity in analysis.names:
+        taken[first : last + 1] = [True] * (last + 1 - first)
+    for (first, last), entity in rule_tokens:
         # a name of the tables the tagger leaves out ("pejabat China": a place, also as a modifier)
-        match = by_tokens.get(_token_span(tokens, entity))
+        match = by_tokens.get((first, last))
         if (
             match is not None
             and match.known.type == entity.type
             and entity.type in ("LOC", "ORG")
-            and not any(s < entity.end and entity.start < e for s, e in taken)
-            and not any(event.start < entity.end and entity.start < event.end for event in events)
+            and not any(taken[first : last + 1])
+            and not any(in_event[first : last + 1])
         ):
             found.append(
                 Found(match.first, match.last, entity.start, entity.end, entity.type, entity.canonical, True, True)
             )
     found.sort(key=lambda item: item.start)
     names = resolve(tokens, found) + events
-    ranges = [(starts[first], ends[end - 1]) for first, end in looked]
-    for entity in analysis.names:
-        if entity.type != "MISC" and not any(s < entity.end and entity.start < e for s, e in ranges):
+    in_window = [False] * size
+    for first, end in looked:
+        in_window[first:end] = [True] * (end - first)
+    for (first, last), entity in rule_tokens:
+        if entity.type != "MISC" and not any(in_window[first : last + 1]):
             names.append(entity)
     return names
 
@@ -95,7 +104,8 @@ def _arbitrate(
     seen = lower_seen
     inside = {match.first: match for match in analysis.matches}
     known = {(m.first, m.last) for m in analysis.matches}
-    rule_spans = [(*_token_span(tokens, e), e.type) for e in analysis.names if e.type != "MISC"]
+    rule_spans = sorted((*_token_span(tokens, e), e.type) for e in analysis.names if e.type != "MISC")
+    rule_firsts = [span[0] for span in rule_spans]
     result: list[tuple[int, int, str]] = []
     for first, last, kind in spans:
         # ordinary words opening a sentence before a known name: "Pasukan Rusia", "Tentara Belarusia"
@@ -109,7 +119,13 @@ def _arbitrate(
         # after a title, a known place and a person the rules tell apart: "Gubernur Sumatera Barat
         # Mahyeldi Ansharullah"
         titled = first > 0 and tokens.words[first - 1].lower() in TITLES
-        parts = [r for r in rule_spans if first <= r[0] and r[1] <= last] if titled and last > first else []
+        parts: list[tuple[int, int, str]] = []
+        if titled and last > first:
+            index = bisect.bisect_left(rule_firsts, first)
+            while index < len(rule_spans) and rule_spans[index][0] <= last:
+                if rule_spans[index][1] <= last:
+                    parts.append(rule_spans[index])
+                index += 1
         tiled = len(parts) > 1 and parts[0][0] == first and parts[-1][1] == last
         persons = any(r[2] == "PERSON" for r in parts)
         if tiled and persons and any((r[0], r[1]) in known for r in parts):

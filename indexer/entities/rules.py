@@ -36,6 +36,9 @@ from indexer.entities.tokens import Tokens
 
 __all__ = ["Found", "find_names"]
 
+_MAX_RUN = 60
+"""Atoms of a run read at a time (a line of a million capitalised words is read in pieces)."""
+
 
 class _Run(Scanner):
     """The rules over one text's runs."""
@@ -292,6 +295,7 @@ def find_names(tokens: Tokens, matches: list[Match], blocked: list[bool], lang: 
         if not atoms:
             i += 1
             continue
-        state.run(atoms)
+        for chunk in range(0, len(atoms), _MAX_RUN):  # no name is that long: bounded recursion on any input
+            state.run(atoms[chunk : chunk + _MAX_RUN])
         i = max(after, i + 1)
     return state.found

@@ -50,6 +50,8 @@ LABELS: tuple[str, ...] = ("O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-LOC
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "models" / "ner-id.tsv.gz"
 _N = len(LABELS)
 LABEL_INDEX = {name: index for index, name in enumerate(LABELS)}
+MAX_TOKENS = 24
+"""Longest name the tagger gives, in tokens: a longer run is no name (a line of capitalised words)."""
 _NEG = -1e18
 # allowed[prev][label]: I-X only after B-X or I-X; prev index _N stands for the window start (like O)
 _ALLOWED: tuple[tuple[bool, ...], ...] = tuple(
@@ -502,5 +504,10 @@ def tag(
                 gap = path_score(start, columns, emissions, best) - path_score(start, columns, emissions, prior)
                 if gap < threshold:
                     best = prior
-        found.extend(spans(best, first))
+        for span in spans(best, first):
+            if span[1] - span[0] < MAX_TOKENS:
+                found.append(span)
+            else:  # no name is that long: the rules' names there
+                prior = rule_path(context.rules, span[0], span[1] + 1)
+                found.extend(part for part in spans(prior, span[0]) if part[1] - part[0] < MAX_TOKENS)
     return found, looked
