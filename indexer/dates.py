@@ -17,7 +17,7 @@ from indexer.model import PartialDate, Precision
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-__all__ = ["find_dateline", "parse_date"]
+__all__ = ["MONTHS", "find_dateline", "parse_date"]
 
 MIN_YEAR, MAX_YEAR = 1800, 2100
 DATELINE_LINES = 15
@@ -25,7 +25,7 @@ DATELINE_LINES = 15
 _MAX_VALUE = 100
 """Longer strings are not a date field."""
 
-_MONTHS: dict[str, dict[str, int]] = {
+MONTHS: dict[str, dict[str, int]] = {
     "id": {
         "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3,
         "mar": 3, "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
@@ -100,7 +100,7 @@ def _tables(languages: tuple[str, ...]) -> tuple[dict[str, int], frozenset[str]]
     months: dict[str, int] = {}
     weekdays: set[str] = set()
     for lang in languages:
-        months.update(_MONTHS.get(lang, {}))
+        months.update(MONTHS.get(lang, {}))
         weekdays.update(_WEEKDAYS.get(lang, ()))
     return months, frozenset(weekdays)
 

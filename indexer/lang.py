@@ -16,8 +16,8 @@ _ENGLISH = frozenset(
 )
 
 
-def detect_language(text: str, sample_chars: int = 4000) -> str:
-    """Return ``"id"``, ``"en"`` or ``"und"`` from function-word counts in the first characters."""
+def function_words(text: str, sample_chars: int = 4000) -> tuple[int, int]:
+    """How many Indonesian and how many English function words the first characters hold."""
     indonesian = english = 0
     for match in _WORD.finditer(text[:sample_chars]):
         word = match.group().lower()
@@ -25,6 +25,12 @@ def detect_language(text: str, sample_chars: int = 4000) -> str:
             indonesian += 1
         elif word in _ENGLISH:
             english += 1
+    return indonesian, english
+
+
+def detect_language(text: str, sample_chars: int = 4000) -> str:
+    """Return ``"id"``, ``"en"`` or ``"und"`` from function-word counts in the first characters."""
+    indonesian, english = function_words(text, sample_chars)
     if indonesian + english < 3:
         return "und"
     if indonesian >= 2 * english:

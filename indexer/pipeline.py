@@ -24,9 +24,9 @@ from indexer.lang import detect_language
 from indexer.model import Article, Problem, Record
 from indexer.store import Store, StoreWriter
 
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 """Part of every content hash and file state: bump it when cleaning or annotation changes, and the next
-run re-indexes everything. (2: entities; 3: events.)"""
+run re-indexes everything. (2: entities; 3: events; 4: the trained entity tagger.)"""
 
 BATCH_ARTICLES = 10_000
 """Articles per commit: what a crash can cost, at most (each commit adds a segment per writer process)."""

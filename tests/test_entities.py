@@ -390,3 +390,13 @@ def test_annotate_command_with_broken_input() -> None:
 
 def test_entity_type_is_importable() -> None:
     assert Entity(0, 1, "A", "LOC", "A").type == "LOC"
+
+
+def test_a_long_line_of_capitalised_words() -> None:
+    """A run of thousands of capitalised words is read in pieces: no recursion limit, no name of
+    thousands of words, no time quadratic in the run."""
+    text = "Budi Santoso Jakarta Bandung " * 1500
+    got = annotate(text)
+    assert got and all(text[e.start : e.end] == e.text for e in got)
+    assert all(len(e.text.split()) <= 24 for e in got)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(got))

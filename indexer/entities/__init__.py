@@ -10,23 +10,32 @@ when not given. Nothing is downloaded.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from indexer.entities.dates import find_dates
-from indexer.entities.gazetteer import gazetteer
+from indexer.entities.gazetteer import Match, gazetteer
 from indexer.entities.model import ENTITY_TYPES, Entity, EntityType
 from indexer.entities.resolve import resolve
 from indexer.entities.rules import find_names
-from indexer.entities.tokens import tokenize
-from indexer.lang import detect_language
+from indexer.entities.tagger import Context, build_context, load_model
+from indexer.entities.tokens import Tokens, tokenize
+from indexer.lang import detect_language, function_words
 from indexer.model import PartialDate
 
-__all__ = ["ENTITY_TYPES", "Entity", "EntityType", "annotate"]
+__all__ = ["ENTITY_TYPES", "Analysis", "Entity", "EntityType", "analyse", "annotate"]
 
 
-def _language(text: str, lang: str | None) -> str:
+def _language(text: str, lang: str | None) -> tuple[str, bool]:
+    """The language to read ``text`` in, and whether the Indonesian tagger may read it: given or
+    detected Indonesian, or too short to tell with no more English function words than Indonesian
+    ("Pasukan Rusia bergerak.", not "Russia and Ukraine met.")."""
     if lang in ("id", "en"):
-        return lang
+        return lang, lang == "id"
     detected = detect_language(text)
-    return detected if detected in ("id", "en") else "id"
+    if detected in ("id", "en"):
+        return detected, detected == "id"
+    indonesian, english = function_words(text)
+    return "id", english <= indonesian
 
 
 def annotate(text: str, lang: str | None = None, published: PartialDate | None = None) -> list[Entity]:
@@ -37,7 +46,46 @@ def annotate(text: str, lang: str | None = None, published: PartialDate | None =
     """
     if not isinstance(text, str) or not text:
         return []
-    language = _language(text, lang)
+    language, indonesian = _language(text, lang)
+    analysis = analyse(text, language, published)
+    names = analysis.names
+    model = load_model() if indonesian else None
+    if model is not None:
+        from indexer.entities.combine import combine
+
+        names = combine(analysis, model)
+    return _merge(names, analysis.dates)
+
+
+@dataclass(slots=True)
+class Analysis:
+    """What the rules make of a text: its tokens, dates, the tokens dates cover, known names, names."""
+
+    tokens: Tokens
+    dates: list[Entity]
+    blocked: list[bool]
+    matches: list[Match]
+    names: list[Entity]
+
+    def context(self) -> Context:
+        """The gazetteer's and the rules' tags per token, for the tagger."""
+        index = {start: k for k, start in enumerate(self.tokens.starts)}
+        ends = self.tokens.ends
+        named: list[tuple[int, int, str]] = []
+        for entity in self.names:
+            first = index.get(entity.start)
+            if first is None:
+                continue
+            last = first
+            while last + 1 < len(ends) and ends[last] < entity.end:
+                last += 1
+            named.append((first, last, entity.type))
+        known = [(m.first, m.last, m.known.type) for m in self.matches]
+        return build_context(self.tokens, known, named)
+
+
+def analyse(text: str, language: str, published: PartialDate | None = None) -> Analysis:
+    """Dates, known names and the rules' names of ``text`` (``language`` ``"id"`` or ``"en"``)."""
     dates = find_dates(text, published)
     tokens = tokenize(text)
     blocked = [False] * len(tokens)
@@ -53,7 +101,7 @@ def annotate(text: str, lang: str | None = None, published: PartialDate | None =
                 k += 1
     matches = gazetteer().find_all(tokens, language)
     names = resolve(tokens, find_names(tokens, matches, blocked, language))
-    return _merge(names, dates)
+    return Analysis(tokens, dates, blocked, matches, names)
 
 
 def _merge(names: list[Entity], dates: list[Entity]) -> list[Entity]:

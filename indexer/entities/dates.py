@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime
 import re
 
-from indexer.dates import _MONTHS, parse_date
+from indexer.dates import MONTHS, parse_date
 from indexer.entities.model import Entity
 from indexer.model import PartialDate
 
 __all__ = ["find_dates"]
 
-_MONTH_NUMBER: dict[str, int] = {**_MONTHS["en"], **_MONTHS["id"]}
+_MONTH_NUMBER: dict[str, int] = {**MONTHS["en"], **MONTHS["id"]}
 _MONTH = r"(?:[A-Z][a-z]{2,3}\.(?!\w)|[A-Z][a-z]{2,8}|[A-Z]{3,9})"
 """A capitalised word where a month name goes: checked against the month table after matching, which
 is much faster than an alternation of every spelling."""

@@ -63,6 +63,8 @@ class Gazetteer:
                 candidates.sort(key=lambda item: -len(item[0]))
         self._exact = exact
         self._upper = upper
+        self._exact_by2 = _by_second(exact)
+        self._upper_by2 = _by_second(upper)
 
     def __len__(self) -> int:
         return len(self._exact)
@@ -77,18 +79,50 @@ class Gazetteer:
         common = (
             (COMMON_SHORT_ID if lang == "id" else COMMON_SHORT_EN | COMMON_SHORT_ID) if tokens.upper_line[i] else None
         )
-        candidates = self._exact.get(word)
+        following = self._following(tokens, i)
+        candidates = self._candidates(self._exact, self._exact_by2, word, following)
         found = self._best(tokens, i, candidates, common, upper=False) if candidates else None
         if found is None and len(word) > 1 and word.isupper():
-            candidates = self._upper.get(word)
+            candidates = self._candidates(self._upper, self._upper_by2, word, following)
             if candidates:
                 found = self._best(tokens, i, candidates, common, upper=True)
         if found is None and len(word) > len(_CLITIC) + 2 and word.endswith(_CLITIC) and word[0].isupper():
-            candidates = self._exact.get(word[: -len(_CLITIC)])
-            if candidates:
-                for words, known in candidates:
+            bare = self._exact.get(word[: -len(_CLITIC)])
+            if bare:
+                for words, known in bare:
                     if len(words) == 1:
                         return Match(i, i, tokens.starts[i], tokens.ends[i] - len(_CLITIC), known)
+        return found
+
+    @staticmethod
+    def _following(tokens: Tokens, i: int) -> tuple[str, ...]:
+        """Keys for the second word of an alias: the next token in lower case, and without ``-nya``."""
+        if i + 1 >= len(tokens) or not tokens.joined(i + 1):
+            return ()
+        lower = tokens.words[i + 1].lower()
+        if lower.endswith(_CLITIC) and len(lower) > len(_CLITIC):
+            return (lower, lower[: -len(_CLITIC)])
+        return (lower,)
+
+    @staticmethod
+    def _candidates(
+        table: dict[str, list[_Candidate]],
+        by_second: dict[tuple[str, str], list[_Candidate]],
+        word: str,
+        following: tuple[str, ...],
+    ) -> list[_Candidate]:
+        """The aliases that can match at a token, longest first: those whose second word is the next
+        token (any case), then the one-word ones. The same order as ``table[word]`` less aliases that
+        cannot match, so that long tables ("Kabupaten …", "Kota …") cost one lookup."""
+        everything = table.get(word)
+        if not everything:
+            return []
+        found: list[_Candidate] = []
+        for second in following:
+            found.extend(by_second.get((word, second), ()))
+        if len(following) > 1:
+            found.sort(key=lambda item: -len(item[0]))
+        found.extend(item for item in everything[-1:] if len(item[0]) == 1)
         return found
 
     def _best(
@@ -152,3 +186,13 @@ def _cached(extra: str | None) -> Gazetteer:
 def gazetteer() -> Gazetteer:
     """The gazetteer of the shipped tables and ``$WARTA_KNOWLEDGE`` (built once per folder)."""
     return _cached(os.environ.get(ENV_VAR))
+
+
+def _by_second(table: dict[str, list[_Candidate]]) -> dict[tuple[str, str], list[_Candidate]]:
+    """Aliases of two words or more keyed by their first word and their second in lower case."""
+    found: dict[tuple[str, str], list[_Candidate]] = {}
+    for first, candidates in table.items():
+        for item in candidates:
+            if len(item[0]) > 1:
+                found.setdefault((first, item[0][1].lower()), []).append(item)
+    return found

@@ -20,6 +20,9 @@ from indexer.entities.tokens import Tokens
 
 __all__ = ["resolve"]
 
+_MAX_PARTS = 10
+"""Capitalised parts of the longest name that short forms resolve to."""
+
 
 def _surface(tokens: Tokens, found: Found) -> str:
     return " ".join(tokens.text[found.start : found.end].split())
@@ -86,6 +89,8 @@ class _Persons:
         self._canonicals: dict[tuple[str, ...], set[str]] = {}
 
     def add(self, start: int, parts: list[str], canonical: str) -> None:
+        if len(parts) > _MAX_PARTS:
+            return  # not a person's name (a run of capitals the tagger took for one): nothing to resolve to
         for size in range(1, len(parts)):
             for k in range(len(parts) - size + 1):
                 key = tuple(parts[k : k + size])

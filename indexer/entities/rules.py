@@ -36,6 +36,9 @@ from indexer.entities.tokens import Tokens
 
 __all__ = ["Found", "find_names"]
 
+_MAX_RUN = 60
+"""Atoms of a run read at a time (a line of a million capitalised words is read in pieces)."""
+
 
 class _Run(Scanner):
     """The rules over one text's runs."""
@@ -134,28 +137,20 @@ class _Run(Scanner):
                 self.emit_known(atom)
             self.segments(rest, person_cue and atom.match.known.type != "PERSON")
             return
-        if (
-            len(atoms) == 2
-            and atoms[1].match is not None
-            and atoms[1].match.known.type == "LOC"
-            and atoms[1].first == atoms[1].last
-            and self.lower[atom.first] in GIVEN_NAMES
-        ):
-            self.emit(atom.first, atoms[1].last, "PERSON", None, True)  # "Hassan Turki": a surname, not Turkey
-            return
-        if (
-            len(atoms) == 2
-            and atoms[1].match is not None
-            and atoms[1].match.known.type == "LOC"
-            and atoms[1].first == atoms[1].last
-            and not self._club(atom)
-            and not self.t.sentence_start[atom.first]
-            and not self._ordinary(atom.first)
-            and self.words[atom.first].isalpha()
-            and self.head(atom) is None
-        ):
-            self.emit(atom.first, atoms[1].last, "PERSON", None, False)  # "Badrodin Haiti", "Suryo Paloh"
-            return
+        if len(atoms) == 2 and self._one_word_place(atoms[1]):
+            # an unknown word and a one-word place: a person whose surname is a place's name
+            if self.lower[atom.first] in GIVEN_NAMES:
+                self.emit(atom.first, atoms[1].last, "PERSON", None, True)  # "Hassan Turki", not Turkey
+                return
+            if (
+                not self._club(atom)
+                and not self.t.sentence_start[atom.first]
+                and not self._ordinary(atom.first)
+                and self.words[atom.first].isalpha()
+                and self.head(atom) is None
+            ):
+                self.emit(atom.first, atoms[1].last, "PERSON", None, False)  # "Badrodin Haiti", "Suryo Paloh"
+                return
         if len(atoms) > 1 and atoms[1].match is not None and atoms[1].match.known.type == "LOC" and self._club(atom):
             self.emit(atom.first, atoms[1].last, "ORG", None, True)  # "PSMS Medan", "Persija Jakarta"
             self.segments(atoms[2:], False)
@@ -211,6 +206,10 @@ class _Run(Scanner):
             and not self.words[nxt.first].isupper()
             and not self._ordinary(nxt.first)
         )
+
+    @staticmethod
+    def _one_word_place(atom: Atom) -> bool:
+        return atom.match is not None and atom.match.known.type == "LOC" and atom.first == atom.last
 
     def _club(self, atom: Atom) -> bool:
         word = self.words[atom.first]
@@ -296,6 +295,7 @@ def find_names(tokens: Tokens, matches: list[Match], blocked: list[bool], lang: 
         if not atoms:
             i += 1
             continue
-        state.run(atoms)
+        for chunk in range(0, len(atoms), _MAX_RUN):  # no name is that long: bounded recursion on any input
+            state.run(atoms[chunk : chunk + _MAX_RUN])
         i = max(after, i + 1)
     return state.found

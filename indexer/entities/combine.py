@@ -1,0 +1,150 @@
+"""The tagger's names and the rules' put together: one reading of a text's persons, organisations and places.
+
+The tagger (:mod:`.tagger`) bounds and types names in the windows it reads; the rules and tables keep
+what they know better:
+
+- a name of the knowledge tables keeps the table's type, and is kept where the tagger leaves it out
+  when it is a place or an organisation ("pejabat China": the project tags a country also when it
+  modifies a noun);
+- ordinary words that open a sentence before a known name are not part of it ("Pasukan Rusia");
+- after a title, a known place followed by a person stay two names ("Gubernur Sumatera Barat Mahyeldi
+  Ansharullah");
+- named events (MISC) and names outside the tagger's windows (lines in capitals, "afederasi.com") are
+  the rules';
+- canonical names come from the tables, from the rules where they found the same span, and from
+  :func:`.resolve` otherwise (short forms, acronyms defined in brackets).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import cast
+
+from indexer.entities import Analysis
+from indexer.entities.common import is_common
+from indexer.entities.lexicon import EVENT_HEADS, LOC_HEADS, ORG_HEADS, TITLES
+from indexer.entities.model import Entity, EntityType
+from indexer.entities.resolve import resolve
+from indexer.entities.rules import Found
+from indexer.entities.tagger import TaggerModel, tag
+from indexer.entities.tokens import Tokens
+
+__all__ = ["combine"]
+
+
+def combine(analysis: Analysis, model: TaggerModel, margin: float | None = None) -> list[Entity]:
+    """Persons, organisations and places as the tagger bounds and types them, with canonical names from
+    the tables and the rules where they agree on the span, and from :func:`.resolve` otherwise.
+
+    The rules keep what the tagger does not look at: named events (MISC), which come first, and names
+    outside its windows (lines in capitals, "afederasi.com")."""
+    tokens = analysis.tokens
+    starts, ends = tokens.starts, tokens.ends
+    by_tokens = {(m.first, m.last): m for m in analysis.matches}
+    by_span = {(e.start, e.end): e for e in analysis.names}
+    events = [e for e in analysis.names if e.type == "MISC"]
+    rule_tokens = [(_token_span(tokens, e), e) for e in analysis.names]
+    size = len(tokens)
+    in_event = [False] * size  # per token: inside an event, a name of the tagger, a window
+    for (first, last), entity in rule_tokens:
+        if entity.type == "MISC":
+            in_event[first : last + 1] = [True] * (last + 1 - first)
+    context = analysis.context()
+    spans, looked = tag(model, tokens, analysis.blocked, context, margin)
+    spans = _arbitrate(analysis, spans, context.lower_seen)
+    found: list[Found] = []
+    taken = [False] * size
+    for first, last, kind in spans:
+        match = by_tokens.get((first, last))
+        if match is not None and match.known.type in ("PERSON", "ORG", "LOC"):
+            # a name of the tables keeps its type ("Presiden China Xi Jinping": China is a place)
+            kind = match.known.type
+        if any(in_event[first : last + 1]):
+            continue
+        start, end = starts[first], ends[last]
+        canonical: str | None = None
+        if match is not None and match.known.type == kind:
+            end = match.end
+            canonical = match.known.canonical
+        else:
+            rule = by_span.get((start, end))
+            if rule is not None and rule.type == kind:
+                canonical = rule.canonical
+        found.append(Found(first, last, start, end, cast(EntityType, kind), canonical, True, match is not None))
+        taken[first : last + 1] = [True] * (last + 1 - first)
+    for (first, last), entity in rule_tokens:
+        # a name of the tables the tagger leaves out ("pejabat China": a place, also as a modifier)
+        match = by_tokens.get((first, last))
+        if (
+            match is not None
+            and match.known.type == entity.type
+            and entity.type in ("LOC", "ORG")
+            and not any(taken[first : last + 1])
+            and not any(in_event[first : last + 1])
+        ):
+            found.append(
+                Found(match.first, match.last, entity.start, entity.end, entity.type, entity.canonical, True, True)
+            )
+    found.sort(key=lambda item: item.start)
+    names = resolve(tokens, found) + events
+    in_window = [False] * size
+    for first, end in looked:
+        in_window[first:end] = [True] * (end - first)
+    for (first, last), entity in rule_tokens:
+        if entity.type != "MISC" and not any(in_window[first : last + 1]):
+            names.append(entity)
+    return names
+
+
+def _arbitrate(
+    analysis: Analysis, spans: list[tuple[int, int, str]], lower_seen: set[str]
+) -> list[tuple[int, int, str]]:
+    """Where the tagger and the tables or rules disagree in ways the language settles."""
+    tokens = analysis.tokens
+    seen = lower_seen
+    inside = {match.first: match for match in analysis.matches}
+    known = {(m.first, m.last) for m in analysis.matches}
+    rule_spans = sorted((*_token_span(tokens, e), e.type) for e in analysis.names if e.type != "MISC")
+    rule_firsts = [span[0] for span in rule_spans]
+    result: list[tuple[int, int, str]] = []
+    for first, last, kind in spans:
+        # ordinary words opening a sentence before a known name: "Pasukan Rusia", "Tentara Belarusia"
+        k = first
+        while k < last and k not in inside and tokens.sentence_start[first] and _ordinary(tokens.words[k], seen):
+            k += 1
+        match = inside.get(k)
+        if k > first and match is not None and match.last == last:
+            result.append((k, last, match.known.type))
+            continue
+        # after a title, a known place and a person the rules tell apart: "Gubernur Sumatera Barat
+        # Mahyeldi Ansharullah"
+        titled = first > 0 and tokens.words[first - 1].lower() in TITLES
+        parts: list[tuple[int, int, str]] = []
+        if titled and last > first:
+            index = bisect.bisect_left(rule_firsts, first)
+            while index < len(rule_spans) and rule_spans[index][0] <= last:
+                if rule_spans[index][1] <= last:
+                    parts.append(rule_spans[index])
+                index += 1
+        tiled = len(parts) > 1 and parts[0][0] == first and parts[-1][1] == last
+        persons = any(r[2] == "PERSON" for r in parts)
+        if tiled and persons and any((r[0], r[1]) in known for r in parts):
+            result.extend(parts)
+            continue
+        result.append((first, last, kind))
+    return result
+
+
+def _ordinary(word: str, seen: set[str]) -> bool:
+    """An ordinary word of the language that is not the head of a name ("Pasukan", not "Kabupaten")."""
+    lower = word.lower()
+    return (
+        lower not in ORG_HEADS and lower not in LOC_HEADS and lower not in EVENT_HEADS and is_common(word, "id", seen)
+    )
+
+
+def _token_span(tokens: Tokens, entity: Entity) -> tuple[int, int]:
+    """The first and last token of an entity found by the rules."""
+    first = bisect.bisect_left(tokens.starts, entity.start)
+    last = bisect.bisect_left(tokens.ends, entity.end, lo=first)
+    return first, min(last, len(tokens) - 1)
