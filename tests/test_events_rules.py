@@ -130,7 +130,12 @@ def test_actor_identity_ignores_case_and_corporate_suffixes() -> None:
             _mention("c", "STATEMENT", ("Imtec",), 40),
         ]
     )
-    assert sorted((e.actors, len(e.mentions)) for e in linked) == [(("Chemlawn",), 3), (("Imtec",), 2)]
+    # one spelling everywhere; a lone speaker's statements merge within an article, not across
+    assert sorted((e.actors, len(e.mentions)) for e in linked) == [
+        (("Chemlawn",), 1),
+        (("Chemlawn",), 2),
+        (("Imtec",), 2),
+    ]
 
 
 def _dated(doc: str, kind: str, actors: tuple[str, ...], iso: str) -> EventMention:
@@ -156,6 +161,17 @@ def test_a_month_dated_report_does_not_gather_the_month() -> None:
     events = link(month + days)
     assert len(events) == 1 + len(days)
     assert max(len(event.doc_ids) for event in events) == 1
+
+
+def test_one_speaker_on_one_day_is_not_one_event() -> None:
+    # the president speaks about many things a day: alone, his statements in two articles stay apart
+    alone = [_dated(f"d{n}", "STATEMENT", ("Joko Widodo",), "2019-09-16") for n in range(5)]
+    assert len(link(alone)) == 5
+    # about the same party on the same day, two outlets report one statement
+    pair = [
+        _dated(f"p{n}", "STATEMENT", ("Joko Widodo", "Komisi Pemberantasan Korupsi"), "2019-09-16") for n in range(3)
+    ]
+    assert len(link(pair)) == 1
 
 
 def test_link_scales_with_one_name_over_many_days() -> None:

@@ -287,6 +287,10 @@ def _joins_across(seed: _Cluster, other: _Cluster) -> bool:
     if seed.type == "STATEMENT" or len(seed.actors) == 1 or len(other.actors) == 1:
         if not (seed.doers & other.doers):
             return False
+        # one speaker or one actor on one day is many events (Jokowi speaks daily): a second shared
+        # actor or a shared place must say it is the same one
+        if len(shared) < 2 and not (seed.places & other.places):
+            return False
     elif len(shared) < 2 and not (seed.doers & other.doers and shared - seed.doers):
         return False
     return not (seed.places and other.places and not (seed.places & other.places))
