@@ -579,3 +579,17 @@ def test_killed_run_before_any_commit_leaves_no_lock(cli: Cli, tmp_path: Path) -
         _assert_no_orphans(proc)
     finally:
         _end_group(proc)
+
+
+def test_a_store_reads_the_newest_state_after_a_commit_that_changed_nothing(tmp_path: Path) -> None:
+    """Whoosh's refresh keeps the old reader when no segment changed: the store must still be current."""
+    index = tmp_path / "index"
+    source = write_jsonl(tmp_path / "a.jsonl", [article("a", "Title", "Body text of the article.")])
+    pipeline.index_paths([str(source)], str(index), workers=1)
+    store = Store.open(str(index))
+    assert store.doc_count() == 1 and store.is_current()
+    pipeline.index_paths([str(source)], str(index), workers=1)  # unchanged: a commit with nothing in it
+    assert not store.is_current()
+    store.searcher()
+    assert store.is_current() and store.doc_count() == 1
+    store.close()

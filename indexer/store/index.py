@@ -84,6 +84,10 @@ class Store:
             self._searcher = self._ix.searcher()
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
+            if not self._searcher.up_to_date():
+                # a commit that changed no segment: Whoosh's refresh keeps the old reader and its generation
+                self._searcher.close()
+                self._searcher = self._ix.searcher()
         return self._searcher
 
     def is_current(self) -> bool:
