@@ -125,6 +125,16 @@ class Catalog:
         for row in self._db.execute(query, (-1 if limit is None else limit, offset)):
             yield DocRow(*row)
 
+    def titles(self, ids: Sequence[str]) -> dict[str, str]:
+        """Titles of the articles ``ids`` (those still in the catalogue)."""
+        found: dict[str, str] = {}
+        wanted = list(dict.fromkeys(ids))
+        for offset in range(0, len(wanted), 500):
+            part = wanted[offset : offset + 500]
+            marks = ",".join("?" * len(part))
+            found.update(self._db.execute(f"SELECT id, title FROM docs WHERE id IN ({marks})", part).fetchall())
+        return found
+
     def resolve(self, prefix: str) -> list[str]:
         """Ids starting with ``prefix`` (at most two: enough to tell unique from ambiguous)."""
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from indexer.entities.model import Entity
+from indexer.model import PartialDate
 from indexer.pipeline import IndexSummary, Progress, index_paths, open_catalog
 from indexer.store import Store, StoredDocument
 
@@ -33,6 +34,31 @@ Wanted = Callable[[], bool]
 
 def _always() -> bool:
     return True
+
+
+RELATED_LIMIT = 30
+"""Related events of other articles listed beside an article (its own events come first, all of them)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """An event in the sidebar: the article it opens and the sentence that reports it there."""
+
+    summary: str
+    type: str
+    date: str | None
+    shared: tuple[str, ...]
+    own: bool
+    doc_id: str
+    title: str
+    sentence: tuple[int, int]
+
+
+def partial_date(iso: str | None) -> PartialDate | None:
+    """A stored ISO date of any precision as a :class:`PartialDate`."""
+    if not iso:
+        return None
+    return PartialDate(iso, "day" if len(iso) == 10 else "month" if len(iso) == 7 else "year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +242,41 @@ class Library:
         rows = [Row(hit.id, hit.title, hit.date, hit.source) for hit in result.hits]
         dated = [row for row in rows if row.date]
         return [*reversed(dated), *(row for row in rows if not row.date)]
+
+    def related(self, doc_id: str, limit: int = RELATED_LIMIT) -> list[EventRow]:
+        """The article's own events, then the related events of other articles (the engine's ranking)."""
+        with self._lock:
+            document = self._store.get(doc_id)
+        if document is None:
+            return []
+        names = {e.canonical for e in document.entities if e.type != "DATE" and e.canonical}
+        published = partial_date(document.date)
+        catalog = open_catalog(self.index_dir)
+        try:
+            ranked = catalog.events.related(doc_id, names, published, limit)
+            sources = {
+                item.event.id: next((m for m in item.event.mentions if (m.doc_id == doc_id) == item.own), None)
+                for item in ranked
+            }
+            titles = catalog.titles([m.doc_id for m in sources.values() if m is not None])
+        finally:
+            catalog.close()
+        rows = []
+        for item in ranked:
+            mention = sources[item.event.id] or item.event.mentions[0]
+            rows.append(
+                EventRow(
+                    summary=item.event.summary,
+                    type=item.event.type,
+                    date=item.event.date.iso if item.event.date else None,
+                    shared=item.shared,
+                    own=item.own,
+                    doc_id=mention.doc_id,
+                    title=titles.get(mention.doc_id, ""),
+                    sentence=(mention.sentence_start, mention.sentence_end),
+                )
+            )
+        return rows
 
     def entity_names(self) -> list[EntityName]:
         """Every canonical person, organisation, place and other name of the index, most named first."""

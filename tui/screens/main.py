@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 from indexer.entities.model import Entity
 from indexer.pipeline import IndexSummary, input_bytes
 from tui.export import ExportError, write_rows
-from tui.library import Library, Page, Row, reindex
+from tui.library import EventRow, Library, Page, Row, reindex
 from tui.messages import (
     ArticleReady,
     EngineFailed,
@@ -243,9 +243,37 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleView).show(message.article)
         events = self.query_one(EventsPane)
         if events.timeline is None:  # a timeline stays while its articles are read
-            events.show_events(())
+            events.show_events((), empty="Looking for related events…")
+            self._related(message.doc_id, message.seq)
         if message.article is None:
             self.query_one(StatusLine).say("That article is no longer in the index: press r to refresh.", warning=True)
+
+    @work(thread=True, exclusive=True, group="related")
+    def _related(self, doc_id: str, seq: int) -> None:
+        """The open article's events and related events, from the engine (in a worker)."""
+        try:
+            rows = self.library.related(doc_id)
+        except Exception as error:  # see _search
+            self.post_message(EngineFailed("finding related events", error))
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_related, seq, rows)
+
+    def _show_related(self, seq: int, rows: list[EventRow]) -> None:
+        events = self.query_one(EventsPane)
+        if seq != self._article_seq or events.timeline is not None:
+            return  # another article was opened, or a timeline took the pane
+        entries = [
+            RelatedEvent(
+                f"{row.type} · {row.summary}",
+                row.date,
+                row.doc_id,
+                "this article" if row.own else " · ".join(part for part in (row.title, ", ".join(row.shared)) if part),
+                row.own,
+            )
+            for row in rows
+        ]
+        events.show_events(entries, empty="No events in this article or related to it.")
 
     # the index on disk -------------------------------------------------------------------------
 

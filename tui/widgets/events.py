@@ -1,8 +1,8 @@
 """The related-events sidebar.
 
-Events will come from the engine's event extractor, which is not there yet: until then the pane
-shows why it is empty. Given events, it lists them, and choosing one that points to an article
-opens that article.
+Beside an open article: its own events, then the related events of other articles (the engine's
+``EventTables.related``), each with its date, type, summary and source article; or, after ``t``, the
+timeline of an entity. Choosing an entry opens its article.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from tui.messages import OpenArticle
 from tui.text import printable
 
-NO_EXTRACTOR = "No events yet — the event extractor is not installed."
+NO_EXTRACTOR = "No related events."
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +32,10 @@ class RelatedEvent:
     date: str | None = None
     doc_id: str | None = None
     """Article the event was found in, opened when the event is chosen."""
+    detail: str = ""
+    """A second, dim line: the source article and the names shared with the open one."""
+    own: bool = False
+    """Reported by the open article itself."""
 
 
 class EventList(OptionList):
@@ -99,7 +103,9 @@ class EventsPane(Vertical):
         prompt = Text(end="")
         if event.date:
             prompt.append(printable(event.date, one_line=True) + "  ", "bold")
-        prompt.append(printable(event.label, one_line=True))
+        prompt.append(printable(event.label, one_line=True), "italic" if event.own else "")
+        if event.detail:
+            prompt.append("\n" + printable(event.detail, one_line=True), "dim")
         return prompt
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
