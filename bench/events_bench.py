@@ -45,9 +45,7 @@ def percentile(values: list[float], pct: float) -> float:
 
 
 def published(iso: str | None) -> PartialDate | None:
-    if not iso:
-        return None
-    return PartialDate(iso, "day" if len(iso) == 10 else "month" if len(iso) == 7 else "year")
+    return PartialDate.from_iso(iso) if iso else None
 
 
 def main() -> int:

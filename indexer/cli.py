@@ -22,7 +22,7 @@ from rich.text import Text
 
 from indexer.entities.names import lookup
 from indexer.events import EVENT_TYPES, Event, RelatedEvent
-from indexer.model import PartialDate, Precision
+from indexer.model import PartialDate
 from indexer.pipeline import default_index_dir, index_paths, input_bytes, open_catalog
 from indexer.store import Hit, IndexBusy, IndexMissing, NamedEntity, SearchResult, Store, StoredDocument
 
@@ -308,7 +308,7 @@ def cmd_related(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         doc = resolve_id(store, args.index, args.id)
     names = {e.canonical for e in doc.entities if e.type != "DATE" and e.canonical}
-    published = PartialDate(doc.date, _precision(doc.date)) if doc.date else None
+    published = PartialDate.from_iso(doc.date) if doc.date else None
     catalog = open_catalog(args.index)
     try:
         ranked = catalog.events.related(doc.id, names, published, args.limit)
@@ -324,10 +324,6 @@ def cmd_related(args: argparse.Namespace) -> int:
             line.stylize("bold")
         out.print(line, overflow="ellipsis", no_wrap=True)
     return 0
-
-
-def _precision(iso: str) -> Precision:
-    return "day" if len(iso) == 10 else "month" if len(iso) == 7 else "year"
 
 
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")

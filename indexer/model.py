@@ -51,6 +51,11 @@ class PartialDate:
     iso: str
     precision: Precision
 
+    @classmethod
+    def from_iso(cls, iso: str) -> PartialDate:
+        """The date an ISO string of any precision stands for (its length says which)."""
+        return cls(iso, "day" if len(iso) >= 10 else "month" if len(iso) == 7 else "year")
+
 
 @dataclass(slots=True)
 class CleanText:

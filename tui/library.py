@@ -54,13 +54,6 @@ class EventRow:
     sentence: tuple[int, int]
 
 
-def partial_date(iso: str | None) -> PartialDate | None:
-    """A stored ISO date of any precision as a :class:`PartialDate`."""
-    if not iso:
-        return None
-    return PartialDate(iso, "day" if len(iso) == 10 else "month" if len(iso) == 7 else "year")
-
-
 @dataclass(frozen=True, slots=True)
 class Row:
     """One line of the document list."""
@@ -250,7 +243,7 @@ class Library:
         if document is None:
             return []
         names = {e.canonical for e in document.entities if e.type != "DATE" and e.canonical}
-        published = partial_date(document.date)
+        published = PartialDate.from_iso(document.date) if document.date else None
         catalog = open_catalog(self.index_dir)
         try:
             ranked = catalog.events.related(doc_id, names, published, limit)
