@@ -15,7 +15,10 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from indexer.catalog import Catalog
 from indexer.entities.model import Entity
+from indexer.entities.names import lookup
+from indexer.events.model import Event, Mention
 from indexer.model import PartialDate
 from indexer.pipeline import IndexSummary, Progress, index_paths, open_catalog
 from indexer.store import Store, StoredDocument
@@ -36,6 +39,8 @@ def _always() -> bool:
     return True
 
 
+TIMELINE_LIMIT = 500
+"""Events (or articles) shown in an entity's timeline at most."""
 RELATED_LIMIT = 30
 """Related events of other articles listed beside an article (its own events come first, all of them)."""
 
@@ -44,14 +49,46 @@ RELATED_LIMIT = 30
 class EventRow:
     """An event in the sidebar: the article it opens and the sentence that reports it there."""
 
-    summary: str
-    type: str
+    event_id: str
     date: str | None
+    type: str
+    summary: str
+    actors: tuple[str, ...]
     shared: tuple[str, ...]
+    """Names the event shares with the open article (none for its own events and in a timeline)."""
     own: bool
+    """Reported by the open article."""
     doc_id: str
-    title: str
-    sentence: tuple[int, int]
+    sentence_start: int
+    sentence_end: int
+    source_title: str
+    """Title of the article ``doc_id`` ("" when it has none or is gone)."""
+
+    @property
+    def sentence(self) -> Span:
+        return (self.sentence_start, self.sentence_end)
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedEvents:
+    """What the sidebar lists beside an article."""
+
+    doc_id: str
+    rows: tuple[EventRow, ...]
+    has_events: bool
+    """False when the index holds no event at all (built before events existed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityTimeline:
+    """An entity's events over the whole corpus in time order, or (when it has none) the articles naming it."""
+
+    name: str
+    events: tuple[EventRow, ...]
+    articles: tuple[Row, ...]
+    """Only when there are no events: the articles naming the entity, oldest first."""
+    has_events: bool
+    """False when the index holds no event at all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +264,11 @@ class Library:
 
     def timeline(self, entity: Entity) -> list[Row]:
         """The articles naming ``entity`` (its canonical name, any alias), oldest first, undated last."""
-        fragment = entity_fragment(entity.type, entity.canonical or entity.text)
+        return self.articles_naming(entity.type, entity.canonical or entity.text)
+
+    def articles_naming(self, kind: str, name: str) -> list[Row]:
+        """The articles naming ``name`` as a ``kind`` (any alias), oldest first, undated last."""
+        fragment = entity_fragment(kind, name)
         if fragment is None:
             return []
         with self._lock:
@@ -236,40 +277,46 @@ class Library:
         dated = [row for row in rows if row.date]
         return [*reversed(dated), *(row for row in rows if not row.date)]
 
-    def related(self, doc_id: str, limit: int = RELATED_LIMIT) -> list[EventRow]:
+    def related(self, doc_id: str, limit: int = RELATED_LIMIT) -> RelatedEvents:
         """The article's own events, then the related events of other articles (the engine's ranking)."""
         with self._lock:
             document = self._store.get(doc_id)
         if document is None:
-            return []
+            return RelatedEvents(doc_id, (), True)
         names = {e.canonical for e in document.entities if e.type != "DATE" and e.canonical}
         published = PartialDate.from_iso(document.date) if document.date else None
         catalog = open_catalog(self.index_dir)
         try:
-            ranked = catalog.events.related(doc_id, names, published, limit)
-            sources = {
-                item.event.id: next((m for m in item.event.mentions if (m.doc_id == doc_id) == item.own), None)
-                for item in ranked
-            }
-            titles = catalog.titles([m.doc_id for m in sources.values() if m is not None])
+            has_events = catalog.events.count() > 0
+            ranked = catalog.events.related(doc_id, names, published, limit) if has_events else []
+            rows = _event_rows(catalog, [(item.event, item.shared) for item in ranked], doc_id)
         finally:
             catalog.close()
-        rows = []
-        for item in ranked:
-            mention = sources[item.event.id] or item.event.mentions[0]
-            rows.append(
-                EventRow(
-                    summary=item.event.summary,
-                    type=item.event.type,
-                    date=item.event.date.iso if item.event.date else None,
-                    shared=item.shared,
-                    own=item.own,
-                    doc_id=mention.doc_id,
-                    title=titles.get(mention.doc_id, ""),
-                    sentence=(mention.sentence_start, mention.sentence_end),
-                )
-            )
-        return rows
+        return RelatedEvents(doc_id, rows, has_events)
+
+    def entity_events(
+        self, name: str, kind: str | None = None, open_doc: str | None = None, limit: int = TIMELINE_LIMIT
+    ) -> EntityTimeline:
+        """The events naming ``name`` (a canonical name; an alias is looked up), in time order, undated last.
+
+        When it has none, the articles naming it (``kind`` is its entity type; looked up when None).
+        Events reported by ``open_doc`` point to it and count as its own.
+        """
+        known = lookup(name)
+        canonical = known.canonical if known is not None else name
+        catalog = open_catalog(self.index_dir)
+        try:
+            has_events = catalog.events.count() > 0
+            events = catalog.events.timeline(name=canonical, limit=limit) if has_events else []
+            rows = _event_rows(catalog, [(event, ()) for event in events], open_doc)
+        finally:
+            catalog.close()
+        articles: tuple[Row, ...] = ()
+        if not rows:
+            kind = kind or (known.type if known is not None else None)
+            if kind is not None:
+                articles = tuple(self.articles_naming(kind, canonical))
+        return EntityTimeline(canonical, rows, articles, has_events)
 
     def entity_names(self) -> list[EntityName]:
         """Every canonical person, organisation, place and other name of the index, most named first."""
@@ -292,8 +339,6 @@ class Library:
 
 ENTITY_FIELDS = {"PERSON": "person", "ORG": "org", "LOC": "loc", "MISC": "misc"}
 """Entity types the query language filters on, and their field (dates are not filters: ``date:`` is the article's)."""
-TIMELINE_LIMIT = 500
-"""Articles shown in an entity's timeline at most (the latest ones)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +362,36 @@ def entity_fragment(kind: str, name: str, exclude: bool = False) -> str | None:
 
 EXPORT_CHUNK = 200
 """Hits whose URL is looked up per hold of the engine lock during an export."""
+
+
+def _event_rows(
+    catalog: Catalog, events: list[tuple[Event, tuple[str, ...]]], open_doc: str | None
+) -> tuple[EventRow, ...]:
+    """Sidebar rows of ``events`` (each with its shared names): each opens the sentence of the open article
+    that reports it, or else of the first article that does (``catalog`` gives the titles)."""
+    chosen: list[tuple[Event, tuple[str, ...], Mention]] = []
+    for event, shared in events:
+        if not event.mentions:
+            continue
+        mention = next((m for m in event.mentions if m.doc_id == open_doc), event.mentions[0])
+        chosen.append((event, shared, mention))
+    titles = catalog.titles([mention.doc_id for _, _, mention in chosen])
+    return tuple(
+        EventRow(
+            event_id=event.id,
+            date=event.date.iso if event.date else None,
+            type=event.type,
+            summary=event.summary,
+            actors=event.actors,
+            shared=shared,
+            own=mention.doc_id == open_doc,
+            doc_id=mention.doc_id,
+            sentence_start=mention.sentence_start,
+            sentence_end=mention.sentence_end,
+            source_title=titles.get(mention.doc_id, ""),
+        )
+        for event, shared, mention in chosen
+    )
 
 
 def _quoted(word: str) -> str:

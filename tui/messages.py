@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from tui.library import IndexStats, OpenedArticle, Page
+from tui.library import EntityTimeline, IndexStats, OpenedArticle, Page, RelatedEvents, Span
 
 # what widgets tell the screen ------------------------------------------------------------------
 
@@ -40,11 +40,12 @@ class ResultHighlighted(Message):
 
 
 class OpenArticle(Message):
-    """Open an article for reading (Enter on a result, or a related event)."""
+    """Open an article for reading (Enter on a result, or on an event: then at the sentence that reports it)."""
 
-    def __init__(self, doc_id: str) -> None:
+    def __init__(self, doc_id: str, sentence: Span | None = None) -> None:
         super().__init__()
         self.doc_id = doc_id
+        self.sentence = sentence
 
 
 class MoreResultsWanted(Message):
@@ -75,6 +76,24 @@ class ArticleReady(Message):
         self.seq = seq
         self.doc_id = doc_id
         self.article = article
+
+
+class RelatedReady(Message):
+    """The events of the article opened by the request numbered ``seq``, then related events."""
+
+    def __init__(self, seq: int, related: RelatedEvents) -> None:
+        super().__init__()
+        self.seq = seq
+        self.related = related
+
+
+class TimelineReady(Message):
+    """An entity's timeline, for the request numbered ``seq``."""
+
+    def __init__(self, seq: int, timeline: EntityTimeline) -> None:
+        super().__init__()
+        self.seq = seq
+        self.timeline = timeline
 
 
 class StatsReady(Message):

@@ -9,12 +9,13 @@ from rich.style import Style
 from tui_support import settle
 
 from indexer.entities.model import Entity
+from indexer.pipeline import open_catalog
 from indexer.store import Store, StoredDocument
 from tui.app import WartaApp
 from tui.library import OpenedArticle
 from tui.screens.main import MainScreen
 from tui.widgets.article import ArticleView, article_text, entity_number, match_number
-from tui.widgets.events import EventsPane
+from tui.widgets.events import EventList, EventsPane
 from tui.widgets.filters import FilterBar, FilterChip
 from tui.widgets.results import ResultsList
 from tui.widgets.status import StatusLine
@@ -169,7 +170,7 @@ async def test_a_date_cannot_be_a_filter(samples_index: Path) -> None:
         assert main(app).filters == ()
 
 
-async def test_t_shows_the_timeline_of_the_entity_in_the_sidebar(samples_index: Path) -> None:
+async def test_t_shows_the_events_of_the_entity_over_the_corpus_in_the_sidebar(samples_index: Path) -> None:
     app = WartaApp(samples_index)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press(*QUERY, "enter", "enter")
@@ -182,25 +183,76 @@ async def test_t_shows_the_timeline_of_the_entity_in_the_sidebar(samples_index: 
         await settle(pilot)
         pane = app.screen.query_one(EventsPane)
         assert pane.timeline == "Russia" and pane.border_title == "Timeline · Russia"
-        with Store.open(str(samples_index)) as store:
-            expected = store.search('loc:"Russia"', limit=10, sort="date").hits
-        assert {event.doc_id for event in pane.events} == {hit.id for hit in expected}
+        catalog = open_catalog(str(samples_index))
+        try:
+            expected = catalog.events.timeline(name="Russia")
+        finally:
+            catalog.close()
+        assert expected and [event.label for event in pane.events] == [event.summary for event in expected]
+        assert all(event.kind and event.sentence for event in pane.events)
+        assert pane.border_subtitle.startswith(f"{len(expected)} events")
         dates = [event.date for event in pane.events if event.date]
-        assert dates == sorted(dates)  # oldest first
+        assert dates == sorted(dates)  # in time order
         assert [event.date for event in pane.events][: len(dates)] == dates  # undated last
-        # reading the timeline's articles keeps it
+        # reading the timeline's events keeps it
         await pilot.press("tab")
         await pilot.press("j", "enter")
         await settle(pilot)
         assert view.article is not None and view.article.document.id == pane.events[1].doc_id
+        assert view.sentence == pane.events[1].sentence
         assert pane.timeline == "Russia"
-        # t on the same entity again: back to the events
+        # t on the same entity again: back to the related events of the open article
         await pilot.press("g", "e")
         while view.current_entity is not None and view.current_entity.canonical != "Russia":
             await pilot.press("e")
         await pilot.press("t")
         await settle(pilot)
         assert pane.timeline is None and pane.border_title == "Related events"
+        assert pane.events and pane.events[0].own and pane.events[0].doc_id == view.article.document.id
+
+
+async def test_t_on_an_event_in_the_sidebar_shows_its_first_actor_and_esc_comes_back(samples_index: Path) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*"shangfu", "enter", "enter")
+        await settle(pilot)
+        pane = app.screen.query_one(EventsPane)
+        related = pane.events
+        listing = pane.query_one(EventList)
+        listing.focus()
+        listing.highlighted = next(i for i, event in enumerate(related) if event.actors[:1] == ("Li Shangfu",))
+        await pilot.press("t")
+        await settle(pilot)
+        assert pane.timeline == "Li Shangfu" and pane.border_title == "Timeline · Li Shangfu"
+        assert pane.events and all(event.actors for event in pane.events)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert pane.timeline is None and pane.events == related
+        await pilot.press("t")  # again, then t closes it too
+        await settle(pilot)
+        assert pane.timeline is not None
+        await pilot.press("t")
+        assert pane.timeline is None and pane.events == related
+
+
+async def test_an_entity_without_events_falls_back_to_the_articles_naming_it(samples_index: Path) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        library = main(app).library
+        catalog = open_catalog(str(samples_index))
+        try:
+            named = {name for event in catalog.events.timeline() for name in event.names()}
+        finally:
+            catalog.close()
+        entity = next(e for e in library.entity_names() if e.canonical not in named)
+        timeline = library.entity_events(entity.canonical, entity.type)
+        assert timeline.events == () and timeline.articles
+        pane = app.screen.query_one(EventsPane)
+        pane.show_entity_timeline(timeline)
+        await pilot.pause()
+        assert "(no events)" in pane.border_title and pane.timeline == entity.canonical
+        assert {event.doc_id for event in pane.events} == {row.id for row in timeline.articles}
 
 
 async def test_the_palette_filters_by_any_entity_of_the_index(samples_index: Path) -> None:

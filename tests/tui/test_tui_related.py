@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 from tui_support import settle
 
 from tui.app import WartaApp
+from tui.library import EventRow, Library, RelatedEvents
 from tui.widgets.article import ArticleView
-from tui.widgets.events import EventList, EventsPane
+from tui.widgets.events import NO_EVENTS, OLD_INDEX, EventList, EventsPane
 
 WIDE = (160, 50)
 pytestmark = pytest.mark.asyncio
@@ -21,22 +23,86 @@ async def test_an_open_article_lists_its_events_then_related_ones(samples_index:
         await settle(pilot)
         await pilot.press(*"shangfu", "enter", "enter")
         await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.article is not None
+        here = view.article.document.id
         pane = app.screen.query_one(EventsPane)
         events = pane.events
         assert events and events[0].own
         own = [e for e in events if e.own]
         others = [e for e in events if not e.own]
         assert events[: len(own)] == tuple(own)  # its own events come first
-        assert any("VISIT" in e.label and "Li Shangfu" in e.label for e in own)
-        # the meeting of Lukashenko and Xi Jinping, reported by another article, is related
-        meeting = next(e for e in others if "Lukashenko meets Xi Jinping" in e.label)
-        opened = app.screen.query_one(ArticleView)
-        before = opened.article.document.id if opened.article else None
-        assert meeting.doc_id != before
-        # Enter on it opens that article
+        assert all(e.doc_id == here and e.detail == "this article" for e in own)
+        assert any(e.kind == "VISIT" and e.label == "Li Shangfu visits Belarus" for e in own)
+        # the meeting of Lukashenko and Xi Jinping in Beijing, reported by another article, is related
+        meeting = next(e for e in others if e.kind == "MEET" and "Lukashenko meets Xi Jinping" in e.label)
+        assert meeting.date == "2023-03-01" and meeting.doc_id != here
+        assert "Belarus" in meeting.detail  # a name it shares with the open article
+        # Enter on it opens that article at the sentence that reports it, marked
         listing = app.screen.query_one(EventList)
         listing.focus()
         listing.highlighted = events.index(meeting)
         await pilot.press("enter")
         await settle(pilot)
-        assert opened.article is not None and opened.article.document.id == meeting.doc_id
+        assert app.focused is view
+        assert view.article is not None and view.article.document.id == meeting.doc_id
+        assert meeting.sentence is not None and view.sentence == meeting.sentence
+        start, end = meeting.sentence
+        assert "bertemu" in view.article.document.text[start:end]
+        line = view.sentence_line
+        assert line is not None and view.scroll_offset.y <= line < view.scroll_offset.y + view.size.height
+        # the sidebar now lists the events of the article opened
+        assert pane.events and all(e.doc_id == meeting.doc_id for e in pane.events if e.own)
+
+
+async def test_an_event_of_the_open_article_only_marks_its_sentence(samples_index: Path) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*"shangfu", "enter", "enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        pane = app.screen.query_one(EventsPane)
+        related = pane.events
+        last_own = max(i for i, e in enumerate(related) if e.own)
+        listing = app.screen.query_one(EventList)
+        listing.focus()
+        listing.highlighted = last_own
+        await pilot.press("enter")
+        await settle(pilot)
+        assert view.sentence == related[last_own].sentence
+        assert pane.events == related  # the same article: nothing was reloaded
+
+
+async def test_text_of_events_is_shown_as_written(samples_index: Path) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(EventsPane)
+        row = EventRow(
+            "x", "2024-01-02", "MEET", "[bold]A[/bold] meets B", ("A",), ("[red]B[/red]",), False, "d", 0, 5, "[i]T[/i]"
+        )
+        pane.show_related(RelatedEvents("here", (row,), True))
+        await pilot.pause()
+        prompt = str(pane.query_one(EventList).get_option_at_index(0).prompt)
+        assert "[bold]A[/bold] meets B" in prompt and "[i]T[/i] · [red]B[/red]" in prompt
+        pane.show_related(RelatedEvents("here", (), True))
+        await pilot.pause()
+        assert NO_EVENTS in str(pane.query_one("#events-empty").render())
+
+
+async def test_an_index_built_before_events_says_so(own_samples_index: Path) -> None:
+    with sqlite3.connect(own_samples_index / "catalog.sqlite") as db:
+        for table in ("events", "event_docs", "event_names", "name_counts", "mentions"):
+            db.execute(f"DELETE FROM {table}")
+    library = Library(own_samples_index)
+    try:
+        related = library.related(library.page("").rows[0].id)  # type: ignore[union-attr]
+    finally:
+        library.close()
+    assert related.rows == () and not related.has_events
+    app = WartaApp(own_samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(EventsPane)
+        assert pane.events == ()
+        assert OLD_INDEX in str(pane.query_one("#events-empty").render())

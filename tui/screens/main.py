@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 from indexer.entities.model import Entity
 from indexer.pipeline import IndexSummary, input_bytes
 from tui.export import ExportError, write_rows
-from tui.library import EventRow, Library, Page, Row, reindex
+from tui.library import Library, Page, RelatedEvents, Span, reindex
 from tui.messages import (
     ArticleReady,
     EngineFailed,
@@ -31,14 +31,16 @@ from tui.messages import (
     OpenArticle,
     QueryChanged,
     QuerySubmitted,
+    RelatedReady,
     ResultHighlighted,
     ResultsReady,
     StatsReady,
+    TimelineReady,
 )
 from tui.opener import Opener, system_opener
 from tui.screens.export import ExportScreen
 from tui.widgets.article import ArticleView, EntityHighlighted, entity_label
-from tui.widgets.events import EventsPane, RelatedEvent
+from tui.widgets.events import LOOKING, EventList, EventsPane
 from tui.widgets.filters import Filter, FilterBar, FilterRemoved, with_filters
 from tui.widgets.results import ResultsList
 from tui.widgets.search import SearchBar
@@ -91,6 +93,11 @@ class MainScreen(Screen[None]):
         self._article_seq = 0
         self._article_wanted: tuple[str, str] | None = None
         """(id, query) of the article shown or being loaded."""
+        self._sentence: Span | None = None
+        """The sentence to mark in the article being loaded (opened from an event)."""
+        self._related: RelatedEvents | None = None
+        """The related events of the article shown (kept while a timeline takes the sidebar)."""
+        self._timeline_seq = 0
         self._index_changed = False
         self._watch_epoch = 0
         """Bumped when this screen changed the index itself: older watches' findings are void."""
@@ -215,8 +222,13 @@ class MainScreen(Screen[None]):
         self._load(message.doc_id)
 
     def on_open_article(self, message: OpenArticle) -> None:
-        self._load(message.doc_id)
-        self.query_one(ArticleView).focus()
+        view = self.query_one(ArticleView)
+        if message.sentence is not None and view.article is not None and view.article.document.id == message.doc_id:
+            view.mark_sentence(message.sentence)  # the article is open: only mark the sentence
+        else:
+            self._sentence = message.sentence
+            self._load(message.doc_id)
+        view.focus()
 
     def _load(self, doc_id: str) -> None:
         wanted = (doc_id, self.effective_query)
@@ -240,40 +252,48 @@ class MainScreen(Screen[None]):
     def on_article_ready(self, message: ArticleReady) -> None:
         if message.seq != self._article_seq:
             return
-        self.query_one(ArticleView).show(message.article)
-        events = self.query_one(EventsPane)
-        if events.timeline is None:  # a timeline stays while its articles are read
-            events.show_events((), empty="Looking for related events…")
-            self._related(message.doc_id, message.seq)
-        if message.article is None:
+        sentence, self._sentence = self._sentence, None
+        self.query_one(ArticleView).show(message.article, sentence)
+        self._related = None
+        if message.article is not None:
+            events = self.query_one(EventsPane)
+            if events.timeline is None:  # a timeline stays while its articles are read
+                events.show_events((), empty=LOOKING)
+            self._find_related(message.doc_id, message.seq)
+        else:
+            self.query_one(EventsPane).show_events(())
             self.query_one(StatusLine).say("That article is no longer in the index: press r to refresh.", warning=True)
 
     @work(thread=True, exclusive=True, group="related")
-    def _related(self, doc_id: str, seq: int) -> None:
+    def _find_related(self, doc_id: str, seq: int) -> None:
         """The open article's events and related events, from the engine (in a worker)."""
         try:
-            rows = self.library.related(doc_id)
+            related = self.library.related(doc_id)
         except Exception as error:  # see _search
             self.post_message(EngineFailed("finding related events", error))
             return
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_related, seq, rows)
+            self.post_message(RelatedReady(seq, related))
 
-    def _show_related(self, seq: int, rows: list[EventRow]) -> None:
+    def on_related_ready(self, message: RelatedReady) -> None:
+        if message.seq != self._article_seq:
+            return  # another article was opened since
+        self._related = message.related
         events = self.query_one(EventsPane)
-        if seq != self._article_seq or events.timeline is not None:
-            return  # another article was opened, or a timeline took the pane
-        entries = [
-            RelatedEvent(
-                f"{row.type} · {row.summary}",
-                row.date,
-                row.doc_id,
-                "this article" if row.own else " · ".join(part for part in (row.title, ", ".join(row.shared)) if part),
-                row.own,
-            )
-            for row in rows
-        ]
-        events.show_events(entries, empty="No events in this article or related to it.")
+        if events.timeline is None:  # else it waits until the timeline is closed
+            events.show_related(message.related)
+
+    def _back_to_related(self) -> None:
+        """Close an entity's timeline: the open article's related events again."""
+        self._timeline_seq += 1  # a timeline on its way is no longer wanted
+        events = self.query_one(EventsPane)
+        if self._related is not None:
+            events.show_related(self._related)
+            return
+        events.show_events((), empty=LOOKING if self._article_wanted else "")
+        view = self.query_one(ArticleView)
+        if view.article is not None:
+            self._find_related(view.article.document.id, self._article_seq)
 
     # the index on disk -------------------------------------------------------------------------
 
@@ -325,9 +345,18 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBar).focus()
 
     def action_back(self) -> None:
-        """Esc: from the article or the events back to the list, from the list back to the search bar."""
+        """Esc: from the article or the events back to the list, from the list back to the search bar.
+
+        With an entity's timeline in the sidebar, Esc from the sidebar or the article closes it first.
+        """
         results = self.query_one(ResultsList)
-        if results.has_focus:
+        events = self.query_one(EventsPane)
+        focused = self.focused
+        if events.timeline is not None and (
+            focused is self.query_one(ArticleView) or (focused is not None and events in focused.ancestors)
+        ):
+            self._back_to_related()
+        elif results.has_focus:
             self.query_one(SearchBar).focus()
         elif self.focused is not None and not self.query_one(SearchBar).has_focus:
             results.focus()
@@ -373,35 +402,60 @@ class MainScreen(Screen[None]):
         self.query_one(StatusLine).say(f"Filter: {item.fragment}")
 
     def action_timeline(self) -> None:
-        """``t``: the articles naming the entity under the cursor, by date, in the sidebar (again: back)."""
-        entity = self._chosen_entity()
-        if entity is None:
-            return
+        """``t``: the events of the entity under the article's cursor (or of the first actor of the sidebar's
+        event), over the whole corpus, in time order, in the sidebar; ``t`` again: back to the related events."""
         events = self.query_one(EventsPane)
-        name = entity.canonical or entity.text
-        if events.timeline == name:
-            events.show_events(())
-            return
+        focused = self.focused
+        kind: str | None = None
+        if isinstance(focused, EventList):
+            if events.timeline is not None:
+                self._back_to_related()
+                return
+            current = events.current
+            if current is None or not current.actors:
+                self.query_one(StatusLine).say("No event chosen, or it names no one.", warning=True)
+                return
+            name = current.actors[0]
+        else:
+            entity = self._chosen_entity()
+            if entity is None:
+                return
+            if entity.type == "DATE":
+                self.query_one(StatusLine).say("Cannot show a timeline of a date.", warning=True)
+                return
+            name, kind = entity.canonical or entity.text, entity.type
+            if events.timeline == name:
+                self._back_to_related()
+                return
         if not events.display:
             self.action_toggle_sidebar()
-        self._timeline(entity)
+        self._timeline_seq += 1
+        view = self.query_one(ArticleView)
+        open_doc = view.article.document.id if view.article is not None else None
+        self._entity_timeline(name, kind, open_doc, self._timeline_seq)
 
     @work(thread=True, exclusive=True, group="timeline")
-    def _timeline(self, entity: Entity) -> None:
+    def _entity_timeline(self, name: str, kind: str | None, open_doc: str | None, seq: int) -> None:
         try:
-            rows = self.library.timeline(entity)
+            timeline = self.library.entity_events(name, kind, open_doc)
         except Exception as error:  # see _search
             self.post_message(EngineFailed("the timeline", error))
             return
-        self.app.call_from_thread(self._show_timeline, entity, rows)
+        if not get_current_worker().is_cancelled:
+            self.post_message(TimelineReady(seq, timeline))
 
-    def _show_timeline(self, entity: Entity, rows: list[Row]) -> None:
-        entries = [RelatedEvent(row.title or "(untitled)", row.date, row.id) for row in rows]
-        self.query_one(EventsPane).show_timeline(entity.canonical or entity.text, entries)
-        if not rows:
-            self.query_one(StatusLine).say(f"Cannot show a timeline of a {entity.type.lower()}.", warning=True)
+    def on_timeline_ready(self, message: TimelineReady) -> None:
+        if message.seq != self._timeline_seq:
+            return
+        timeline = message.timeline
+        self.query_one(EventsPane).show_entity_timeline(timeline)
+        status = self.query_one(StatusLine)
+        if timeline.events:
+            status.say(f"Events of {timeline.name}: {len(timeline.events):,}, in time order")
+        elif timeline.articles:
+            status.say(f"No events of {timeline.name}: the {len(timeline.articles):,} articles naming it instead")
         else:
-            self.query_one(StatusLine).say(f"Timeline of {entity_label(entity)}: {len(rows):,} articles")
+            status.say(f"Nothing names {timeline.name}.", warning=True)
 
     # the open article, outside the browser -----------------------------------------------------------
 

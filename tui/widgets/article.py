@@ -3,7 +3,9 @@
 Named entities (people, organisations, places, dates, other names, from the engine's
 ``StoredDocument.entities``) are coloured by type, a legend under the title says which colour is which;
 ``e``/``E`` move an entity cursor through them and the screen can filter on, or show the timeline of,
-the entity under it. Matches keep their own (background) mark on top of an entity's colour.
+the entity under it. Matches keep their own (background) mark on top of an entity's colour. An article
+opened from an event of the sidebar is scrolled to the sentence that reports the event, which is marked
+(``article--sentence``) until another article is shown.
 
 The text is untrusted: it is laid out as a ``rich.text.Text`` built from plain strings (never parsed
 as markup) after control characters were made visible (:func:`tui.text.printable`). Matches come from
@@ -28,11 +30,13 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from indexer.entities.model import ENTITY_TYPES, Entity
-from tui.library import OpenedArticle
+from tui.library import OpenedArticle, Span
 from tui.text import printable
 
 MATCH_META = "warta.match"
 """Style meta key holding a marked span's match number."""
+SENTENCE_META = "warta.sentence"
+"""Style meta key marking the sentence an event was opened at."""
 ENTITY_META = "warta.entity"
 """Style meta key holding an entity span's number (its index in ``document.entities``)."""
 LEGEND = {"PERSON": "person", "ORG": "organisation", "LOC": "place", "DATE": "date", "MISC": "other"}
@@ -71,11 +75,14 @@ def article_text(
     meta_style: Style,
     match_style: Style,
     entity_styles: Mapping[str, Style] | None = None,
+    sentence: Span | None = None,
+    sentence_style: Style | None = None,
 ) -> Text:
     """Title, a line of date · source · language, a legend of the entity colours, a blank line, the text.
 
     Entities are coloured with ``entity_styles`` (by type) and tagged with their number; matches are
-    marked with ``match_style`` on top and tagged with theirs.
+    marked with ``match_style`` on top and tagged with theirs. ``sentence`` (a span of the text), under
+    both, gets ``sentence_style`` and is tagged too.
     """
     document = article.document
     entity_styles = entity_styles or {}
@@ -95,6 +102,10 @@ def article_text(
     text.append("\n\n")
     body = len(text)
     text.append(printable(document.text))
+    if sentence is not None:
+        start, end = (max(0, min(offset, len(document.text))) for offset in sentence)
+        if start < end:
+            text.stylize((sentence_style or Style()) + Style(meta={SENTENCE_META: 0}), body + start, body + end)
     for number, entity in enumerate(document.entities):
         style = entity_styles.get(entity.type, Style()) + Style(meta={ENTITY_META: number})
         text.stylize(style, body + entity.start, body + entity.end)
@@ -123,6 +134,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article--current-match",
         "article--placeholder",
         "article--current-entity",
+        "article--sentence",
         *(f"article--{kind.lower()}" for kind in ENTITY_TYPES),
     }
     BINDING_GROUP_TITLE = "Article"
@@ -156,6 +168,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._layout_key: tuple[int, tuple[Style, ...]] | None = None
         """Width and styles the lines were made for."""
         self._strips: dict[int, Strip] = {}
+        self._sentence: Span | None = None
+        """The sentence of the text marked (an event's), if any."""
+        self._sentence_line: int | None = None
 
     # what the screen sees ----------------------------------------------------------------------
 
@@ -193,16 +208,43 @@ class ArticleView(ScrollView, can_focus=True):
         extracted = self.get_selection(selection)
         return extracted[0] if extracted and extracted[0] else None
 
-    def show(self, article: OpenedArticle | None) -> None:
-        """Show ``article`` (None: the placeholder) from the top, or from its first match."""
+    @property
+    def sentence(self) -> Span | None:
+        """The sentence marked in the text (offsets in ``document.text``), None when there is none."""
+        return self._sentence
+
+    @property
+    def sentence_line(self) -> int | None:
+        """The line the marked sentence starts on."""
+        return self._sentence_line
+
+    def show(self, article: OpenedArticle | None, sentence: Span | None = None) -> None:
+        """Show ``article`` (None: the placeholder) from the top, or from its first match.
+
+        With ``sentence`` (a span of its text): that sentence marked, and in view.
+        """
         self._article = article
         self._current = 0 if article and (article.title_spans or article.text_spans) else None
         self._entity = None
+        self._sentence = sentence if article is not None else None
         self._layout_key = None
         self._lay_out()
         self._scroll_to_line(0)
-        self._reveal_current(always=True)
+        if self._sentence_line is not None:
+            self._reveal_line(self._sentence_line, always=True)
+        else:
+            self._reveal_current(always=True)
         self._update_subtitle()
+
+    def mark_sentence(self, sentence: Span | None) -> None:
+        """Mark ``sentence`` of the article shown (None: unmark) and scroll it into view."""
+        if self._article is None:
+            return
+        self._sentence = sentence
+        self._layout_key = None
+        self._lay_out()
+        if self._sentence_line is not None:
+            self._reveal_line(self._sentence_line, always=True)
 
     # actions -----------------------------------------------------------------------------------
 
@@ -273,7 +315,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._lay_out()
 
     def _styles(self) -> tuple[Style, ...]:
-        names = ("article--title", "article--meta", "article--match", "article--current-match")
+        names = ("article--title", "article--meta", "article--match", "article--current-match", "article--sentence")
         kinds = tuple(f"article--{kind.lower()}" for kind in ENTITY_TYPES)
         own = tuple(self.get_component_rich_style(name) for name in names)
         # only what the entity styles set (a colour): the pane's background stays, a match's shows through
@@ -288,17 +330,22 @@ class ArticleView(ScrollView, can_focus=True):
         if self._layout_key == (width, styles):
             return
         self._layout_key = (width, styles)
-        title_style, meta_style, match_style, _current_style, *kind_styles = styles
+        title_style, meta_style, match_style, _current_style, sentence_style, *kind_styles = styles
         if self._article is None:
             text = Text(PLACEHOLDER, style=self.get_component_rich_style("article--placeholder"))
         else:
             entity_styles: dict[str, Style] = dict(zip(ENTITY_TYPES, kind_styles, strict=True))
-            text = article_text(self._article, title_style, meta_style, match_style, entity_styles)
+            text = article_text(
+                self._article, title_style, meta_style, match_style, entity_styles, self._sentence, sentence_style
+            )
         self._lines = list(text.wrap(self.app.console, width, overflow="fold"))
         first_line: dict[int, int] = {}
         entity_line: dict[int, int] = {}
+        self._sentence_line = None
         for index, line in enumerate(self._lines):
             for span in line.spans:
+                if self._sentence_line is None and _meta_number(span.style, SENTENCE_META) is not None:
+                    self._sentence_line = index
                 number = match_number(span.style)
                 if number is not None:
                     first_line.setdefault(number, index)

@@ -1,8 +1,11 @@
 """The related-events sidebar.
 
-Beside an open article: its own events, then the related events of other articles (the engine's
-``EventTables.related``), each with its date, type, summary and source article; or, after ``t``, the
-timeline of an entity. Choosing an entry opens its article.
+Beside an open article: its own events (marked "this article"), then the related events of other
+articles, as the engine ranks them (``EventTables.related``, what ``warta related ID`` prints). Each
+row: date and type, the summary, then dimly the source article and the names it shares with the open
+one. Enter opens the event's article at the sentence that reports it. After ``t``: an entity's events
+over the whole corpus in time order (``EventTables.timeline``), or, when it has none, the articles
+naming it. Text from the articles is laid out as ``rich.text.Text`` (never parsed as markup).
 """
 
 from __future__ import annotations
@@ -18,24 +21,53 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.library import EntityTimeline, EventRow, RelatedEvents, Span
 from tui.messages import OpenArticle
 from tui.text import printable
 
 NO_EXTRACTOR = "No related events."
+NO_EVENTS = "No events in this article or related to it."
+OLD_INDEX = "This index has no events (built before events existed): re-index it to see them."
+LOOKING = "Looking for related events…"
+TITLE_WIDTH = 48
+"""Characters of a source article's title shown under an event."""
 
 
 @dataclass(frozen=True, slots=True)
 class RelatedEvent:
-    """One event related to the open article."""
+    """One entry of the sidebar: an event, or (in an entity's timeline without events) an article."""
 
     label: str
     date: str | None = None
     doc_id: str | None = None
     """Article the event was found in, opened when the event is chosen."""
     detail: str = ""
-    """A second, dim line: the source article and the names shared with the open one."""
+    """A dim line under it: the source article and the names shared with the open one."""
     own: bool = False
     """Reported by the open article itself."""
+    kind: str = ""
+    """The event's type (MEET, VISIT…); empty for an article."""
+    sentence: Span | None = None
+    """The sentence of ``doc_id`` that reports the event."""
+    actors: tuple[str, ...] = ()
+
+
+def _short(title: str) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1].rstrip() + "…"
+
+
+def event_entry(row: EventRow, show_shared: bool = True) -> RelatedEvent:
+    """How the sidebar shows an event of the engine's."""
+    if row.own:
+        detail = "this article"
+    else:
+        detail = _short(row.source_title) or row.doc_id
+        if show_shared and row.shared:
+            detail += " · " + ", ".join(row.shared)
+    return RelatedEvent(
+        row.summary, row.date, row.doc_id, detail, row.own, row.type, (row.sentence_start, row.sentence_end), row.actors
+    )
 
 
 class EventList(OptionList):
@@ -64,6 +96,38 @@ class EventsPane(Vertical):
     def timeline(self) -> str | None:
         """Whose timeline the pane shows (None: it shows the related events)."""
         return self._timeline
+
+    @property
+    def current(self) -> RelatedEvent | None:
+        """The entry under the list's cursor."""
+        index = self.query_one(EventList).highlighted
+        return self._events[index] if index is not None and 0 <= index < len(self._events) else None
+
+    def show_related(self, related: RelatedEvents) -> None:
+        """The open article's events, then related ones (or why there are none)."""
+        empty = NO_EVENTS if related.has_events else OLD_INDEX
+        self.show_events([event_entry(row) for row in related.rows], empty=empty)
+        if related.rows:
+            own = sum(row.own for row in related.rows)
+            self.border_subtitle = f"{own} here · {len(related.rows) - own} related"
+
+    def show_entity_timeline(self, timeline: EntityTimeline) -> None:
+        """An entity's events in time order; when it has none, the articles naming it (the header says so)."""
+        name = timeline.name
+        if timeline.events:
+            entries = [event_entry(row, show_shared=False) for row in timeline.events]
+            self.show_events(entries)
+            title, count, unit = f"Timeline · {printable(name, one_line=True)}", len(entries), "event"
+        else:
+            entries = [
+                RelatedEvent(row.title or "(untitled)", row.date, row.id, row.source or "") for row in timeline.articles
+            ]
+            why = "no events" if timeline.has_events else "index without events"
+            self.show_events(entries, empty=f"No event or article names {name}.")
+            title, count, unit = f"Articles naming {printable(name, one_line=True)} ({why})", len(entries), "article"
+        self._timeline = name
+        self.border_title = title
+        self.border_subtitle = f"{count} {unit}" + ("" if count == 1 else "s") + " · t/esc: back"
 
     def show_timeline(self, name: str, entries: Sequence[RelatedEvent]) -> None:
         """List the articles naming ``name``, in date order (``entries`` come sorted)."""
@@ -101,15 +165,20 @@ class EventsPane(Vertical):
     @staticmethod
     def _prompt(event: RelatedEvent) -> Text:
         prompt = Text(end="")
-        if event.date:
-            prompt.append(printable(event.date, one_line=True) + "  ", "bold")
+        if event.date or event.kind:
+            if event.date:
+                prompt.append(printable(event.date, one_line=True), "bold")
+            if event.kind:
+                prompt.append(("  " if event.date else "") + printable(event.kind, one_line=True), "bold cyan")
+            prompt.append("\n")
         prompt.append(printable(event.label, one_line=True), "italic" if event.own else "")
         if event.detail:
-            prompt.append("\n" + printable(event.detail, one_line=True), "dim")
+            prompt.append("\n")
+            prompt.append(printable(event.detail, one_line=True), "bold green" if event.own else "dim")
         return prompt
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
         message.stop()
-        doc_id = self._events[message.option_index].doc_id
-        if doc_id is not None:
-            self.post_message(OpenArticle(doc_id))
+        event = self._events[message.option_index]
+        if event.doc_id is not None:
+            self.post_message(OpenArticle(event.doc_id, event.sentence))
