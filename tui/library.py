@@ -75,8 +75,8 @@ class RelatedEvents:
 
     doc_id: str
     rows: tuple[EventRow, ...]
-    has_events: bool
-    """False when the index holds no event at all (built before events existed)."""
+    events_indexed: bool
+    """False when the index was built before events existed (its event tables are empty)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +87,8 @@ class EntityTimeline:
     events: tuple[EventRow, ...]
     articles: tuple[Row, ...]
     """Only when there are no events: the articles naming the entity, oldest first."""
-    has_events: bool
-    """False when the index holds no event at all."""
+    events_indexed: bool
+    """False when the index was built before events existed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,12 +287,12 @@ class Library:
         published = PartialDate.from_iso(document.date) if document.date else None
         catalog = open_catalog(self.index_dir)
         try:
-            has_events = catalog.events.count() > 0
-            ranked = catalog.events.related(doc_id, names, published, limit) if has_events else []
+            events_indexed = _events_indexed(catalog)
+            ranked = catalog.events.related(doc_id, names, published, limit) if events_indexed else []
             rows = _event_rows(catalog, [(item.event, item.shared) for item in ranked], doc_id)
         finally:
             catalog.close()
-        return RelatedEvents(doc_id, rows, has_events)
+        return RelatedEvents(doc_id, rows, events_indexed)
 
     def entity_events(
         self, name: str, kind: str | None = None, open_doc: str | None = None, limit: int = TIMELINE_LIMIT
@@ -306,8 +306,8 @@ class Library:
         canonical = known.canonical if known is not None else name
         catalog = open_catalog(self.index_dir)
         try:
-            has_events = catalog.events.count() > 0
-            events = catalog.events.timeline(name=canonical, limit=limit) if has_events else []
+            events_indexed = _events_indexed(catalog)
+            events = catalog.events.timeline(name=canonical, limit=limit) if events_indexed else []
             rows = _event_rows(catalog, [(event, ()) for event in events], open_doc)
         finally:
             catalog.close()
@@ -316,7 +316,7 @@ class Library:
             kind = kind or (known.type if known is not None else None)
             if kind is not None:
                 articles = tuple(self.articles_naming(kind, canonical))
-        return EntityTimeline(canonical, rows, articles, has_events)
+        return EntityTimeline(canonical, rows, articles, events_indexed)
 
     def entity_names(self) -> list[EntityName]:
         """Every canonical person, organisation, place and other name of the index, most named first."""
@@ -362,6 +362,17 @@ def entity_fragment(kind: str, name: str, exclude: bool = False) -> str | None:
 
 EXPORT_CHUNK = 200
 """Hits whose URL is looked up per hold of the engine lock during an export."""
+
+
+EVENTS_PIPELINE = 3
+"""The first pipeline version that extracted events."""
+
+
+def _events_indexed(catalog: Catalog) -> bool:
+    """Whether the index holds events, or was built by a pipeline that extracts them (and found none)."""
+    if catalog.events.count() > 0:
+        return True
+    return all(state.pipeline.isdigit() and int(state.pipeline) >= EVENTS_PIPELINE for state in catalog.files())
 
 
 def _event_rows(

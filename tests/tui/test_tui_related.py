@@ -84,7 +84,7 @@ async def test_text_of_events_is_shown_as_written(samples_index: Path) -> None:
         pane.show_related(RelatedEvents("here", (row,), True))
         await pilot.pause()
         prompt = str(pane.query_one(EventList).get_option_at_index(0).prompt)
-        assert "[bold]A[/bold] meets B" in prompt and "[i]T[/i] · [red]B[/red]" in prompt
+        assert "[bold]A[/bold] meets B" in prompt and "[i]T[/i]" in prompt and "shared: [red]B[/red]" in prompt
         pane.show_related(RelatedEvents("here", (), True))
         await pilot.pause()
         assert NO_EVENTS in str(pane.query_one("#events-empty").render())
@@ -94,12 +94,13 @@ async def test_an_index_built_before_events_says_so(own_samples_index: Path) -> 
     with sqlite3.connect(own_samples_index / "catalog.sqlite") as db:
         for table in ("events", "event_docs", "event_names", "name_counts", "mentions"):
             db.execute(f"DELETE FROM {table}")
+        db.execute("UPDATE files SET pipeline = '2'")  # a version before events
     library = Library(own_samples_index)
     try:
         related = library.related(library.page("").rows[0].id)  # type: ignore[union-attr]
     finally:
         library.close()
-    assert related.rows == () and not related.has_events
+    assert related.rows == () and not related.events_indexed
     app = WartaApp(own_samples_index)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)

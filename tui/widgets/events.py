@@ -29,8 +29,8 @@ NO_EXTRACTOR = "No related events."
 NO_EVENTS = "No events in this article or related to it."
 OLD_INDEX = "This index has no events (built before events existed): re-index it to see them."
 LOOKING = "Looking for related events…"
-TITLE_WIDTH = 48
-"""Characters of a source article's title shown under an event."""
+LINE_WIDTH = 22
+"""Characters of an entry's source and shared-names lines: they must not wrap in the 23-column list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,9 @@ class RelatedEvent:
     doc_id: str | None = None
     """Article the event was found in, opened when the event is chosen."""
     detail: str = ""
-    """A dim line under it: the source article and the names shared with the open one."""
+    """A line under it: the source article ("this article" for the open one's events)."""
+    shared: tuple[str, ...] = ()
+    """Names shared with the open article (a dim last line)."""
     own: bool = False
     """Reported by the open article itself."""
     kind: str = ""
@@ -52,21 +54,26 @@ class RelatedEvent:
     actors: tuple[str, ...] = ()
 
 
-def _short(title: str) -> str:
-    title = " ".join(title.split())
-    return title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1].rstrip() + "…"
+def _fit(text: str, width: int = LINE_WIDTH) -> str:
+    """``text`` on one line of at most ``width`` characters (cut with an ellipsis)."""
+    text = " ".join(printable(text, one_line=True).split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def event_entry(row: EventRow, show_shared: bool = True) -> RelatedEvent:
     """How the sidebar shows an event of the engine's."""
-    if row.own:
-        detail = "this article"
-    else:
-        detail = _short(row.source_title) or row.doc_id
-        if show_shared and row.shared:
-            detail += " · " + ", ".join(row.shared)
+    detail = "this article" if row.own else (row.source_title or row.doc_id)
+    shared = row.shared if show_shared and not row.own else ()
     return RelatedEvent(
-        row.summary, row.date, row.doc_id, detail, row.own, row.type, (row.sentence_start, row.sentence_end), row.actors
+        row.summary,
+        row.date,
+        row.doc_id,
+        detail=detail,
+        shared=shared,
+        own=row.own,
+        kind=row.type,
+        sentence=(row.sentence_start, row.sentence_end),
+        actors=row.actors,
     )
 
 
@@ -105,7 +112,7 @@ class EventsPane(Vertical):
 
     def show_related(self, related: RelatedEvents) -> None:
         """The open article's events, then related ones (or why there are none)."""
-        empty = NO_EVENTS if related.has_events else OLD_INDEX
+        empty = NO_EVENTS if related.events_indexed else OLD_INDEX
         self.show_events([event_entry(row) for row in related.rows], empty=empty)
         if related.rows:
             own = sum(row.own for row in related.rows)
@@ -122,7 +129,7 @@ class EventsPane(Vertical):
             entries = [
                 RelatedEvent(row.title or "(untitled)", row.date, row.id, row.source or "") for row in timeline.articles
             ]
-            why = "no events" if timeline.has_events else "index without events"
+            why = "no events" if timeline.events_indexed else "index without events"
             self.show_events(entries, empty=f"No event or article names {name}.")
             title, count, unit = f"Articles naming {printable(name, one_line=True)} ({why})", len(entries), "article"
         self._timeline = name
@@ -174,7 +181,13 @@ class EventsPane(Vertical):
         prompt.append(printable(event.label, one_line=True), "italic" if event.own else "")
         if event.detail:
             prompt.append("\n")
-            prompt.append(printable(event.detail, one_line=True), "bold green" if event.own else "dim")
+            if event.own:
+                prompt.append("● " + _fit(event.detail, LINE_WIDTH - 2), "bold green")
+            else:
+                prompt.append(_fit(event.detail), "dim")
+        if event.shared:
+            prompt.append("\n")
+            prompt.append(_fit("shared: " + ", ".join(event.shared)), "dim italic")
         return prompt
 
     def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
