@@ -2,7 +2,9 @@
 
 Builds an index of data/samples with the command line, starts the browser on it in a detached tmux
 session, searches, opens the top hit, jumps to the next match, moves to an entity and opens its
-timeline in the sidebar, follows another article of the timeline, and quits. Skipped without tmux.
+events timeline in the sidebar, follows an event of the timeline, goes back to the related events
+(Esc), follows a related event of another article (Enter in the sidebar), and quits. Skipped without
+tmux.
 """
 
 from __future__ import annotations
@@ -107,6 +109,16 @@ def article_pane(screen: str) -> str:
     return "\n".join(line[start : end + 1] for line in lines[top + 1 :])
 
 
+def focus_sidebar(terminal: Terminal) -> None:
+    """Tab from the article to the sidebar: the footer leaves the article's keys."""
+    terminal.keys("Tab")
+    try:
+        terminal.wait_for(lambda s: "n Next match" not in s, "the sidebar to have the focus", 3.0)
+    except AssertionError:  # the key came while the pane was redrawn: once more
+        terminal.keys("Tab")
+        terminal.wait_for(lambda s: "n Next match" not in s, "the sidebar to have the focus")
+
+
 def test_search_read_jump_follow_and_quit_in_a_real_terminal(terminal: Terminal) -> None:
     terminal.wait_for(lambda s: "3 articles" in s and "Related events" in s, "the main screen")
     terminal.keys("lukashenko", literal=True)
@@ -123,22 +135,29 @@ def test_search_read_jump_follow_and_quit_in_a_real_terminal(terminal: Terminal)
     terminal.keys("e")
     screen = terminal.wait_for(lambda s: "LOC United States" in s, "the first entity in the status line")
     terminal.keys("t")
-    screen = terminal.wait_for(lambda s: "Timeline · United States" in s, "the timeline in the sidebar")
+    screen = terminal.wait_for(lambda s: "Timeline · United States" in s, "the events timeline in the sidebar")
+    assert " events · t/esc: back" in screen or " event · t/esc: back" in screen
     before = article_pane(screen)
-    terminal.keys("Tab")  # from the article to the sidebar: the footer leaves the article's keys
+    focus_sidebar(terminal)
+    terminal.keys("Enter")  # the first event of the entity: its article, at the sentence reporting it…
     try:
-        terminal.wait_for(lambda s: "n Next match" not in s, "the sidebar to have the focus", 3.0)
-    except AssertionError:  # the key came while the pane was redrawn: once more
-        terminal.keys("Tab")
-        terminal.wait_for(lambda s: "n Next match" not in s, "the sidebar to have the focus")
-    terminal.keys("Enter")  # the oldest article naming the entity…
-    try:
-        screen = terminal.wait_for(lambda s: article_pane(s) != before, "the timeline's first article", 3.0)
-    except AssertionError:  # …was the one open: the next
+        screen = terminal.wait_for(lambda s: article_pane(s) != before, "the timeline's first event", 3.0)
+    except AssertionError:  # …was in the open article, at the sentence in view: the next
+        focus_sidebar(terminal)  # Enter gave the article the focus
         terminal.keys("j")
         terminal.keys("Enter")
-        screen = terminal.wait_for(lambda s: article_pane(s) != before, "the timeline's second article")
-    assert "Timeline · United States" in screen  # the timeline stays while its articles are read
+        screen = terminal.wait_for(lambda s: article_pane(s) != before, "the timeline's second event")
+    assert "Timeline · United States" in screen  # the timeline stays while its events are read
+    # Esc closes the timeline: the related events of the article open
+    terminal.keys("Escape")
+    screen = terminal.wait_for(lambda s: "Related events" in s and " here · " in s, "the related events again")
+    # follow a related event: the last one, reported by another article
+    before = article_pane(screen)
+    focus_sidebar(terminal)
+    terminal.keys("G")
+    terminal.keys("Enter")
+    screen = terminal.wait_for(lambda s: article_pane(s) != before, "the related event's article")
+    terminal.wait_for(lambda s: "n Next match" in s, "the article to have the focus")
     terminal.keys("q")
     deadline = time.monotonic() + WAIT_SECONDS
     while terminal.alive() and time.monotonic() < deadline:
