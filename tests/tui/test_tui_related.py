@@ -10,6 +10,8 @@ from tui_support import settle
 
 from tui.app import WartaApp
 from tui.library import EventRow, Library, RelatedEvents
+from tui.messages import RelatedReady
+from tui.screens.main import MainScreen
 from tui.widgets.article import ArticleView
 from tui.widgets.events import NO_EVENTS, OLD_INDEX, EventList, EventsPane
 
@@ -71,6 +73,25 @@ async def test_an_event_of_the_open_article_only_marks_its_sentence(samples_inde
         await settle(pilot)
         assert view.sentence == related[last_own].sentence
         assert pane.events == related  # the same article: nothing was reloaded
+
+
+async def test_a_late_answer_for_another_article_is_dropped(samples_index: Path) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*"shangfu", "enter", "enter")
+        await settle(pilot)
+        pane = app.screen.query_one(EventsPane)
+        shown = pane.events
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        stale = RelatedEvents("elsewhere", (), True)
+        screen.post_message(RelatedReady(screen._article_seq - 1, stale))
+        await settle(pilot)
+        assert pane.events == shown
+        # a search with no hits empties the article and the sidebar
+        await pilot.press("slash", *" zzzqqqxx")
+        await settle(pilot)
+        assert pane.events == () and app.screen.query_one(ArticleView).article is None
 
 
 async def test_text_of_events_is_shown_as_written(samples_index: Path) -> None:

@@ -201,7 +201,12 @@ class MainScreen(Screen[None]):
             self._report(message.page)
             if not message.page.rows:
                 self._article_wanted = None
+                self._article_seq += 1  # the related events of the article shown last are no longer wanted
+                self._related = None
                 self.query_one(ArticleView).show(None)
+                events = self.query_one(EventsPane)
+                if events.timeline is None:
+                    events.show_events(())
 
     def _report(self, page: Page) -> None:
         """What the engine said about the query, in the status line (a message of another kind stays)."""
@@ -261,7 +266,8 @@ class MainScreen(Screen[None]):
                 events.show_events((), empty=LOOKING)
             self._find_related(message.doc_id, message.seq)
         else:
-            self.query_one(EventsPane).show_events(())
+            if self.query_one(EventsPane).timeline is None:
+                self.query_one(EventsPane).show_events(())
             self.query_one(StatusLine).say("That article is no longer in the index: press r to refresh.", warning=True)
 
     @work(thread=True, exclusive=True, group="related")
@@ -290,7 +296,10 @@ class MainScreen(Screen[None]):
         if self._related is not None:
             events.show_related(self._related)
             return
-        events.show_events((), empty=LOOKING if self._article_wanted else "")
+        if self._article_wanted is None:
+            events.show_events(())
+        else:
+            events.show_events((), empty=LOOKING)
         view = self.query_one(ArticleView)
         if view.article is not None:
             self._find_related(view.article.document.id, self._article_seq)
