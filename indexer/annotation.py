@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from indexer.entities import annotate
 from indexer.events import extract_events
-from indexer.model import Annotations, Article
+from indexer.model import Annotations, Article, PartialDate
+
+_WARM_UP_TEXTS = (
+    (
+        "id",
+        "Presiden Joko Widodo bertemu Menteri Luar Negeri Amerika Serikat di Jakarta pada Senin (1/3/2023), "
+        'kata juru bicara Kementerian Luar Negeri. "Kami sepakat," ujarnya pekan lalu.',
+    ),
+    ("en", "U.S. President Joe Biden met Chinese leader Xi Jinping in Bali on Monday, Reuters said on 15 Aug 2023."),
+)
 
 
 def annotate_article(article: Article) -> Annotations:
@@ -21,3 +30,12 @@ def annotate_article(article: Article) -> Annotations:
         title_entities=tuple(annotate(article.title, lang, article.date)),
         extra=tuple(extract_events(article.id, article.text, entities, lang, article.date)),
     )
+
+
+def warm_up() -> None:
+    """Load, in this process, what recognition reads once: the tagger model, the name tables, the date
+    parser's languages. Writer processes forked afterwards start with them instead of each loading them."""
+    for lang, text in _WARM_UP_TEXTS:
+        annotate_article(
+            Article("warm-up", "", "", text[:40], text, "", PartialDate("2023-08-15", "day"), None, None, lang, "")
+        )

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from indexer.annotation import annotate_article
+from indexer.annotation import annotate_article, warm_up
 from indexer.catalog import CATALOG_NAME, Catalog, DocRow, FileState
 from indexer.clean import clean_record
 from indexer.events import EventMention
@@ -126,6 +126,7 @@ class Indexer:
         self._pending_deletes: list[str] = []
         self._pending_files: list[FileState] = []
         self._written = 0
+        self._warm = False
 
     def close(self) -> None:
         """Cancel uncommitted work (its writer subprocesses stop with it)."""
@@ -214,6 +215,9 @@ class Indexer:
 
     def _put(self, article: Article, replace: bool) -> None:
         assert self._writer is not None
+        if not self._warm and self._procs > 1:
+            warm_up()  # before the writer forks its processes, which then inherit what it loaded
+            self._warm = True
         self._writer.put(article, replace=replace)
         date = article.date.iso if article.date else None
         self._pending_rows.append(

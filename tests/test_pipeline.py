@@ -593,3 +593,35 @@ def test_a_store_reads_the_newest_state_after_a_commit_that_changed_nothing(tmp_
     store.searcher()
     assert store.is_current() and store.doc_count() == 1
     store.close()
+
+
+def test_recognition_is_loaded_once_before_the_writer_processes_fork(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With several writer processes, the indexing process loads recognition's tables first (each forked
+    process inherits them) and only when there is something to index."""
+    calls: list[int] = []
+    real_warm_up = pipeline.warm_up
+
+    def counting_warm_up() -> None:
+        calls.append(os.getpid())
+        real_warm_up()
+
+    monkeypatch.setattr(pipeline, "warm_up", counting_warm_up)
+    index = tmp_path / "index"
+    source = write_jsonl(tmp_path / "a.jsonl", THREE)
+    pipeline.index_paths([str(source)], str(index), workers=2)
+    assert calls == [os.getpid()]
+    pipeline.index_paths([str(source)], str(index), workers=2)  # unchanged: nothing to load
+    assert calls == [os.getpid()]
+    pipeline.index_paths([str(source)], str(tmp_path / "other"), workers=1)  # one process: loads as it goes
+    assert calls == [os.getpid()]
+
+
+def test_warm_up_loads_the_tagger_model() -> None:
+    from indexer.annotation import warm_up
+    from indexer.entities.tagger import load_model
+
+    load_model.cache_clear()
+    warm_up()
+    assert load_model.cache_info().currsize == 1
