@@ -30,7 +30,7 @@ from indexer.store.results import (
     SortOrder,
     StoredDocument,
 )
-from indexer.store.writing import WRITER_BATCH, Annotator, ParallelWriter, StoreWriter, remove_handbacks
+from indexer.store.writing import POOL_MB, WRITER_BATCH, Annotator, ParallelWriter, StoreWriter, remove_handbacks
 
 
 class Store:
@@ -120,11 +120,11 @@ class Store:
             remove_handbacks(self.directory)
             if procs > 1:
                 w = ParallelWriter(
-                    self._ix, procs=procs, multisegment=True, batchsize=WRITER_BATCH, limitmb=128, compound=False
+                    self._ix, procs=procs, multisegment=True, batchsize=WRITER_BATCH, limitmb=POOL_MB, compound=False
                 )
                 w.annotator = annotator
             else:
-                w = self._ix.writer(limitmb=256, compound=False)
+                w = self._ix.writer(limitmb=POOL_MB, compound=False)
         except LockError as error:
             raise IndexBusy(f"index is busy: another process is writing to {self.directory}") from error
         return StoreWriter(w, annotator)
