@@ -8,9 +8,8 @@ both: a word that Sastrawi reduces, or finds in its Indonesian dictionary, keeps
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
@@ -29,14 +28,16 @@ _AFFIXED = re.compile(r"^(?:di|ke|se|be|me|pe|te)|(?:lah|kah|tah|pun|ku|mu|nya|i
 
 
 class Stemmer:
-    """A word → stem function with a plain dict as cache, which writer subprocesses inherit at fork
-    and whose new entries they hand back (:meth:`learned_since`, :meth:`learn`), so each word is
-    worked out once per run rather than once per process."""
+    """A word → stem function with a plain dict as cache; given one of :mod:`indexer.memo`'s, writer
+    subprocesses inherit it at fork and hand its new entries back, so each word is worked out once
+    per run rather than once per process."""
 
-    def __init__(self, english_stem: Callable[[str], str], limit: int = 2_000_000) -> None:
+    def __init__(
+        self, english_stem: Callable[[str], str], cache: dict[str, str] | None = None, limit: int = 2_000_000
+    ) -> None:
         self._english_stem = english_stem
         self._limit = limit
-        self.cache: dict[str, str] = {}
+        self.cache: dict[str, str] = {} if cache is None else cache
 
     def __call__(self, word: str) -> str:
         root = self.cache.get(word)
@@ -56,15 +57,3 @@ class Stemmer:
             if root != word and len(root) >= 3:
                 return root
         return self._english_stem(word)
-
-    def mark(self) -> int:
-        """A bookmark in the cache, for :meth:`learned_since`."""
-        return len(self.cache)
-
-    def learned_since(self, mark: int) -> dict[str, str]:
-        """Entries added after ``mark`` (dicts keep insertion order)."""
-        return dict(itertools.islice(self.cache.items(), mark, None))
-
-    def learn(self, stems: Mapping[str, str]) -> None:
-        """Add stems worked out elsewhere."""
-        self.cache.update(stems)

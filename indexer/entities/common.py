@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from indexer import memo
 from indexer.entities.lexicon import GIVEN_NAMES, NEVER_NAME
 from indexer.entities.tables import KNOWLEDGE_DIR
 
@@ -82,10 +83,15 @@ def _bare(word: str, roots: frozenset[str]) -> bool:
     return any(stem in roots for stem in stems)
 
 
-@lru_cache(maxsize=65536)
+_COMMON_ID = memo.shared("common-id")
+
+
 def _common_id(lower: str) -> bool:
-    roots = root_words()
-    return lower in roots or (len(lower) > 4 and _bare(lower, roots))
+    known: bool | None = _COMMON_ID.get(lower)
+    if known is None:
+        roots = root_words()
+        known = _COMMON_ID.remember(lower, lower in roots or (len(lower) > 4 and _bare(lower, roots)))
+    return known
 
 
 @lru_cache(maxsize=4)

@@ -23,6 +23,7 @@ from itertools import repeat
 from operator import add
 from pathlib import Path
 
+from indexer import memo
 from indexer.entities.common import is_common, word_case
 from indexer.entities.lexicon import GIVEN_NAMES, LOC_HEADS, NEVER_NAME, ORG_HEADS, TITLES
 from indexer.entities.tokens import Tokens
@@ -193,9 +194,11 @@ def read_model(path: Path) -> TaggerModel:
 def load_model(path: Path = MODEL_PATH) -> TaggerModel | None:
     """The shipped model (read once), or None when it is missing or unreadable: the rules alone then."""
     try:
-        return read_model(path)
+        model = read_model(path)
     except (OSError, ValueError, EOFError):
         return None
+    model.word_scores = memo.shared(f"tagger-word-scores:{path}")  # handed back by writer processes
+    return model
 
 
 # -- windows and features ---------------------------------------------------------------------------

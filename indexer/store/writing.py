@@ -14,12 +14,13 @@ from typing import Any
 
 from whoosh.multiproc import MpWriter, SubWriterTask
 
+from indexer import memo
 from indexer.model import Annotations, Article
 from indexer.querylang import ENTITY_FIELDS, day_range
-from indexer.store.analysis import NAME_PART, STEMMER, TextParts
+from indexer.store.analysis import NAME_PART, TextParts
 
-STEMS_PREFIX = "stems-"
-"""Files in which writer subprocesses hand their new stems back."""
+LEARNED_PREFIX = "learned-"
+"""Files in which writer subprocesses hand back the new entries of their word caches (:mod:`indexer.memo`)."""
 EXTRAS_PREFIX = "extras-"
 """Files in which writer subprocesses hand back what the annotator found besides entities."""
 WRITER_BATCH = 256
@@ -77,7 +78,7 @@ def _annotate(fields: dict[str, Any], annotator: Annotator, extras: Extras) -> N
 def remove_handbacks(folder: str) -> None:
     """Delete hand-back files a cancelled or killed writer left behind."""
     for name in os.listdir(folder):
-        if name.startswith((EXTRAS_PREFIX, STEMS_PREFIX)) and name.endswith(".tmp"):
+        if name.startswith((EXTRAS_PREFIX, LEARNED_PREFIX)) and name.endswith(".tmp"):
             with contextlib.suppress(OSError):
                 os.remove(os.path.join(folder, name))
 
@@ -104,12 +105,12 @@ class _WriterTask(SubWriterTask):  # type: ignore[misc]
             os._exit(1)
 
         threading.Thread(target=watch, daemon=True).start()
-        mark = STEMMER.mark()
+        bookmarks = memo.marks()
         super().run()
-        # hand the words this process stemmed back to the parent, for the next writer processes
-        path = os.path.join(self.storage.folder, f"{STEMS_PREFIX}{os.getpid()}.tmp")
+        # hand what this process worked out per word back to the parent, for the next writer processes
+        path = os.path.join(self.storage.folder, f"{LEARNED_PREFIX}{os.getpid()}.tmp")
         with contextlib.suppress(OSError), open(path, "wb") as handle:
-            pickle.dump(STEMMER.learned_since(mark), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(memo.learned_since(bookmarks), handle, protocol=pickle.HIGHEST_PROTOCOL)
 
     def _process_file(self, filename: str, doc_count: int) -> None:
         """Whoosh's loop over a job file, annotating each article first; extras go to a hand-back file.
@@ -146,10 +147,10 @@ class ParallelWriter(MpWriter):  # type: ignore[misc]
         self.extras = []
         for name in sorted(os.listdir(folder)):
             path = os.path.join(folder, name)
-            if name.startswith(STEMS_PREFIX):
+            if name.startswith(LEARNED_PREFIX):
                 with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError):
                     with open(path, "rb") as handle:
-                        STEMMER.learn(pickle.load(handle))
+                        memo.learn(pickle.load(handle))
                     os.remove(path)
             elif name.startswith(EXTRAS_PREFIX):
                 with open(path, "rb") as handle:
