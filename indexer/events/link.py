@@ -31,8 +31,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from indexer.events.extract import summarize
 from indexer.events.model import Event, EventMention, EventType
+from indexer.events.summary import summarize
 from indexer.model import PartialDate
 
 __all__ = ["actor_key", "date_distance", "dates_compatible", "link", "link_keys", "probe_keys"]
