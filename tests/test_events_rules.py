@@ -277,3 +277,23 @@ def test_reports_days_apart_never_chain() -> None:
         )
         assert spread.days <= 2
     assert len(events) >= 2
+
+
+def test_events_linked_by_older_rules_are_linked_again() -> None:
+    import sqlite3
+
+    from indexer.eventdb import EventTables
+    from indexer.events.link import LINK_VERSION
+
+    db = sqlite3.connect(":memory:")
+    tables = EventTables(db)
+    assert not tables.is_stale()  # nothing extracted, nothing to link
+    tables.put_mentions("a", [_said("a", ("Joko Widodo", "Papua"), "2019-09-10", kind="MEET")])
+    assert tables.is_stale()
+    assert tables.relink() == 1
+    assert not tables.is_stale()
+    db.execute("UPDATE meta SET value = 'old' WHERE key = 'link_version'")
+    assert tables.is_stale()
+    tables.relink()
+    assert db.execute("SELECT value FROM meta WHERE key = 'link_version'").fetchone() == (LINK_VERSION,)
+    assert not tables.is_stale()

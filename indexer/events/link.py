@@ -44,7 +44,10 @@ from indexer.events.model import Event, EventMention, EventType
 from indexer.events.summary import summarize
 from indexer.model import PartialDate
 
-__all__ = ["actor_key", "date_distance", "dates_compatible", "link", "link_keys", "probe_keys"]
+__all__ = ["LINK_VERSION", "actor_key", "date_distance", "dates_compatible", "link", "link_keys", "probe_keys"]
+
+LINK_VERSION = "2"
+"""Version of the linking rules: events linked by other rules are linked again (no re-extraction)."""
 
 _CORPORATE = frozenset("inc corp co ltd plc llc tbk".split())
 
