@@ -172,8 +172,11 @@ class Sentence:
     def pronoun_before(self, k: int, window: int, floor: int) -> bool:
         """Whether a pronoun stands among the ``window`` words before word ``k``, from ``floor`` on."""
         first = max(0, k - window)
+        words = self.words
+        if lx.PRONOUNS.isdisjoint(words[first:k]):  # most sentences: one C-level test
+            return False
         starts = self.starts
-        return any(w in lx.PRONOUNS and starts[first + j] >= floor for j, w in enumerate(self.words[first:k]))
+        return any(words[j] in lx.PRONOUNS and starts[j] >= floor for j in range(first, k))
 
     def next_word(self, k: int) -> str:
         """The word after word ``k`` ("" at the end)."""
