@@ -103,3 +103,31 @@ def test_extraction_is_the_same_with_cold_and_warm_caches() -> None:
     w._CHUNK_CUES.clear()
     cold = extract_events("d", text, entities, "id")
     assert cold and cold == extract_events("d", text, entities, "id")
+
+
+def test_a_sentence_naming_nobody_is_read_only_for_its_pronouns() -> None:
+    from indexer.events.extract import _may_name_anyone
+    from indexer.events.state import Doc
+
+    text = (
+        "Presiden Joko Widodo tiba di Bogor. “Kami siap,” katanya. Dia mengatakan rapat ditunda."
+        " Rapat itu ramai, ujar warga."
+    )
+    entities = annotate(text, lang="id")
+    doc = Doc("d", text, entities, None)
+    lowered = text.lower()
+
+    def may(sentence: str) -> bool:
+        start = text.index(sentence)
+        cue = next(m for m in w.WORD.finditer(lowered, start, start + len(sentence)) if w.ROLES[m.group()] is not None)
+        return _may_name_anyone(doc, lowered, start, start + len(sentence), [cue.start(), cue.end()])
+
+    assert may("Presiden Joko Widodo tiba di Bogor.")
+    assert may("“Kami siap,” katanya.") and may("Dia mengatakan rapat ditunda.")
+    assert not may("Rapat itu ramai, ujar warga.")
+    found = extract_events("d", text, entities, "id")
+    assert [(e.type, e.actors, e.trigger) for e in found] == [
+        ("VISIT", ("Joko Widodo",), "tiba"),
+        ("STATEMENT", ("Joko Widodo",), "katanya"),
+        ("STATEMENT", ("Joko Widodo",), "mengatakan"),
+    ]

@@ -23,10 +23,12 @@ read; per sentence (:func:`.sentences.split_sentences`):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
 from indexer.entities.model import Entity
+from indexer.events import lexicon as lx
 from indexer.events.arguments import trigger_events
 from indexer.events.attribution import Reported, mark_sources, statements
 from indexer.events.dates import to_partial_date
@@ -93,6 +95,8 @@ def extract_events(
         before = bisect_left(subject_at, index) - 1
         if before >= 0:
             doc.last_subject = subjects[subject_at[before]]
+        if not _may_name_anyone(doc, lowered, s_start, s_end, wanted[index]):
+            continue
         _sentence(Sentence(doc, s_start, s_end, tokens(lowered, s_start, s_end)))
     return doc.out
 
@@ -105,6 +109,18 @@ def _sentence(sent: Sentence) -> None:
     found += trigger_events(sent, reported)
     found.sort(key=lambda e: e.mention.trigger_start)
     sent.doc.out.extend(found)
+
+
+_PRONOUN = re.compile(r"\b(?:" + "|".join(sorted(lx.PRONOUNS)) + r")\b")
+
+
+def _may_name_anyone(doc: Doc, lowered: str, start: int, end: int, cues: list[int]) -> bool:
+    """Whether a sentence can yield an event at all: an actor, a speaker and a place all come from its
+    names (persons, organisations, places) or from a pronoun (*dia*, *he*, *katanya*) standing for
+    one named before. Most sentences have names; for the others one regex search spares the reading."""
+    if doc.names_in(start, end) or _PRONOUN.search(lowered, start, end):
+        return True
+    return any(lowered.endswith("nya", cues[i], cues[i + 1]) for i in range(0, len(cues), 2))
 
 
 def _window(text: str, start: int, end: int, cues: list[int]) -> tuple[int, int]:

@@ -74,6 +74,10 @@ class Doc:
             i += 1
         return found
 
+    def names_in(self, start: int, end: int) -> bool:
+        """Whether a person, an organisation or a place lies wholly between ``start`` and ``end``."""
+        return any(e.type in _ACTOR_TYPES for e in self.entities_in(start, end))
+
     def inside_entity(self, start: int, end: int) -> bool:
         """Whether the span overlaps an entity."""
         i = bisect_left(self.entity_ends, start + 1)
