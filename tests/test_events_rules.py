@@ -218,9 +218,10 @@ def test_a_news_agency_reports_it_does_not_speak() -> None:
 
 
 def _said(
-    doc: str, actors: tuple[str, ...], iso: str, place: str | None = None, kind: str = "STATEMENT"
+    doc: str, actors: tuple[str, ...], iso: str, place: str | None = None, kind: str = "STATEMENT", at: int = 0
 ) -> EventMention:
-    return EventMention(kind, actors, place, PartialDate(iso, "day"), "", Mention(doc, 0, 10, 0, 4))  # type: ignore[arg-type]
+    where = Mention(doc, at, at + 10, at, at + 4)
+    return EventMention(kind, actors, place, PartialDate(iso, "day"), "", where)  # type: ignore[arg-type]
 
 
 def test_a_speakers_habitual_companion_is_no_evidence() -> None:
@@ -238,9 +239,9 @@ def test_a_speakers_habitual_companion_is_no_evidence() -> None:
 def test_evidence_comes_from_one_sentence_of_each_article_not_from_what_an_article_gathers() -> None:
     # one article: Putin meets Lukashenko, then (alone) and Xi; another: Xi meets Lukashenko, same day
     first = [
-        _said("a", ("Vladimir Putin", "Alexander Lukashenko"), "2023-03-01", kind="MEET"),
-        _said("a", ("Vladimir Putin",), "2023-03-01", kind="MEET"),
-        _said("a", ("Vladimir Putin", "Xi Jinping"), "2023-03-01", kind="MEET"),
+        _said("a", ("Vladimir Putin", "Alexander Lukashenko"), "2023-03-01", kind="MEET", at=0),
+        _said("a", ("Vladimir Putin",), "2023-03-01", kind="MEET", at=20),
+        _said("a", ("Vladimir Putin", "Xi Jinping"), "2023-03-01", kind="MEET", at=40),
     ]
     other = [_said("b", ("Xi Jinping", "Alexander Lukashenko"), "2023-03-01", kind="MEET")]
     assert len(link(first)) == 1  # within the article, one meeting
