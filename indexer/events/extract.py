@@ -34,7 +34,7 @@ from indexer.events.attribution import Reported, mark_sources, statements
 from indexer.events.dates import to_partial_date
 from indexer.events.model import EventMention
 from indexer.events.sentences import split_sentences
-from indexer.events.state import Doc, Sentence, name
+from indexer.events.state import ACTOR_TYPES, Doc, Sentence, name
 from indexer.events.summary import summarize
 from indexer.events.words import cues as find_cues
 from indexer.events.words import tokens
@@ -95,9 +95,10 @@ def extract_events(
         before = bisect_left(subject_at, index) - 1
         if before >= 0:
             doc.last_subject = subjects[subject_at[before]]
-        if not _may_name_anyone(doc, lowered, s_start, s_end, wanted[index]):
+        inside = doc.entities_in(s_start, s_end)
+        if not _may_name_anyone(inside, lowered, s_start, s_end, wanted[index]):
             continue
-        _sentence(Sentence(doc, s_start, s_end, tokens(lowered, s_start, s_end)))
+        _sentence(Sentence(doc, s_start, s_end, tokens(lowered, s_start, s_end), inside))
     return doc.out
 
 
@@ -114,11 +115,12 @@ def _sentence(sent: Sentence) -> None:
 _PRONOUN = re.compile(r"\b(?:" + "|".join(sorted(lx.PRONOUNS)) + r")\b")
 
 
-def _may_name_anyone(doc: Doc, lowered: str, start: int, end: int, cues: list[int]) -> bool:
-    """Whether a sentence can yield an event at all: an actor, a speaker and a place all come from its
-    names (persons, organisations, places) or from a pronoun (*dia*, *he*, *katanya*) standing for
-    one named before. Most sentences have names; for the others one regex search spares the reading."""
-    if doc.names_in(start, end) or _PRONOUN.search(lowered, start, end):
+def _may_name_anyone(entities: list[Entity], lowered: str, start: int, end: int, cues: list[int]) -> bool:
+    """Whether a sentence (its ``entities``, its ``cues`` as start and end offsets) can yield an event
+    at all: an actor, a speaker and a place all come from its names (persons, organisations, places)
+    or from a pronoun (*dia*, *he*, *katanya*) standing for one named before. Most sentences have
+    names; for the others one regex search spares the reading."""
+    if any(e.type in ACTOR_TYPES for e in entities) or _PRONOUN.search(lowered, start, end):
         return True
     return any(lowered.endswith("nya", cues[i], cues[i + 1]) for i in range(0, len(cues), 2))
 

@@ -17,14 +17,14 @@ from indexer.events.sentences import quotations
 from indexer.events.words import BREAK, SPEECH, THAT, Tokens
 from indexer.model import PartialDate
 
-__all__ = ["SUBJECT_WINDOW", "Doc", "Sentence", "name"]
+__all__ = ["ACTOR_TYPES", "SUBJECT_WINDOW", "Doc", "Sentence", "name"]
 
 _CLAUSE_MARK = re.compile(r"[;:](?!\d)|\s[–—]\s")
 _COORDINATION_GAP = re.compile(
     r"[\s,]*(?:(?:dan|serta|and|&|,)\s*)?(?:the\s+)?(?:[A-Z][\w.]*\s*){0,4}[\s,]*|\s*[-–/]\s*"
 )
 _AFFILIATION_GAP = re.compile(r"[\s,]{0,3}")
-_ACTOR_TYPES = frozenset(("PERSON", "ORG", "LOC"))
+ACTOR_TYPES = frozenset(("PERSON", "ORG", "LOC"))
 SKIP_BEFORE_PLACE = frozenset(("kota", "ibu", "ibukota", "negara", "the", "city", "of", "capital", "wilayah"))
 """Words between a place and the word that says what it is (*di kota Minsk*, *in the city of Minsk*)."""
 SUBJECT_WINDOW = 8
@@ -74,10 +74,6 @@ class Doc:
             i += 1
         return found
 
-    def names_in(self, start: int, end: int) -> bool:
-        """Whether a person, an organisation or a place lies wholly between ``start`` and ``end``."""
-        return any(e.type in _ACTOR_TYPES for e in self.entities_in(start, end))
-
     def inside_entity(self, start: int, end: int) -> bool:
         """Whether the span overlaps an entity."""
         i = bisect_left(self.entity_ends, start + 1)
@@ -87,17 +83,18 @@ class Doc:
 class Sentence:
     """One sentence (or window of a long one) of a :class:`Doc`: its words as parallel lists
     (``starts``, ``ends``, ``words``, ``roles``), the indexes of its cue words, its DATE entities and
-    its names (persons, organisations, places) with what each name is in it."""
+    its names (persons, organisations, places) with what each name is in it. ``entities`` are the
+    document's entities wholly inside the sentence, when the caller has them already."""
 
-    def __init__(self, doc: Doc, start: int, end: int, tokens: Tokens) -> None:
+    def __init__(self, doc: Doc, start: int, end: int, tokens: Tokens, entities: list[Entity] | None = None) -> None:
         self.doc = doc
         self.start = start
         self.end = end
         self.starts, self.ends, self.words, self.roles = tokens
         self.cues = [k for k, kind in enumerate(self.roles) if kind is not None]
-        all_entities = doc.entities_in(start, end)
+        all_entities = doc.entities_in(start, end) if entities is None else entities
         self.dates = [e for e in all_entities if e.type == "DATE"]
-        self.names = [e for e in all_entities if e.type in _ACTOR_TYPES]
+        self.names = [e for e in all_entities if e.type in ACTOR_TYPES]
         self.affiliation: set[int] = set()
         """Names that qualify a person (*Presiden China* Xi Jinping, *pria asal Belgia*): not actors."""
         self.place_role: dict[int, str] = {}
