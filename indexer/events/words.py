@@ -36,7 +36,9 @@ SPEECH, SEND, SOURCE, BREAK, THAT, CALLED = "~speech", "~send", "~source", "~bre
 _NOT_CUES = frozenset((SOURCE, BREAK, THAT))
 """Roles that matter in a sentence read for another word but never make one worth reading."""
 CACHE_LIMIT = 500_000
-"""Entries a cache may hold before it starts again (memory stays bounded on endless new words)."""
+"""Words the role cache may hold before it starts again (memory stays bounded on endless new words)."""
+CHUNK_LIMIT = 200_000
+"""Chunks the chunk caches may hold together (about 25 MB; 3,000 corpus articles make 70,000)."""
 
 
 def role(word: str) -> str | None:
@@ -90,7 +92,7 @@ def cues(lowered: str) -> set[str]:
 def _chunk_cues(chunk: str) -> tuple[str, ...]:
     words = (chunk,) if chunk.isalnum() else WORD.findall(chunk)
     found = tuple(w for w in words if (kind := ROLES[w]) is not None and kind not in _NOT_CUES)
-    if len(_QUIET) + len(_CHUNK_CUES) > CACHE_LIMIT:
+    if len(_QUIET) + len(_CHUNK_CUES) > CHUNK_LIMIT:
         _QUIET.clear()
         _CHUNK_CUES.clear()
     if found:
