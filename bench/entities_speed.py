@@ -12,7 +12,6 @@ a typical 1,700-character article (the target is 4 ms), for the timed pass and f
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -21,26 +20,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.corpus import CLICKID, bodies  # noqa: E402
 from indexer.entities import annotate  # noqa: E402
 
-CORPUS = REPO.parent / "shared" / "corpus" / "clickid-id-2019.jsonl"
+CORPUS = CLICKID
 TYPICAL_CHARS = 1700
-
-
-def bodies(path: Path, limit: int) -> list[str]:
-    """The ``body`` of the first ``limit`` records (all when 0)."""
-    found: list[str] = []
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            try:
-                body = json.loads(line).get("body")
-            except json.JSONDecodeError:
-                continue
-            if isinstance(body, str) and body.strip():
-                found.append(body)
-            if limit and len(found) >= limit:
-                break
-    return found
 
 
 def main(argv: list[str] | None = None) -> int:

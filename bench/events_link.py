@@ -7,6 +7,14 @@ replicas link with each other as reports of one event in many articles do.
 
     python bench/events_link.py                       # 2,000 articles, 200,000 mentions
     python bench/events_link.py --mentions 50000      # a smaller run: check that time grows linearly
+
+With ``--catalog``, relinks the mentions of an index's catalogue instead (a COPY: its event tables
+are rewritten) and lists the events reported by the most articles, each with the sentences of its
+first articles (read from the corpus files the catalogue names), to judge by eye whether each is
+truly one event:
+
+    cp /tmp/bench-final/catalog.sqlite /tmp/catalog-copy.sqlite
+    python bench/events_link.py --catalog /tmp/catalog-copy.sqlite --top 10 --show 5
 """
 
 from __future__ import annotations
@@ -14,6 +22,8 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import re
+import sqlite3
 import sys
 import time
 from dataclasses import replace
@@ -23,8 +33,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from indexer.entities import annotate  # noqa: E402
-from indexer.events import EventMention, extract_events, link  # noqa: E402
+from indexer.eventdb import EventTables  # noqa: E402
+from indexer.events import EventMention, Mention, extract_events, link  # noqa: E402
+from indexer.ingest import parse_bytes  # noqa: E402
 from indexer.model import PartialDate  # noqa: E402
+from indexer.pipeline import prepare  # noqa: E402
 
 CORPORA = (
     REPO.parent / "shared" / "corpus" / "clickid-id-2019.jsonl",
@@ -83,11 +96,71 @@ def replicate(mentions: list[EventMention], total: int) -> list[EventMention]:
     return out
 
 
+class _Sentences:
+    """Sentences of catalogued articles, read from the corpus files by the article's path and key."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.docs = {row[0]: row[1:] for row in db.execute("SELECT id, path, key, title, date, source FROM docs")}
+        self._lines: dict[str, dict[str, bytes]] = {}
+
+    def _line(self, path: str, key: str) -> bytes | None:
+        if path not in self._lines:
+            table: dict[str, bytes] = {}
+            with open(path, "rb") as handle:
+                for line in handle:
+                    found = re.search(rb'"id": "([^"]+)"', line)
+                    if found:
+                        table[found.group(1).decode()] = line
+            self._lines[path] = table
+        return self._lines[path].get(key)
+
+    def of(self, mention: Mention) -> str:
+        path, key = self.docs[mention.doc_id][:2]
+        line = self._line(path, key)
+        if line is None:
+            return "?"
+        records, _ = parse_bytes(path, line)
+        text = prepare(records[0]).text if records else ""
+        return text[mention.sentence_start : mention.sentence_end].replace("\n", " ")
+
+
+def largest(catalog: Path, top: int, show: int) -> int:
+    """Relink the catalogue at ``catalog`` and print its ``top`` largest events, ``show`` articles each."""
+    db = sqlite3.connect(catalog)
+    tables = EventTables(db)
+    began = time.perf_counter()
+    count = tables.relink()
+    db.commit()
+    print(f"relinked: {count} events in {time.perf_counter() - began:.1f} s")
+    sentences = _Sentences(db)
+    for rank, (event, articles) in enumerate(tables.largest(top), 1):
+        date = event.date.iso if event.date else "undated"
+        print(f"\n#{rank} {articles} articles  {date}  {event.type}  {event.summary}")
+        seen: set[str] = set()
+        for mention in event.mentions:
+            if mention.doc_id in seen or len(seen) >= show:
+                continue
+            seen.add(mention.doc_id)
+            _, _, title, published, source = sentences.docs[mention.doc_id]
+            print(f"   [{published} {source}] {title[:80]}")
+            print(f"      > {sentences.of(mention)[:300]}")
+    db.close()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000, help="articles read from each corpus")
     parser.add_argument("--mentions", type=int, default=200_000)
+    parser.add_argument("--catalog", type=Path, help="relink this catalogue (a copy!) and list its largest events")
+    parser.add_argument("--top", type=int, default=10, help="with --catalog: events to list")
+    parser.add_argument("--show", type=int, default=5, help="with --catalog: articles shown per event")
     args = parser.parse_args(argv)
+    if args.catalog is not None:
+        if not args.catalog.exists():
+            print(f"{args.catalog}: not found", file=sys.stderr)
+            return 1
+        return largest(args.catalog, args.top, args.show)
     began = time.perf_counter()
     real = real_mentions(args.articles)
     print(f"{len(real)} real mentions in {time.perf_counter() - began:.1f} s")

@@ -18,6 +18,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 
 from indexer.events import Event, EventMention, RelatedEvent, link, related
+from indexer.events.link import LINK_VERSION
 from indexer.model import PartialDate
 from indexer.querylang import day_range
 
@@ -111,9 +112,13 @@ class EventTables:
         self._db.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '1')")
 
     def is_stale(self) -> bool:
-        """Whether mentions changed since the events were last linked."""
-        row = self._db.execute("SELECT value FROM meta WHERE key = 'stale'").fetchone()
-        return bool(row and row[0] == "1")
+        """Whether mentions changed since the events were last linked, or the events were linked by
+        other rules (:data:`indexer.events.link.LINK_VERSION`): relinking needs no re-extraction."""
+        rows = dict(self._db.execute("SELECT key, value FROM meta WHERE key IN ('stale', 'link_version')").fetchall())
+        if rows.get("stale") == "1":
+            return True
+        linked = self._db.execute("SELECT 1 FROM events LIMIT 1").fetchone() is not None
+        return linked and rows.get("link_version") != LINK_VERSION
 
     def relink(self) -> int:
         """Rebuild every event from every mention (the caller commits); returns the number of events."""
@@ -138,6 +143,7 @@ class EventTables:
         db.executemany("INSERT INTO event_names VALUES (?, ?, ?)", names)
         db.executemany("INSERT INTO name_counts VALUES (?, ?)", counts.items())
         db.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '0')")
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('link_version', ?)", (LINK_VERSION,))
         return len(events)
 
     # reading -----------------------------------------------------------------

@@ -215,3 +215,86 @@ def test_a_news_agency_reports_it_does_not_speak() -> None:
     text = "The dollar fell sharply against the yen on Monday, Reuters reported."
     events = extract_events("r1", text, annotate(text, "en"), "en")
     assert not [e for e in events if e.type == "STATEMENT" and "Reuters" in e.actors]
+
+
+def _said(
+    doc: str, actors: tuple[str, ...], iso: str, place: str | None = None, kind: str = "STATEMENT", at: int = 0
+) -> EventMention:
+    where = Mention(doc, at, at + 10, at, at + 4)
+    return EventMention(kind, actors, place, PartialDate(iso, "day"), "", where)  # type: ignore[arg-type]
+
+
+def test_a_speakers_habitual_companion_is_no_evidence() -> None:
+    # a governor names his city every day: that says nothing about two statements being one
+    daily = [_said(f"d{n}", ("Anies Baswedan", "Jakarta"), f"2019-09-{n:02}") for n in range(10, 20)]
+    same_day = [_said(f"s{n}", ("Anies Baswedan", "Jakarta"), "2019-09-20") for n in range(4)]
+    assert len(link(daily + same_day)) == len(daily) + len(same_day)
+    # a party named with him on that day only is: two outlets report one statement
+    formula = [_said(f"f{n}", ("Anies Baswedan", "Formula E"), "2019-09-20") for n in range(3)]
+    linked = link(daily + same_day + formula)
+    assert sorted(len(e.doc_ids) for e in linked)[-1] == 3
+    assert len(link(formula)) == 1
+
+
+def test_evidence_comes_from_one_sentence_of_each_article_not_from_what_an_article_gathers() -> None:
+    # one article: Putin meets Lukashenko, then (alone) and Xi; another: Xi meets Lukashenko, same day
+    first = [
+        _said("a", ("Vladimir Putin", "Alexander Lukashenko"), "2023-03-01", kind="MEET", at=0),
+        _said("a", ("Vladimir Putin",), "2023-03-01", kind="MEET", at=20),
+        _said("a", ("Vladimir Putin", "Xi Jinping"), "2023-03-01", kind="MEET", at=40),
+    ]
+    other = [_said("b", ("Xi Jinping", "Alexander Lukashenko"), "2023-03-01", kind="MEET")]
+    assert len(link(first)) == 1  # within the article, one meeting
+    assert len(link(first + other)) == 2
+    # the same pair in both articles is one meeting
+    assert len(link([*first, _said("c", ("Alexander Lukashenko", "Vladimir Putin"), "2023-03-02", kind="MEET")])) == 1
+
+
+def test_a_lone_actor_merges_across_articles_only_at_the_same_place() -> None:
+    quake = [_said(f"q{n}", ("Kabupaten Tuban",), "2019-09-19", "Kabupaten Tuban", "DISASTER") for n in range(3)]
+    assert len(link(quake)) == 1
+    talks = [_said(f"t{n}", ("Alex",), "2019-09-18", None, "MEET") for n in range(3)]
+    assert len(link(talks)) == 3
+    assert len(link([*talks, *(_said(f"g{n}", ("Alex",), "2019-09-18", "Gedung KPK", "MEET") for n in range(2))])) == 4
+
+
+def test_reports_days_apart_never_chain() -> None:
+    pair = ("Vladimir Putin", "Alexander Lukashenko")
+    chain = [
+        _said(doc, pair, iso, kind="MEET")
+        for doc, iso in (
+            ("a", "2023-03-01"),
+            ("b", "2023-03-02"),
+            ("c", "2023-03-03"),
+            ("d", "2023-03-04"),
+            ("e", "2023-03-06"),
+        )
+    ]
+    events = link(chain)
+    for event in events:
+        days = [m.date for m in chain if m.mention.doc_id in event.doc_ids]
+        spread = max(datetime.date.fromisoformat(d.iso) for d in days if d) - min(
+            datetime.date.fromisoformat(d.iso) for d in days if d
+        )
+        assert spread.days <= 2
+    assert len(events) >= 2
+
+
+def test_events_linked_by_older_rules_are_linked_again() -> None:
+    import sqlite3
+
+    from indexer.eventdb import EventTables
+    from indexer.events.link import LINK_VERSION
+
+    db = sqlite3.connect(":memory:")
+    tables = EventTables(db)
+    assert not tables.is_stale()  # nothing extracted, nothing to link
+    tables.put_mentions("a", [_said("a", ("Joko Widodo", "Papua"), "2019-09-10", kind="MEET")])
+    assert tables.is_stale()
+    assert tables.relink() == 1
+    assert not tables.is_stale()
+    db.execute("UPDATE meta SET value = 'old' WHERE key = 'link_version'")
+    assert tables.is_stale()
+    tables.relink()
+    assert db.execute("SELECT value FROM meta WHERE key = 'link_version'").fetchone() == (LINK_VERSION,)
+    assert not tables.is_stale()

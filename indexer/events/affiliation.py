@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from indexer.entities.tables import KnowledgeError, knowledge_files, load_tables, read_table
 
-__all__ = ["news_media", "person_countries"]
+__all__ = ["news_media", "person_countries", "with_countries"]
 
 _OF_COUNTRY = re.compile(r"\bof (?:the )?([A-Z][A-Za-z.' ]*?[A-Za-z])(?:\s+\d{4}.*|\s*\(.*)?$")
 _ADJECTIVES = {
@@ -81,3 +81,10 @@ def news_media() -> frozenset[str]:
         except (OSError, UnicodeDecodeError, KnowledgeError) as error:
             warnings.warn(f"events: media table {path} unreadable: {error}", RuntimeWarning, stacklevel=2)
     return frozenset(names)
+
+
+def with_countries(actors: tuple[str, ...], affiliations: tuple[str, ...]) -> tuple[str, ...]:
+    """``affiliations`` plus the known countries of the actors, none of them an actor."""
+    countries = person_countries()
+    found = [*affiliations, *(countries[a] for a in actors if a in countries)]
+    return tuple(dict.fromkeys(name for name in found if name not in actors))

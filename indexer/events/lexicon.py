@@ -125,6 +125,8 @@ RELATIVE_WORDS = frozenset(("yang", "who", "which"))
 """Right before a trigger: its subject is the word before, a name only if a name ends there."""
 ORIGIN_WORDS = frozenset(("asal", "warga", "berkebangsaan", "kewarganegaraan"))
 """Before a country: where a person comes from, an affiliation and not an actor ("pria asal Belgia")."""
+DETERMINERS = frozenset(("itu", "tersebut", "ini"))
+"""After a noun trigger, a reference back to an event already told (*kunjungan ini*), not a new one."""
 ANONYMOUS = frozenset(("sources", "source", "sumber"))
 """Right after a speaker's name ("EC sources said"): nobody named speaks, no STATEMENT."""
 

@@ -5,9 +5,16 @@ Two steps, both deterministic (the output depends on the set of mentions, never 
 1. Within an article, a mention joins an earlier event of the same type that shares an actor with it
    (a STATEMENT: the same speaker), whose date is compatible (an undated mention is compatible with
    any date of its own article) and whose place does not differ.
-2. Across articles, the events of step 1 merge when they have the same type, the same doer or two
-   actors in common (a single-actor event: that actor), compatible dates and places. Undated events
-   never merge across articles: nothing says they are the same.
+2. Across articles, the events of step 1 merge when they have the same type, compatible dates and
+   places, and one sentence of each tells the same event (:func:`_evidence`): two actors in common,
+   or one actor at the same place; for a STATEMENT, the same speaker naming the same party, unless
+   that party is the speaker's habitual companion (named with the speaker on :data:`HABITUAL_DAYS`
+   different days among the mentions linked: a governor and his city). What the events of two
+   articles gather over all their sentences is no evidence, and a lone speaker (or a lone actor with
+   no place) never merges across articles: Jokowi speaks daily. A new article is compared with the
+   first event of a merged group (its seed), never with what the group absorbed, so reports a day
+   apart never chain into weeks. Undated events never merge across articles: nothing says they are
+   the same.
 
 Names are compared as :func:`actor_key` gives them: case and corporate suffixes aside ("ChemLawn",
 "Chemlawn", "ChemLawn Corp" are one actor); the spelling most mentions use (ties: the first in sorted
@@ -18,7 +25,9 @@ the day, when they are at most one day apart (reports of one event straddle midn
 
 Incremental use: an event is found again by its :func:`link_keys` (type, a pair of actors, month); for
 new mentions, look up the stored events under their :func:`probe_keys`, and re-link those events'
-mentions together with the new ones; the clusters that come out replace the events looked up.
+mentions together with the new ones; the clusters that come out replace the events looked up
+(habitual companions are counted over the mentions given: :meth:`indexer.eventdb.EventTables.relink`
+links all of them at once).
 """
 
 from __future__ import annotations
@@ -31,11 +40,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from indexer.events.extract import summarize
 from indexer.events.model import Event, EventMention, EventType
+from indexer.events.summary import summarize
 from indexer.model import PartialDate
 
-__all__ = ["actor_key", "date_distance", "dates_compatible", "link", "link_keys", "probe_keys"]
+__all__ = ["LINK_VERSION", "actor_key", "date_distance", "dates_compatible", "link", "link_keys", "probe_keys"]
+
+LINK_VERSION = "2"
+"""Version of the linking rules: events linked by other rules are linked again (no re-extraction)."""
 
 _CORPORATE = frozenset("inc corp co ltd plc llc tbk".split())
 
@@ -270,7 +282,50 @@ def _overlap(cluster: _Cluster, actors: Sequence[str]) -> bool:
     return any(set(m.actors) <= shared for m in cluster.mentions)
 
 
-def _joins_across(seed: _Cluster, other: _Cluster) -> bool:
+HABITUAL_DAYS = 3
+"""A name said with one speaker on this many different days is the speaker's habitual companion (a
+governor's city, a president's ministry): sharing it says nothing about two statements being one."""
+
+
+def _habitual(mentions: Iterable[EventMention]) -> frozenset[tuple[str, str]]:
+    """(speaker, name) pairs of STATEMENT mentions that come together on :data:`HABITUAL_DAYS` days
+    or more (day-precise dates only)."""
+    days: dict[tuple[str, str], set[str]] = {}
+    for mention in mentions:
+        if mention.type != "STATEMENT" or mention.date is None or mention.date.precision != "day":
+            continue
+        speaker = mention.actors[0] if mention.actors else None
+        for name in mention.actors[1:]:
+            days.setdefault((speaker or "", name), set()).add(mention.date.iso)
+    return frozenset(pair for pair, seen in days.items() if len(seen) >= HABITUAL_DAYS)
+
+
+def _evidence(seed: _Cluster, other: _Cluster, habitual: frozenset[tuple[str, str]]) -> bool:
+    """Whether one sentence of each cluster tells the same event: a STATEMENT by the same speaker
+    naming the same party (not a habitual companion of the speaker's), any other event with two
+    actors in common, or one actor in common at the same place. What the clusters of two articles
+    hold together is no evidence: a speaker's statements of one article gather many names."""
+    statement = seed.type == "STATEMENT"
+    for mine in seed.mentions:
+        if not mine.actors:
+            continue
+        doer, names = mine.actors[0], set(mine.actors)
+        for theirs in other.mentions:
+            if statement:
+                if not theirs.actors or theirs.actors[0] != doer:
+                    continue
+                said = names.intersection(theirs.actors[1:])
+                said.discard(doer)
+                if any((doer, name) not in habitual for name in said):
+                    return True
+                continue
+            shared = names.intersection(theirs.actors)
+            if len(shared) >= 2 or (shared and mine.place is not None and mine.place == theirs.place):
+                return True
+    return False
+
+
+def _joins_across(seed: _Cluster, other: _Cluster, habitual: frozenset[tuple[str, str]] = frozenset()) -> bool:
     if seed.type != other.type:
         return False
     first, second = seed.date(), other.date()
@@ -283,24 +338,20 @@ def _joins_across(seed: _Cluster, other: _Cluster) -> bool:
         # a month or a year holds many events of one kind by one actor: across articles only the same
         # date with the same actors tells two reports of one event from two events
         return False
-    shared = seed.actors & other.actors
-    if seed.type == "STATEMENT" or len(seed.actors) == 1 or len(other.actors) == 1:
-        if not (seed.doers & other.doers):
-            return False
-        # one speaker or one actor on one day is many events (Jokowi speaks daily): a second shared
-        # actor or a shared place must say it is the same one
-        if len(shared) < 2 and not (seed.places & other.places):
-            return False
-    elif len(shared) < 2 and not (seed.doers & other.doers and shared - seed.doers):
+    if seed.places and other.places and not (seed.places & other.places):
         return False
-    return not (seed.places and other.places and not (seed.places & other.places))
+    # one speaker or one actor on one day is many events (Jokowi speaks daily): the sentences
+    # themselves must share a second party or the place
+    return _evidence(seed, other, habitual)
 
 
 def link(mentions: Iterable[EventMention]) -> list[Event]:
     """Events made of ``mentions``, each with its mentions in (article, offset) order; the list is
     sorted by date (undated last), then id. Same set of mentions, same events and ids."""
+    unique = _one_spelling(mentions)
+    habitual = _habitual(unique)
     by_doc: dict[str, list[EventMention]] = {}
-    for mention in sorted(_one_spelling(mentions), key=_order):
+    for mention in sorted(unique, key=_order):
         by_doc.setdefault(mention.mention.doc_id, []).append(mention)
     doc_clusters: list[_Cluster] = []
     for doc_id in sorted(by_doc):
@@ -327,7 +378,7 @@ def link(mentions: Iterable[EventMention]) -> list[Event]:
             buckets = _compatible_buckets(date)
             candidates = {p for key in keys for bucket in buckets for p in index.get((key, bucket), ())}
             for position in sorted(candidates):
-                if _joins_across(seeds[position], cluster):
+                if _joins_across(seeds[position], cluster, habitual):
                     found = position
                     break
         if found is None:
