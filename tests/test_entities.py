@@ -112,6 +112,15 @@ def test_short_first_name_stays_itself_when_unsure() -> None:
     assert ("Ali", "PERSON", "Ali") in found("Alimin Sujono hadir. Ali tersenyum.")
 
 
+def test_short_form_of_a_name_without_capitals() -> None:
+    from indexer.entities.resolve import _Persons
+
+    persons = _Persons()
+    persons.add(0, ["Alexander", "Marwata"], "Alexander Marwata")
+    assert persons.short_form(["Alex"], 40) == "Alexander Marwata"
+    assert persons.short_form([], 40) is None
+
+
 def test_short_alias_gives_way_to_a_fuller_name_of_the_article() -> None:
     text = "Kim Yo Jong mengecam latihan itu. Kim mengatakan Pyongyang akan membalas."
     got = found(text)

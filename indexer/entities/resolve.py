@@ -119,7 +119,7 @@ class _Persons:
         """The canonical name of the one person named before ``start`` whose first name begins with the
         first of ``parts`` and whose next names are the rest: "Alex" or "Alex Marwata" after "Alexander
         Marwata". A short first name ("Ali", "Li") stays itself."""
-        short = parts[0]
+        short = parts[0] if parts else ""
         if len(short) < _MIN_SHORT or not short.isalpha():
             return None
         found = {
