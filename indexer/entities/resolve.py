@@ -114,7 +114,6 @@ class _Persons:
         canonicals = self._canonicals[tuple(parts)]
         return next(iter(canonicals)) if len(canonicals) == 1 else None
 
-
     def short_form(self, parts: list[str], start: int) -> str | None:
         """The canonical name of the one person named before ``start`` whose first name begins with the
         first of ``parts`` and whose next names are the rest: "Alex" or "Alex Marwata" after "Alexander
