@@ -90,6 +90,11 @@ def test_company_names() -> None:
         ("Andre Soelistyo", "PERSON"),
     ]
     assert _spans("mengalahkan eBay Inc. dan Amazon", [("Inc", "PERSON"), ("Amazon", "ORG")]) == [("Amazon", "ORG")]
+    text = "Sementara, SIAM Group Holding Ltd sengaja dipakai"
+    assert _spans(text, [("SIAM", "ORG"), ("Group Holding Ltd", "ORG")]) == [("SIAM Group Holding Ltd", "ORG")]
+    assert _spans("pengumuman PLN Group Tingkat", [("PLN", "ORG"), ("Group", "ORG")]) == [("PLN Group", "ORG")]
+    text = "pendiri Grup Royal Golden Eagle itu"  # "Grup" opening a name is part of it
+    assert _spans(text, [("Grup Royal Golden Eagle", "ORG")]) == [("Grup Royal Golden Eagle", "ORG")]
 
 
 def test_a_place_written_in_english_opens_a_company_name_before_an_ordinary_word() -> None:

@@ -171,17 +171,12 @@ def _companies(tokens: Tokens, spans: list[tuple[int, int, str]], places: dict[i
     """Names of companies: one ending in a legal form is an organisation, with the organisation right
     before it ("Pertamina Energy Trading Ltd") and a place written in English right before an ordinary
     word ("Taiwan Semiconductor Manufacturing Co"; ``places``: the first token of such places by their
-    last); a legal form or "Group" opening a name belongs to the company before it ("Gojek Group Andre
-    Soelistyo"); alone, it is no name ("eBay Inc.")."""
+    last); a legal form or "Group" opening a name right after an organisation belongs to it ("Gojek
+    Group Andre Soelistyo"); alone, it is no name ("eBay Inc.")."""
     words = tokens.words
     result: list[tuple[int, int, str]] = []
     for first, last, kind in _after_company(tokens, spans):
         before = result[-1] if result and result[-1][1] == first - 1 and tokens.joined(first) else None
-        if first < last and words[first].lower() in _COMPANY_WORDS:
-            if before is not None and before[2] == "ORG":
-                result[-1] = before = (before[0], first, "ORG")
-            first += 1
-            before = None
         if words[last].lower() in LEGAL_TAILS:
             kind = "ORG"
             if before is not None and (before[2] == "ORG" or (before[2] == "LOC" and is_common(words[first], "en"))):
@@ -190,6 +185,11 @@ def _companies(tokens: Tokens, spans: list[tuple[int, int, str]], places: dict[i
                 first = places[first - 1]
             elif first == last:
                 continue
+        elif words[first].lower() in _COMPANY_WORDS and before is not None and before[2] == "ORG":
+            result[-1] = (before[0], first, "ORG")
+            if first == last:
+                continue
+            first += 1
         result.append((first, last, kind))
     return result
 
