@@ -93,6 +93,34 @@ def test_surname_resolves_to_full_name_introduced_earlier() -> None:
     assert ("Koffler", "PERSON", "Rebekah Koffler") in got
 
 
+def test_short_first_name_resolves_to_the_full_name_introduced_earlier() -> None:
+    text = (
+        "Wakil Ketua KPK Alexander Marwata mengatakan saksi telah diperiksa. Menurut Alex, pemeriksaan "
+        "selesai. Alex Marwata menambahkan tersangka akan ditahan. Marwata lalu pergi."
+    )
+    got = found(text)
+    assert ("Alex", "PERSON", "Alexander Marwata") in got
+    assert ("Alex Marwata", "PERSON", "Alexander Marwata") in got
+    assert ("Marwata", "PERSON", "Alexander Marwata") in got
+
+
+def test_short_first_name_stays_itself_when_unsure() -> None:
+    # named before the full name, or two full names begin with it, or too short to be a short form
+    assert ("Alex", "PERSON", "Alex") in found("Alex mengatakan hal itu. Alexander Marwata juga hadir.")
+    two = "Alexandro Kamuru dan Alexander Marwata hadir. Alex tersenyum."
+    assert ("Alex", "PERSON", "Alex") in found(two)
+    assert ("Ali", "PERSON", "Ali") in found("Alimin Sujono hadir. Ali tersenyum.")
+
+
+def test_short_form_of_a_name_without_capitals() -> None:
+    from indexer.entities.resolve import _Persons
+
+    persons = _Persons()
+    persons.add(0, ["Alexander", "Marwata"], "Alexander Marwata")
+    assert persons.short_form(["Alex"], 40) == "Alexander Marwata"
+    assert persons.short_form([], 40) is None
+
+
 def test_short_alias_gives_way_to_a_fuller_name_of_the_article() -> None:
     text = "Kim Yo Jong mengecam latihan itu. Kim mengatakan Pyongyang akan membalas."
     got = found(text)

@@ -22,7 +22,8 @@ from typing import cast
 
 from indexer.entities import Analysis
 from indexer.entities.common import is_common
-from indexer.entities.lexicon import EVENT_HEADS, LOC_HEADS, ORG_HEADS, TITLES
+from indexer.entities.gazetteer import Match
+from indexer.entities.lexicon import EVENT_HEADS, LEGAL_TAILS, LOC_HEADS, ORG_HEADS, TITLES
 from indexer.entities.model import Entity, EntityType
 from indexer.entities.resolve import resolve
 from indexer.entities.rules import Found
@@ -52,6 +53,8 @@ def combine(analysis: Analysis, model: TaggerModel, margin: float | None = None)
     context = analysis.context()
     spans, looked = tag(model, tokens, analysis.blocked, context, margin)
     spans = _arbitrate(analysis, spans, context.lower_seen)
+    places = {m.last: m.first for m in analysis.matches if m.known.type == "LOC" and _english(tokens, m)}
+    spans = _companies(tokens, [_balanced(tokens, *span) for span in spans], places)
     found: list[Found] = []
     taken = [False] * size
     for first, last, kind in spans:
@@ -132,6 +135,81 @@ def _arbitrate(
             result.extend(parts)
             continue
         result.append((first, last, kind))
+    return result
+
+
+_STOPS = frozenset(".,;:!?")
+
+
+def _balanced(tokens: Tokens, first: int, last: int, kind: str) -> tuple[int, int, str]:
+    """A name opens on no stop (". Lavrov", a window across two sentences), and closes the bracket it
+    opens: with the closing one right after it ("PT Pertamina (Persero"), else it ends before it."""
+    words = tokens.words
+    while first < last and words[first] in _STOPS:
+        first += 1
+    depth = 0
+    for k in range(first, last + 1):
+        if words[k] == "(":
+            depth += 1
+        elif words[k] == ")":
+            depth -= 1
+    if depth > 0:
+        if last + 1 < len(words) and words[last + 1] == ")":
+            return first, last + 1, kind
+        cut = max(k for k in range(first, last + 1) if words[k] == "(")
+        if cut > first:
+            return first, cut - 1, kind
+    return first, last, kind
+
+
+def _english(tokens: Tokens, match: Match) -> bool:
+    """Whether a known place is written as its (English) canonical name: "Taiwan", not "Amerika Serikat"."""
+    return " ".join(tokens.words[match.first : match.last + 1]) == match.known.canonical
+
+
+def _companies(tokens: Tokens, spans: list[tuple[int, int, str]], places: dict[int, int]) -> list[tuple[int, int, str]]:
+    """Names of companies: one ending in a legal form is an organisation, with the organisation right
+    before it ("Pertamina Energy Trading Ltd") and a place written in English right before an ordinary
+    word ("Taiwan Semiconductor Manufacturing Co"; ``places``: the first token of such places by their
+    last); a legal form or "Group" opening a name right after an organisation belongs to it ("Gojek
+    Group Andre Soelistyo"); alone, it is no name ("eBay Inc.")."""
+    words = tokens.words
+    result: list[tuple[int, int, str]] = []
+    for first, last, kind in _after_company(tokens, spans):
+        before = result[-1] if result and result[-1][1] == first - 1 and tokens.joined(first) else None
+        if words[last].lower() in LEGAL_TAILS:
+            kind = "ORG"
+            if before is not None and (before[2] == "ORG" or (before[2] == "LOC" and is_common(words[first], "en"))):
+                first = result.pop()[0]
+            elif before is None and first - 1 in places and tokens.joined(first) and is_common(words[first], "en"):
+                first = places[first - 1]
+            elif first == last:
+                continue
+        elif words[first].lower() in _COMPANY_WORDS and before is not None and before[2] == "ORG":
+            result[-1] = (before[0], first, "ORG")
+            if first == last:
+                continue
+            first += 1
+        result.append((first, last, kind))
+    return result
+
+
+_COMPANY_WORDS = LEGAL_TAILS | {"group", "grup"}
+
+
+def _after_company(tokens: Tokens, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name that runs on after a company's legal form or "Group" into words that are no ordinary
+    words is two: the company and a person ("MNC Group Hary Tanoesoedibjo")."""
+    words = tokens.words
+    result: list[tuple[int, int, str]] = []
+    for first, last, kind in spans:
+        cut = next((k for k in range(last - 1, first, -1) if words[k].lower() in _COMPANY_WORDS), None)
+        rest = words[cut + 1 : last + 1] if cut is not None else []
+        if cut is not None and all(not is_common(word, "en") and not is_common(word, "id") for word in rest):
+            result.append((first, cut, "ORG"))
+            result.append((cut + 1, last, "PERSON"))
+        else:
+            result.append((first, last, kind))
     return result
 
 

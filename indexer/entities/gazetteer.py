@@ -69,6 +69,18 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._exact)
 
+    def word_types(self) -> dict[str, str]:
+        """For each capitalised word of the aliases, the types of the names it is part of, as one
+        string ("LOC", "ORG+PERSON"): what the tagger knows of a word of an unknown name."""
+        kinds: dict[str, set[str]] = {}
+        for candidates in self._exact.values():
+            for words, known in candidates:
+                if known.type in ("PERSON", "ORG", "LOC"):
+                    for word in words:
+                        if word[:1].isupper():
+                            kinds.setdefault(word, set()).add(known.type)
+        return {word: "+".join(sorted(types)) for word, types in kinds.items()}
+
     def knows(self, word: str) -> bool:
         """Whether some alias starts with ``word``."""
         return word in self._exact

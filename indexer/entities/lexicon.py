@@ -128,6 +128,9 @@ ORG_TAILS = _words(
 )
 """Last word of an organisation's name ("Texaco Inc", "Chrysler Corp", "Garuda Indonesia Tbk")."""
 
+LEGAL_TAILS = _words("corp corporation inc incorporated co ltd limited plc llc ag gmbh nv bv tbk")
+"""Last word of a company's name that says it is one, whatever the name before it ("Huawei Technologies Co")."""
+
 LOC_TAILS = _words(
     """utara selatan barat timur tengah tenggara barat daya laut raya city county province state island
     islands river valley beach airport street avenue road square center centre plaza mall abbey church

@@ -52,7 +52,8 @@ def resolve(tokens: Tokens, found: list[Found]) -> list[Entity]:
     persons = _Persons()
     for item, surface in zip(found, surfaces, strict=True):
         if item.type == "PERSON" and not item.tentative:
-            persons.add(item.start, _parts(surface), item.canonical or surface)
+            parts = _parts(surface)
+            persons.add(item.start, parts, item.canonical or persons.short_form(parts, item.start) or surface)
     named = [
         persons.full_name(_parts(surface), item.start) is not None
         for item, surface in zip(found, surfaces, strict=True)
@@ -72,6 +73,8 @@ def resolve(tokens: Tokens, found: list[Found]) -> list[Entity]:
             full = persons.full_name(parts, item.start)
             if full is not None and (kind == "PERSON" or not item.strong):
                 kind, canonical = "PERSON", full
+            elif full is None and kind == "PERSON" and not item.known:
+                canonical = persons.short_form(parts, item.start) or canonical
         unconfirmed = surface not in capitalised_elsewhere and surface not in strong_type
         if item.tentative and kind == "PERSON" and canonical is None and unconfirmed:
             continue
@@ -87,10 +90,12 @@ class _Persons:
     def __init__(self) -> None:
         self._by_part: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         self._canonicals: dict[tuple[str, ...], set[str]] = {}
+        self._names: list[tuple[int, list[str], str]] = []
 
     def add(self, start: int, parts: list[str], canonical: str) -> None:
         if len(parts) > _MAX_PARTS:
             return  # not a person's name (a run of capitals the tagger took for one): nothing to resolve to
+        self._names.append((start, parts, canonical))
         for size in range(1, len(parts)):
             for k in range(len(parts) - size + 1):
                 key = tuple(parts[k : k + size])
@@ -108,6 +113,28 @@ class _Persons:
             return mentions[index - 1][1]
         canonicals = self._canonicals[tuple(parts)]
         return next(iter(canonicals)) if len(canonicals) == 1 else None
+
+    def short_form(self, parts: list[str], start: int) -> str | None:
+        """The canonical name of the one person named before ``start`` whose first name begins with the
+        first of ``parts`` and whose next names are the rest: "Alex" or "Alex Marwata" after "Alexander
+        Marwata". A short first name ("Ali", "Li") stays itself."""
+        short = parts[0] if parts else ""
+        if len(short) < _MIN_SHORT or not short.isalpha():
+            return None
+        found = {
+            canonical
+            for begun, full, canonical in self._names
+            if begun < start
+            and len(full) > 1
+            and len(full[0]) > len(short)
+            and full[0].startswith(short)
+            and full[1 : len(parts)] == parts[1:]
+        }
+        return found.pop() if len(found) == 1 else None
+
+
+_MIN_SHORT = 4
+"""Letters of the shortest first name read as the short form of a longer one ("Alex": Alexander)."""
 
 
 def _capitalised_mid_sentence(tokens: Tokens) -> set[str]:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from indexer import memo
 from indexer.entities.common import is_common, word_case
+from indexer.entities.gazetteer import gazetteer
 from indexer.entities.lexicon import GIVEN_NAMES, LOC_HEADS, NEVER_NAME, ORG_HEADS, TITLES
 from indexer.entities.tokens import Tokens
 
@@ -62,6 +63,12 @@ _ALLOWED: tuple[tuple[bool, ...], ...] = tuple(
     )
     for prev in range(_N + 1)
 )
+
+
+_INSIDE_FROM: tuple[tuple[int, int] | None, ...] = tuple(
+    (LABEL_INDEX["B-" + LABELS[y][2:]], y) if LABELS[y].startswith("I-") else None for y in range(_N)
+)
+"""For each I-X label, the only labels it may follow (B-X, I-X); None for the others (any label)."""
 
 
 _LANE = 32
@@ -233,13 +240,15 @@ def windows(
             word = words[end]
             if capital[end]:
                 end += 1
+            elif word == ")" and word in inner and "(" in words[first:end]:
+                end += 1  # "PT Pertamina (Persero)", "( Audy)"
             elif (word.lower() in inner or word.isdigit()) and end + 1 < n and tokens.joined(end + 1):
                 if capital[end + 1] or word.isdigit():
                     end += 1 if word.isdigit() else 2
                 else:
                     break
-            elif word.isdigit() or (word == ")" and word in inner and "(" in words[first:end]):
-                end += 1  # "Densus 88"; "PT Pertamina (Persero)"
+            elif word.isdigit():
+                end += 1  # "Densus 88"
             else:
                 break
         if everything or end - first > 1 or words[first].lower() not in NEVER_NAME:
@@ -256,6 +265,11 @@ def _shape(word: str) -> str:
         if not out or out[-1] != kind:
             out.append(kind)
     return "".join(out[:5])
+
+
+@lru_cache(maxsize=1)
+def _word_types() -> dict[str, str]:
+    return gazetteer().word_types()
 
 
 @lru_cache(maxsize=65536)
@@ -279,6 +293,9 @@ def _word_features(word: str) -> tuple[str, ...]:
         features.append("lochead")
     if len(word) == 1:
         features.append("len1")
+    kinds = _word_types().get(word)
+    if kinds is not None:
+        features.append("gw=" + kinds)
     counts = word_case("id").get(lower)
     if counts is None:
         features.append("case=unseen")
@@ -333,6 +350,10 @@ def context_features(tokens: Tokens, lower: list[str], first: int, end: int, con
             "w-1|r=" + prev1 + "|" + rule,
             "pos=" + (str(position) if position < 3 else "3+"),
             "left=" + str(end - k if end - k < 3 else 3),
+            "g-1=" + (gaz[k - 1] if k > 0 else ""),
+            "g+1=" + (gaz[k + 1] if k + 1 < n else ""),
+            "ww+1=" + lower[k] + "|" + next1,
+            "w-1w=" + prev1 + "|" + lower[k],
         )
         if tokens.sentence_start[k]:
             features.append("start")
@@ -403,10 +424,18 @@ def viterbi(start: list[float], columns: list[list[float]], emissions: Sequence[
         new: list[float] = []
         pointers: list[int] = []
         for y, column in enumerate(columns):
-            values = list(map(add, best, column))
-            top = max(values)
+            inside = _INSIDE_FROM[y]
+            if inside is None:
+                values = list(map(add, best, column))
+                top = max(values)
+                pointer = values.index(top)
+            else:  # I-X comes only from B-X or I-X: two sums, not seven
+                begin, same = inside
+                top, pointer = best[begin] + column[begin], begin
+                if best[same] + column[same] > top:
+                    top, pointer = best[same] + column[same], same
             new.append(top + row[y])
-            pointers.append(values.index(top))
+            pointers.append(pointer)
         best = new
         back.append(pointers)
     label = best.index(max(best))
