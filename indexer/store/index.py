@@ -20,6 +20,7 @@ from indexer.querylang import ENTITY_FIELDS, QuerySyntaxError, plain_words, rewr
 from indexer.snippets import SNIPPET_SPANS, make_snippet, match_spans
 from indexer.stemming import EXACT_MARK, WORD
 from indexer.store.analysis import FUZZY_PREFIX, GRAM_JOINER, INDEX_NAME, NAME_PART, STEMMER, build_schema
+from indexer.store.codec import InliningCodec
 from indexer.store.queries import common_grams, exact_to_text, has_error, known_names
 from indexer.store.results import (
     Hit,
@@ -120,11 +121,17 @@ class Store:
             remove_handbacks(self.directory)
             if procs > 1:
                 w = ParallelWriter(
-                    self._ix, procs=procs, multisegment=True, batchsize=WRITER_BATCH, limitmb=POOL_MB, compound=False
+                    self._ix,
+                    procs=procs,
+                    multisegment=True,
+                    batchsize=WRITER_BATCH,
+                    limitmb=POOL_MB,
+                    compound=False,
+                    codec=InliningCodec(),
                 )
                 w.annotator = annotator
             else:
-                w = self._ix.writer(limitmb=POOL_MB, compound=False)
+                w = self._ix.writer(limitmb=POOL_MB, compound=False, codec=InliningCodec())
         except LockError as error:
             raise IndexBusy(f"index is busy: another process is writing to {self.directory}") from error
         return StoreWriter(w, annotator)
@@ -135,7 +142,7 @@ class Store:
         missing = [name for name in wanted.names() if name not in self._ix.schema]
         if not missing:
             return
-        w = self._ix.writer()
+        w = self._ix.writer(codec=InliningCodec())
         for name in missing:
             w.add_field(name, wanted[name])
         w.commit()
