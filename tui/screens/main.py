@@ -4,25 +4,23 @@ The screen owns the engine (a :class:`~tui.library.Library`) and routes the pane
 starts a search worker, a highlighted result loads a preview, Enter opens the article. Engine calls
 run in thread workers (Whoosh is synchronous); each request gets a sequence number and an answer to
 anything but the latest request is dropped, so a slow early search never overwrites a later one.
+Export and re-index: :mod:`tui.screens.jobs`.
 """
 
 from __future__ import annotations
 
-import os
 from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from indexer.entities.model import Entity
-from indexer.pipeline import IndexSummary, input_bytes
-from tui.export import ExportError, write_rows
-from tui.library import Library, Page, RelatedEvents, Span, reindex
+from indexer.pipeline import IndexSummary
+from tui.library import Library, Page, RelatedEvents, Span
 from tui.messages import (
     ArticleReady,
     EngineFailed,
@@ -38,7 +36,7 @@ from tui.messages import (
     TimelineReady,
 )
 from tui.opener import Opener, system_opener
-from tui.screens.export import ExportScreen
+from tui.screens.jobs import LongJobs
 from tui.widgets.article import ArticleView, EntityHighlighted, entity_label
 from tui.widgets.events import LOOKING, EventList, EventsPane
 from tui.widgets.filters import Filter, FilterBar, FilterRemoved, with_filters
@@ -50,7 +48,7 @@ NARROW_WIDTH = 100
 """Below this many columns the events sidebar is hidden (F2 or ``s`` shows it)."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(LongJobs):
     """Search and read."""
 
     # Textual declares this one without ClassVar (mypy then refuses it here)
@@ -75,20 +73,15 @@ class MainScreen(Screen[None]):
     """How often the index on disk is checked for changes made by another process."""
 
     def __init__(self, library: Library, *, opener: Opener = system_opener, notice: str | None = None) -> None:
-        super().__init__()
-        self.library = library
+        super().__init__(library)
         self.opener = opener
         """Opens URLs and files for ``o`` (injected by tests)."""
         self._notice = notice
         """A warning shown once the screen is up, and whenever the status line has nothing else to say."""
         self._query = ""
         self._filters: list[Filter] = []
-        self._total = 0
-        """Hits of the current query (articles when it is blank)."""
         self._search_said = False
         """Whether the status line shows what the engine said about the query (cleared by the next query)."""
-        self._busy: str | None = None
-        """What a long job (export, re-index) is doing, while it runs."""
         self._search_seq = 0
         self._article_seq = 0
         self._article_wanted: tuple[str, str] | None = None
@@ -500,80 +493,11 @@ class MainScreen(Screen[None]):
         else:
             status.say(f"Cannot open {target}: {problem}", warning=True)
 
-    # exporting -------------------------------------------------------------------------------------
-
-    def action_export(self) -> None:
-        """``x``: ask for a path, then write every hit of the current query there (in a worker)."""
-        if self._busy:
-            self.query_one(StatusLine).say(f"Wait: {self._busy}", warning=True)
-            return
-        query = self.effective_query
-        self.app.push_screen(ExportScreen(self._total, query), lambda path: self._export_to(path, query))
-
-    def _export_to(self, path: str | None, query: str) -> None:
-        if path is None:
-            return
-        self._set_busy(f"exporting to {path}…")
-        self._export(query, path)
-
-    @work(thread=True, exclusive=True, group="export")
-    def _export(self, query: str, path: str) -> None:
-        def progress(done: int, total: int) -> None:
-            self.app.call_from_thread(self._set_busy, f"exporting to {path}… {done:,} of {total:,}")
-
-        try:
-            rows = self.library.export_rows(query, progress)
-            write_rows(path, rows)
-        except ExportError as error:
-            self.app.call_from_thread(self._done, f"Export failed: {error}", True)
-        except Exception as error:  # the engine: say so, keep running
-            self.app.call_from_thread(self._done, f"Export failed: {type(error).__name__}: {error}", True)
-        else:
-            self.app.call_from_thread(self._done, f"Exported {len(rows):,} hits to {path}", False)
-
-    def _set_busy(self, what: str) -> None:
-        self._busy = what
-        self.query_one(StatusLine).say(what[:1].upper() + what[1:])
-
-    def _done(self, message: str, warning: bool) -> None:
-        self._busy = None
-        self.query_one(StatusLine).say(message, warning=warning)
-
-    # re-indexing -----------------------------------------------------------------------------------
-
-    def action_reindex(self) -> None:
-        """Index again the files the catalogue lists (what changed on disk is updated), in a worker."""
-        if self._busy:
-            self.query_one(StatusLine).say(f"Wait: {self._busy}", warning=True)
-            return
-        self._set_busy("re-indexing…")
-        self._reindex()
-
-    @work(thread=True, exclusive=True, group="reindex")
-    def _reindex(self) -> None:
-        paths = [path for path in self.library.indexed_paths() if os.path.exists(path)]
-        if not paths:
-            self.app.call_from_thread(self._done, "Nothing to re-index: the indexed files are gone.", True)
-            return
-        total = max(input_bytes(paths), 1)
-        done = 0
-
-        def progress(step: int) -> None:
-            nonlocal done
-            done += step
-            self.app.call_from_thread(self._set_busy, f"re-indexing… {min(done * 100 // total, 100)}%")
-
-        try:
-            summary = reindex(self.library.index_dir, paths, progress)
-            self.library.reread()  # else the watcher would take our own change for another process's
-        except Exception as error:  # busy index, vanished files…
-            self.app.call_from_thread(self._done, f"Re-indexing failed: {error}", True)
-            return
-        self.app.call_from_thread(self._reindexed, summary)
+    # re-indexing (the job itself: LongJobs) -------------------------------------------------------------
 
     def _reindexed(self, summary: IndexSummary) -> None:
         self._watch_epoch += 1  # what a watch started before saw was this change
-        self._done(f"Re-indexed: {summary.line()}", False)
+        super()._reindexed(summary)
         self._index_changed = False
         self.refresh_bindings()
         self._article_wanted = None
