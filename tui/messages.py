@@ -68,6 +68,15 @@ class ResultsReady(Message):
         self.page = page
 
 
+class SuggestionReady(Message):
+    """A corrected query for the search numbered ``seq``, which found nothing."""
+
+    def __init__(self, seq: int, suggestion: str) -> None:
+        super().__init__()
+        self.seq = seq
+        self.suggestion = suggestion
+
+
 class ArticleReady(Message):
     """An article loaded for the request numbered ``seq`` (None when it is no longer in the index)."""
 

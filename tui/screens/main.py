@@ -33,6 +33,7 @@ from tui.messages import (
     ResultHighlighted,
     ResultsReady,
     StatsReady,
+    SuggestionReady,
     TimelineReady,
 )
 from tui.opener import Opener, system_opener
@@ -46,6 +47,8 @@ from tui.widgets.status import StatusLine
 
 NARROW_WIDTH = 100
 """Below this many columns the events sidebar is hidden (F2 or ``s`` shows it)."""
+SUGGEST_DELAY = 0.3
+"""Seconds a search that found nothing stays the latest before a correction is looked for (it holds the engine)."""
 
 
 class MainScreen(LongJobs):
@@ -192,6 +195,8 @@ class MainScreen(LongJobs):
         self._total = message.page.total
         if message.page.offset == 0:
             self._report(message.page)
+            if message.page.is_search and not message.page.total and not message.page.notice:
+                self.set_timer(SUGGEST_DELAY, lambda: self._suggest_if_latest(message.page.query, message.seq))
             if not message.page.rows:
                 self._article_wanted = None
                 self._article_seq += 1  # the related events of the article shown last are no longer wanted
@@ -208,11 +213,30 @@ class MainScreen(LongJobs):
         status = self.query_one(StatusLine)
         if page.notice:
             status.say(page.notice, warning=True)
-        elif page.suggestion:
-            status.say(f"did you mean: {page.suggestion}")
         elif self._search_said:
             status.say(self._notice or "", warning=self._notice is not None)  # back to the resting message
-        self._search_said = bool(page.notice or page.suggestion)
+        self._search_said = bool(page.notice)
+
+    def _suggest_if_latest(self, query: str, seq: int) -> None:
+        if seq == self._search_seq:
+            self._suggest(query, seq)
+
+    @work(thread=True, exclusive=True, group="suggest")
+    def _suggest(self, query: str, seq: int) -> None:
+        """Look for a correction of a query that found nothing, unless another was typed since."""
+        worker = get_current_worker()
+        try:
+            suggestion = self.library.suggest(query, wanted=lambda: seq == self._search_seq and not worker.is_cancelled)
+        except Exception:  # only a hint: the search itself said what went wrong, if anything
+            return
+        if suggestion and not worker.is_cancelled:
+            self.post_message(SuggestionReady(seq, suggestion))
+
+    def on_suggestion_ready(self, message: SuggestionReady) -> None:
+        if message.seq != self._search_seq or self._busy:
+            return
+        self.query_one(StatusLine).say(f"did you mean: {message.suggestion}")
+        self._search_said = True
 
     # reading -----------------------------------------------------------------------------------
 
