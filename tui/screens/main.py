@@ -15,7 +15,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from indexer.entities.model import Entity
@@ -41,6 +40,7 @@ from tui.screens.jobs import LongJobs
 from tui.widgets.article import ArticleView, EntityHighlighted, entity_label
 from tui.widgets.events import LOOKING, EventList, EventsPane
 from tui.widgets.filters import Filter, FilterBar, FilterRemoved, with_filters
+from tui.widgets.footer import KeysFooter
 from tui.widgets.results import ResultsList
 from tui.widgets.search import SearchBar
 from tui.widgets.status import StatusLine
@@ -106,7 +106,7 @@ class MainScreen(LongJobs):
             yield ArticleView(id="article")
             yield EventsPane(id="events")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).focus()
