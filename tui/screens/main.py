@@ -4,11 +4,13 @@ The screen owns the engine (a :class:`~tui.library.Library`) and routes the pane
 starts a search worker, a highlighted result loads a preview, Enter opens the article. Engine calls
 run in thread workers (Whoosh is synchronous); each request gets a sequence number and an answer to
 anything but the latest request is dropped, so a slow early search never overwrites a later one.
-Export and re-index: :mod:`tui.screens.jobs`.
+The list comes first: the top hit of a query being typed is previewed once the typing pauses, and
+related events are looked for once the article is drawn. Export and re-index: :mod:`tui.screens.jobs`.
 """
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
 from textual import work
@@ -47,6 +49,9 @@ from tui.widgets.status import StatusLine
 
 NARROW_WIDTH = 100
 """Below this many columns the events sidebar is hidden (F2 or ``s`` shows it)."""
+PREVIEW_DELAY = 0.25
+"""Seconds the top hit of a query being typed stays on top before it is previewed (the list comes first)."""
+PREVIEW_STEP = 0.025
 SUGGEST_DELAY = 0.3
 """Seconds a search that found nothing stays the latest before a correction is looked for (it holds the engine)."""
 
@@ -87,8 +92,12 @@ class MainScreen(LongJobs):
         """Whether the status line shows what the engine said about the query (cleared by the next query)."""
         self._search_seq = 0
         self._article_seq = 0
+        self._typed_seq = 0
+        """The last search started by typing in the search bar."""
         self._article_wanted: tuple[str, str] | None = None
         """(id, query) of the article shown or being loaded."""
+        self._article_delayed = False
+        """Whether the article being loaded waits for the typing to pause first."""
         self._sentence: Span | None = None
         """The sentence to mark in the article being loaded (opened from an event)."""
         self._related: RelatedEvents | None = None
@@ -134,10 +143,13 @@ class MainScreen(LongJobs):
 
     def on_query_changed(self, message: QueryChanged) -> None:
         self._new_search(message.text)
+        self._typed_seq = self._search_seq
 
     def on_query_submitted(self, message: QuerySubmitted) -> None:
         if message.text != self._query:
             self._new_search(message.text)
+        elif (top := self.query_one(ResultsList).highlighted_id) is not None:
+            self._load(top)  # its preview now
         self.query_one(ResultsList).focus()
 
     def _new_search(self, query: str) -> None:
@@ -241,7 +253,9 @@ class MainScreen(LongJobs):
     # reading -----------------------------------------------------------------------------------
 
     def on_result_highlighted(self, message: ResultHighlighted) -> None:
-        self._load(message.doc_id)
+        # the top hit of what is being typed: previewed once the typing pauses (the next key cancels it)
+        typing = self._typed_seq == self._search_seq and self.query_one(SearchBar).has_focus
+        self._load(message.doc_id, PREVIEW_DELAY if typing else 0.0)
 
     def on_open_article(self, message: OpenArticle) -> None:
         view = self.query_one(ArticleView)
@@ -252,17 +266,25 @@ class MainScreen(LongJobs):
             self._load(message.doc_id)
         view.focus()
 
-    def _load(self, doc_id: str) -> None:
+    def _load(self, doc_id: str, delay: float = 0.0) -> None:
         wanted = (doc_id, self.effective_query)
-        if wanted == self._article_wanted:
-            return
+        if wanted == self._article_wanted and (delay or not self._article_delayed):
+            return  # shown or on its way (a preview waiting for the typing to pause is hurried)
         self._article_wanted = wanted
+        self._article_delayed = delay > 0
         self._article_seq += 1
-        self._open_article(doc_id, self.effective_query, self._article_seq)
+        self._open_article(doc_id, self.effective_query, self._article_seq, delay)
 
     @work(thread=True, exclusive=True, group="article")
-    def _open_article(self, doc_id: str, query: str, seq: int) -> None:
+    def _open_article(self, doc_id: str, query: str, seq: int, delay: float = 0.0) -> None:
+        """Load the article (after ``delay`` seconds unless a newer request cancels it first)."""
         worker = get_current_worker()
+        waited = 0.0
+        while waited < delay and not worker.is_cancelled:
+            time.sleep(PREVIEW_STEP)
+            waited += PREVIEW_STEP
+        if worker.is_cancelled:
+            return
         try:
             article = self.library.open(doc_id, query, wanted=lambda: not worker.is_cancelled)
         except Exception as error:  # see _search
@@ -274,6 +296,7 @@ class MainScreen(LongJobs):
     def on_article_ready(self, message: ArticleReady) -> None:
         if message.seq != self._article_seq:
             return
+        self._article_delayed = False
         sentence, self._sentence = self._sentence, None
         self.query_one(ArticleView).show(message.article, sentence)
         self._related = None
@@ -281,11 +304,16 @@ class MainScreen(LongJobs):
             events = self.query_one(EventsPane)
             if events.timeline is None:  # a timeline stays while its articles are read
                 events.show_events((), empty=LOOKING)
-            self._find_related(message.doc_id, message.seq)
+            # once the article is on screen: the sidebar must not hold it up
+            self.call_after_refresh(self._find_related_of, message.doc_id, message.seq)
         else:
             if self.query_one(EventsPane).timeline is None:
                 self.query_one(EventsPane).show_events(())
             self.query_one(StatusLine).say("That article is no longer in the index: press r to refresh.", warning=True)
+
+    def _find_related_of(self, doc_id: str, seq: int) -> None:
+        if seq == self._article_seq:  # still the article shown
+            self._find_related(doc_id, seq)
 
     @work(thread=True, exclusive=True, group="related")
     def _find_related(self, doc_id: str, seq: int) -> None:
