@@ -39,7 +39,7 @@ from tui.messages import (
 )
 from tui.opener import Opener, system_opener
 from tui.screens.jobs import LongJobs
-from tui.widgets.article import ArticleView, EntityHighlighted, entity_label
+from tui.widgets.article import ArticleView, EntityHighlighted, LayoutRequest, entity_label, lay_out
 from tui.widgets.events import LOOKING, EventList, EventsPane
 from tui.widgets.filters import Filter, FilterBar, FilterRemoved, with_filters
 from tui.widgets.footer import KeysFooter
@@ -273,11 +273,15 @@ class MainScreen(LongJobs):
         self._article_wanted = wanted
         self._article_delayed = delay > 0
         self._article_seq += 1
-        self._open_article(doc_id, self.effective_query, self._article_seq, delay)
+        request = self.query_one(ArticleView).layout_request()
+        self._open_article(doc_id, self.effective_query, self._article_seq, delay, request, self._sentence)
 
     @work(thread=True, exclusive=True, group="article")
-    def _open_article(self, doc_id: str, query: str, seq: int, delay: float = 0.0) -> None:
-        """Load the article (after ``delay`` seconds unless a newer request cancels it first)."""
+    def _open_article(
+        self, doc_id: str, query: str, seq: int, delay: float, request: LayoutRequest | None, sentence: Span | None
+    ) -> None:
+        """Load the article (after ``delay`` seconds unless a newer request cancels it first) and lay it out
+        for the pane as ``request``ed (off the UI thread: 1 MB of text takes half a second)."""
         worker = get_current_worker()
         waited = 0.0
         while waited < delay and not worker.is_cancelled:
@@ -290,15 +294,18 @@ class MainScreen(LongJobs):
         except Exception as error:  # see _search
             self.post_message(EngineFailed("opening the article", error))
             return
+        layout = None
+        if article is not None and request is not None and not worker.is_cancelled:
+            layout = lay_out(article, sentence, *request, self.app.console)
         if not worker.is_cancelled:
-            self.post_message(ArticleReady(seq, doc_id, article))
+            self.post_message(ArticleReady(seq, doc_id, article, layout))
 
     def on_article_ready(self, message: ArticleReady) -> None:
         if message.seq != self._article_seq:
             return
         self._article_delayed = False
         sentence, self._sentence = self._sentence, None
-        self.query_one(ArticleView).show(message.article, sentence)
+        self.query_one(ArticleView).show(message.article, sentence, message.layout)
         self._related = None
         if message.article is not None:
             events = self.query_one(EventsPane)
