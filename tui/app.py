@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -14,6 +15,7 @@ from textual.dom import DOMNode
 
 from indexer.pipeline import IndexSummary
 from indexer.store import IndexMissing
+from tui.collect import CHECK, Collector
 from tui.commands import WartaCommands
 from tui.keys import load_keys
 from tui.library import Library
@@ -57,6 +59,8 @@ class WartaApp(App[None]):
         self.keymap: dict[str, str] = config.keymap
         """Binding id → keys, from ``keys.toml``."""
         self.key_warning = config.warning
+        self._collector = Collector()
+        """Full garbage collections wait for a pause in the input."""
 
     def on_mount(self) -> None:
         if self.keymap:
@@ -68,6 +72,15 @@ class WartaApp(App[None]):
             self.push_screen(WelcomeScreen(self.index_dir), self._indexed)
         else:
             self.push_screen(self._main_screen(self.library))
+
+    def on_ready(self) -> None:
+        self._collector.start()
+        self.set_interval(CHECK, self._collector.tick)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._collector.input()
+        await super().on_event(event)
 
     def _main_screen(self, library: Library) -> MainScreen:
         return MainScreen(library, opener=self.opener, notice=self.key_warning)
@@ -93,6 +106,7 @@ class WartaApp(App[None]):
             self.notify(summary.line(), title="Indexed", markup=False)
 
     def on_unmount(self) -> None:
+        self._collector.stop()
         if self.library is not None:
             self.library.close()
 

@@ -26,8 +26,8 @@ from indexer.store import Store, StoredDocument
 PAGE_SIZE = 50
 """Rows fetched at a time for the document list; more are fetched when the cursor nears the end.
 
-A screenful or two: every hit fetched costs a snippet in ``Store.search``, and the next page repeats
-the search with a larger limit.
+A screenful or two: the list shows no snippets (none is made), but the next page repeats the search
+with a larger limit.
 """
 
 Span = tuple[int, int]
@@ -113,8 +113,6 @@ class Page:
     """How long the search took (None for the catalogue)."""
     notice: str | None = None
     """Set when the query could not be parsed as written and ran as plain words."""
-    suggestion: str | None = None
-    """A corrected query when nothing matched."""
 
     @property
     def is_search(self) -> bool:
@@ -178,9 +176,21 @@ class Library:
         with self._lock:
             if not wanted():
                 return None
-            result = self._store.search(query, limit=offset + size)
+            result = self._store.search(query, limit=offset + size, snippets=False, suggest=False)
         rows = tuple(Row(hit.id, hit.title, hit.date, hit.source) for hit in result.hits[offset:])
-        return Page(query, offset, rows, result.total, result.seconds, result.notice, result.suggestion)
+        return Page(query, offset, rows, result.total, result.seconds, result.notice)
+
+    def suggest(self, query: str, wanted: Wanted = _always) -> str | None:
+        """A corrected ``query`` (its unknown words replaced by the closest indexed ones), or None.
+
+        Asked apart from :meth:`page`, once a search found nothing: it takes longer than the search.
+        """
+        if not query.strip():
+            return None
+        with self._lock:
+            if not wanted():
+                return None
+            return self._store.suggest(query)
 
     def _catalogue_page(self, query: str, offset: int, size: int) -> Page:
         catalog = open_catalog(self.index_dir)
@@ -230,7 +240,7 @@ class Library:
         """
         with self._lock:
             if query.strip():
-                result = self._store.search(query, limit=max(self._store.doc_count(), 1))
+                result = self._store.search(query, limit=max(self._store.doc_count(), 1), snippets=False, suggest=False)
                 listed: list[tuple[str, str, str | None, str | None, str, float | None]] = [
                     (hit.id, hit.title, hit.date, hit.source, hit.path, hit.score) for hit in result.hits
                 ]
@@ -259,7 +269,7 @@ class Library:
         if not terms:
             return []
         with self._lock:
-            result = self._store.search(terms, limit=limit)
+            result = self._store.search(terms, limit=limit, snippets=False, suggest=False)
         return [Row(hit.id, hit.title, hit.date, hit.source) for hit in result.hits]
 
     def timeline(self, entity: Entity) -> list[Row]:
@@ -272,7 +282,7 @@ class Library:
         if fragment is None:
             return []
         with self._lock:
-            result = self._store.search(fragment, limit=TIMELINE_LIMIT, sort="date")
+            result = self._store.search(fragment, limit=TIMELINE_LIMIT, sort="date", snippets=False, suggest=False)
         rows = [Row(hit.id, hit.title, hit.date, hit.source) for hit in result.hits]
         dated = [row for row in rows if row.date]
         return [*reversed(dated), *(row for row in rows if not row.date)]

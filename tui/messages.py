@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual.message import Message
 
 from tui.library import EntityTimeline, IndexStats, OpenedArticle, Page, RelatedEvents, Span
+from tui.widgets.article import ArticleLayout
 
 # what widgets tell the screen ------------------------------------------------------------------
 
@@ -68,14 +69,27 @@ class ResultsReady(Message):
         self.page = page
 
 
+class SuggestionReady(Message):
+    """A corrected query for the search numbered ``seq``, which found nothing."""
+
+    def __init__(self, seq: int, suggestion: str) -> None:
+        super().__init__()
+        self.seq = seq
+        self.suggestion = suggestion
+
+
 class ArticleReady(Message):
     """An article loaded for the request numbered ``seq`` (None when it is no longer in the index)."""
 
-    def __init__(self, seq: int, doc_id: str, article: OpenedArticle | None) -> None:
+    def __init__(
+        self, seq: int, doc_id: str, article: OpenedArticle | None, layout: ArticleLayout | None = None
+    ) -> None:
         super().__init__()
         self.seq = seq
         self.doc_id = doc_id
         self.article = article
+        self.layout = layout
+        """The article laid out for the pane, when the worker could."""
 
 
 class RelatedReady(Message):

@@ -185,8 +185,14 @@ class Store:
         fields_ = self.searcher().document(id=doc_id)
         return _stored_document(fields_) if fields_ else None
 
-    def search(self, text: str, limit: int = 20, sort: SortOrder = "relevance") -> SearchResult:
-        """Run a query of the Warta query language and return ranked hits with snippets."""
+    def search(
+        self, text: str, limit: int = 20, sort: SortOrder = "relevance", *, snippets: bool = True, suggest: bool = True
+    ) -> SearchResult:
+        """Run a query of the Warta query language and return ranked hits with snippets.
+
+        Without ``snippets`` every hit's snippet is empty; without ``suggest`` no correction is looked
+        for when nothing matched (both cost far more than the search itself: ask :meth:`suggest` later).
+        """
         started = time.perf_counter()
         q, notice = self.parse(text)
         searcher = self.searcher()
@@ -198,11 +204,11 @@ class Store:
             collector = collectors.TopCollector(limit=limit, usequality=False, replace=0)
             searcher.search_with_collector(q, collector)
             results = collector.results()
-        terms = self.match_terms(q)
+        terms = self.match_terms(q) if snippets else None
         hits = tuple(_hit(result, terms) for result in results)
         total = len(results)
         suggestion = None
-        if total == 0 and text.strip():
+        if suggest and total == 0 and text.strip():
             suggestion = self.suggest(text)
         return SearchResult(
             query=text,
@@ -327,10 +333,13 @@ MAX_EXPANSION = 500
 """Most index words a prefix, wildcard or fuzzy term is expanded to for marking matches."""
 
 
-def _hit(result: Any, terms: frozenset[str]) -> Hit:
+def _hit(result: Any, terms: frozenset[str] | None) -> Hit:
+    """A hit with its snippet around ``terms`` (no snippet when None)."""
     stored = result.fields()
-    text = stored.get("text", "")
-    spans = match_spans(text, terms, STEMMER, most=SNIPPET_SPANS)
+    snippet: tuple[tuple[str, bool], ...] = ()
+    if terms is not None:
+        text = stored.get("text", "")
+        snippet = make_snippet(text, match_spans(text, terms, STEMMER, most=SNIPPET_SPANS))
     return Hit(
         id=stored["id"],
         title=stored.get("title", ""),
@@ -338,7 +347,7 @@ def _hit(result: Any, terms: frozenset[str]) -> Hit:
         source=stored.get("source") or None,
         path=stored.get("path", ""),
         score=round(float(result.score or 0.0), 4),
-        snippet=make_snippet(text, spans),
+        snippet=snippet,
     )
 
 

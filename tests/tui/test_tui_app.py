@@ -436,3 +436,20 @@ async def test_an_empty_index_opens_the_welcome_screen(tmp_path: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
+
+
+async def test_a_misspelt_query_gets_a_correction_once_the_typing_pauses(samples_index: Path) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*"lukashenki")
+        await settle(pilot)
+        assert app.screen.query_one(ResultsList).doc_ids == []  # the list does not wait for the correction
+        status = app.screen.query_one(StatusLine)
+        for _ in range(40):  # asked once no other query was typed for a moment
+            await pilot.pause(0.05)
+            if "did you mean" in status.message:
+                break
+        assert status.message == "did you mean: lukashenko"
+        await pilot.press("o")  # another query: its answer puts the status line back
+        await settle(pilot)
+        assert "did you mean" not in status.message

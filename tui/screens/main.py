@@ -4,25 +4,24 @@ The screen owns the engine (a :class:`~tui.library.Library`) and routes the pane
 starts a search worker, a highlighted result loads a preview, Enter opens the article. Engine calls
 run in thread workers (Whoosh is synchronous); each request gets a sequence number and an answer to
 anything but the latest request is dropped, so a slow early search never overwrites a later one.
+The list comes first: the top hit of a query being typed is previewed once the typing pauses, and
+related events are looked for once the article is drawn. Export and re-index: :mod:`tui.screens.jobs`.
 """
 
 from __future__ import annotations
 
-import os
+import time
 from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from indexer.entities.model import Entity
-from indexer.pipeline import IndexSummary, input_bytes
-from tui.export import ExportError, write_rows
-from tui.library import Library, Page, RelatedEvents, Span, reindex
+from indexer.pipeline import IndexSummary
+from tui.library import Library, Page, RelatedEvents, Span
 from tui.messages import (
     ArticleReady,
     EngineFailed,
@@ -35,22 +34,29 @@ from tui.messages import (
     ResultHighlighted,
     ResultsReady,
     StatsReady,
+    SuggestionReady,
     TimelineReady,
 )
 from tui.opener import Opener, system_opener
-from tui.screens.export import ExportScreen
-from tui.widgets.article import ArticleView, EntityHighlighted, entity_label
+from tui.screens.jobs import LongJobs
+from tui.widgets.article import ArticleView, EntityHighlighted, LayoutRequest, entity_label, lay_out
 from tui.widgets.events import LOOKING, EventList, EventsPane
 from tui.widgets.filters import Filter, FilterBar, FilterRemoved, with_filters
+from tui.widgets.footer import KeysFooter
 from tui.widgets.results import ResultsList
 from tui.widgets.search import SearchBar
 from tui.widgets.status import StatusLine
 
 NARROW_WIDTH = 100
 """Below this many columns the events sidebar is hidden (F2 or ``s`` shows it)."""
+PREVIEW_DELAY = 0.25
+"""Seconds the top hit of a query being typed stays on top before it is previewed (the list comes first)."""
+PREVIEW_STEP = 0.025
+SUGGEST_DELAY = 0.3
+"""Seconds a search that found nothing stays the latest before a correction is looked for (it holds the engine)."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(LongJobs):
     """Search and read."""
 
     # Textual declares this one without ClassVar (mypy then refuses it here)
@@ -75,24 +81,23 @@ class MainScreen(Screen[None]):
     """How often the index on disk is checked for changes made by another process."""
 
     def __init__(self, library: Library, *, opener: Opener = system_opener, notice: str | None = None) -> None:
-        super().__init__()
-        self.library = library
+        super().__init__(library)
         self.opener = opener
         """Opens URLs and files for ``o`` (injected by tests)."""
         self._notice = notice
         """A warning shown once the screen is up, and whenever the status line has nothing else to say."""
         self._query = ""
         self._filters: list[Filter] = []
-        self._total = 0
-        """Hits of the current query (articles when it is blank)."""
         self._search_said = False
         """Whether the status line shows what the engine said about the query (cleared by the next query)."""
-        self._busy: str | None = None
-        """What a long job (export, re-index) is doing, while it runs."""
         self._search_seq = 0
         self._article_seq = 0
+        self._typed_seq = 0
+        """The last search started by typing in the search bar."""
         self._article_wanted: tuple[str, str] | None = None
         """(id, query) of the article shown or being loaded."""
+        self._article_delayed = False
+        """Whether the article being loaded waits for the typing to pause first."""
         self._sentence: Span | None = None
         """The sentence to mark in the article being loaded (opened from an event)."""
         self._related: RelatedEvents | None = None
@@ -110,7 +115,7 @@ class MainScreen(Screen[None]):
             yield ArticleView(id="article")
             yield EventsPane(id="events")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(SearchBar).focus()
@@ -138,10 +143,13 @@ class MainScreen(Screen[None]):
 
     def on_query_changed(self, message: QueryChanged) -> None:
         self._new_search(message.text)
+        self._typed_seq = self._search_seq
 
     def on_query_submitted(self, message: QuerySubmitted) -> None:
         if message.text != self._query:
             self._new_search(message.text)
+        elif (top := self.query_one(ResultsList).highlighted_id) is not None:
+            self._load(top)  # its preview now
         self.query_one(ResultsList).focus()
 
     def _new_search(self, query: str) -> None:
@@ -199,6 +207,8 @@ class MainScreen(Screen[None]):
         self._total = message.page.total
         if message.page.offset == 0:
             self._report(message.page)
+            if message.page.is_search and not message.page.total and not message.page.notice:
+                self.set_timer(SUGGEST_DELAY, lambda: self._suggest_if_latest(message.page.query, message.seq))
             if not message.page.rows:
                 self._article_wanted = None
                 self._article_seq += 1  # the related events of the article shown last are no longer wanted
@@ -215,16 +225,37 @@ class MainScreen(Screen[None]):
         status = self.query_one(StatusLine)
         if page.notice:
             status.say(page.notice, warning=True)
-        elif page.suggestion:
-            status.say(f"did you mean: {page.suggestion}")
         elif self._search_said:
             status.say(self._notice or "", warning=self._notice is not None)  # back to the resting message
-        self._search_said = bool(page.notice or page.suggestion)
+        self._search_said = bool(page.notice)
+
+    def _suggest_if_latest(self, query: str, seq: int) -> None:
+        if seq == self._search_seq:
+            self._suggest(query, seq)
+
+    @work(thread=True, exclusive=True, group="suggest")
+    def _suggest(self, query: str, seq: int) -> None:
+        """Look for a correction of a query that found nothing, unless another was typed since."""
+        worker = get_current_worker()
+        try:
+            suggestion = self.library.suggest(query, wanted=lambda: seq == self._search_seq and not worker.is_cancelled)
+        except Exception:  # only a hint: the search itself said what went wrong, if anything
+            return
+        if suggestion and not worker.is_cancelled:
+            self.post_message(SuggestionReady(seq, suggestion))
+
+    def on_suggestion_ready(self, message: SuggestionReady) -> None:
+        if message.seq != self._search_seq or self._busy:
+            return
+        self.query_one(StatusLine).say(f"did you mean: {message.suggestion}")
+        self._search_said = True
 
     # reading -----------------------------------------------------------------------------------
 
     def on_result_highlighted(self, message: ResultHighlighted) -> None:
-        self._load(message.doc_id)
+        # the top hit of what is being typed: previewed once the typing pauses (the next key cancels it)
+        typing = self._typed_seq == self._search_seq and self.query_one(SearchBar).has_focus
+        self._load(message.doc_id, PREVIEW_DELAY if typing else 0.0)
 
     def on_open_article(self, message: OpenArticle) -> None:
         view = self.query_one(ArticleView)
@@ -235,40 +266,61 @@ class MainScreen(Screen[None]):
             self._load(message.doc_id)
         view.focus()
 
-    def _load(self, doc_id: str) -> None:
+    def _load(self, doc_id: str, delay: float = 0.0) -> None:
         wanted = (doc_id, self.effective_query)
-        if wanted == self._article_wanted:
-            return
+        if wanted == self._article_wanted and (delay or not self._article_delayed):
+            return  # shown or on its way (a preview waiting for the typing to pause is hurried)
         self._article_wanted = wanted
+        self._article_delayed = delay > 0
         self._article_seq += 1
-        self._open_article(doc_id, self.effective_query, self._article_seq)
+        request = self.query_one(ArticleView).layout_request()
+        self._open_article(doc_id, self.effective_query, self._article_seq, delay, request, self._sentence)
 
     @work(thread=True, exclusive=True, group="article")
-    def _open_article(self, doc_id: str, query: str, seq: int) -> None:
+    def _open_article(
+        self, doc_id: str, query: str, seq: int, delay: float, request: LayoutRequest | None, sentence: Span | None
+    ) -> None:
+        """Load the article (after ``delay`` seconds unless a newer request cancels it first) and lay it out
+        for the pane as ``request``ed (off the UI thread: 1 MB of text takes half a second)."""
         worker = get_current_worker()
+        waited = 0.0
+        while waited < delay and not worker.is_cancelled:
+            time.sleep(PREVIEW_STEP)
+            waited += PREVIEW_STEP
+        if worker.is_cancelled:
+            return
         try:
             article = self.library.open(doc_id, query, wanted=lambda: not worker.is_cancelled)
         except Exception as error:  # see _search
             self.post_message(EngineFailed("opening the article", error))
             return
+        layout = None
+        if article is not None and request is not None and not worker.is_cancelled:
+            layout = lay_out(article, sentence, *request, self.app.console)
         if not worker.is_cancelled:
-            self.post_message(ArticleReady(seq, doc_id, article))
+            self.post_message(ArticleReady(seq, doc_id, article, layout))
 
     def on_article_ready(self, message: ArticleReady) -> None:
         if message.seq != self._article_seq:
             return
+        self._article_delayed = False
         sentence, self._sentence = self._sentence, None
-        self.query_one(ArticleView).show(message.article, sentence)
+        self.query_one(ArticleView).show(message.article, sentence, message.layout)
         self._related = None
         if message.article is not None:
             events = self.query_one(EventsPane)
             if events.timeline is None:  # a timeline stays while its articles are read
                 events.show_events((), empty=LOOKING)
-            self._find_related(message.doc_id, message.seq)
+            # once the article is on screen: the sidebar must not hold it up
+            self.call_after_refresh(self._find_related_of, message.doc_id, message.seq)
         else:
             if self.query_one(EventsPane).timeline is None:
                 self.query_one(EventsPane).show_events(())
             self.query_one(StatusLine).say("That article is no longer in the index: press r to refresh.", warning=True)
+
+    def _find_related_of(self, doc_id: str, seq: int) -> None:
+        if seq == self._article_seq:  # still the article shown
+            self._find_related(doc_id, seq)
 
     @work(thread=True, exclusive=True, group="related")
     def _find_related(self, doc_id: str, seq: int) -> None:
@@ -500,80 +552,11 @@ class MainScreen(Screen[None]):
         else:
             status.say(f"Cannot open {target}: {problem}", warning=True)
 
-    # exporting -------------------------------------------------------------------------------------
-
-    def action_export(self) -> None:
-        """``x``: ask for a path, then write every hit of the current query there (in a worker)."""
-        if self._busy:
-            self.query_one(StatusLine).say(f"Wait: {self._busy}", warning=True)
-            return
-        query = self.effective_query
-        self.app.push_screen(ExportScreen(self._total, query), lambda path: self._export_to(path, query))
-
-    def _export_to(self, path: str | None, query: str) -> None:
-        if path is None:
-            return
-        self._set_busy(f"exporting to {path}…")
-        self._export(query, path)
-
-    @work(thread=True, exclusive=True, group="export")
-    def _export(self, query: str, path: str) -> None:
-        def progress(done: int, total: int) -> None:
-            self.app.call_from_thread(self._set_busy, f"exporting to {path}… {done:,} of {total:,}")
-
-        try:
-            rows = self.library.export_rows(query, progress)
-            write_rows(path, rows)
-        except ExportError as error:
-            self.app.call_from_thread(self._done, f"Export failed: {error}", True)
-        except Exception as error:  # the engine: say so, keep running
-            self.app.call_from_thread(self._done, f"Export failed: {type(error).__name__}: {error}", True)
-        else:
-            self.app.call_from_thread(self._done, f"Exported {len(rows):,} hits to {path}", False)
-
-    def _set_busy(self, what: str) -> None:
-        self._busy = what
-        self.query_one(StatusLine).say(what[:1].upper() + what[1:])
-
-    def _done(self, message: str, warning: bool) -> None:
-        self._busy = None
-        self.query_one(StatusLine).say(message, warning=warning)
-
-    # re-indexing -----------------------------------------------------------------------------------
-
-    def action_reindex(self) -> None:
-        """Index again the files the catalogue lists (what changed on disk is updated), in a worker."""
-        if self._busy:
-            self.query_one(StatusLine).say(f"Wait: {self._busy}", warning=True)
-            return
-        self._set_busy("re-indexing…")
-        self._reindex()
-
-    @work(thread=True, exclusive=True, group="reindex")
-    def _reindex(self) -> None:
-        paths = [path for path in self.library.indexed_paths() if os.path.exists(path)]
-        if not paths:
-            self.app.call_from_thread(self._done, "Nothing to re-index: the indexed files are gone.", True)
-            return
-        total = max(input_bytes(paths), 1)
-        done = 0
-
-        def progress(step: int) -> None:
-            nonlocal done
-            done += step
-            self.app.call_from_thread(self._set_busy, f"re-indexing… {min(done * 100 // total, 100)}%")
-
-        try:
-            summary = reindex(self.library.index_dir, paths, progress)
-            self.library.reread()  # else the watcher would take our own change for another process's
-        except Exception as error:  # busy index, vanished files…
-            self.app.call_from_thread(self._done, f"Re-indexing failed: {error}", True)
-            return
-        self.app.call_from_thread(self._reindexed, summary)
+    # re-indexing (the job itself: LongJobs) -------------------------------------------------------------
 
     def _reindexed(self, summary: IndexSummary) -> None:
         self._watch_epoch += 1  # what a watch started before saw was this change
-        self._done(f"Re-indexed: {summary.line()}", False)
+        super()._reindexed(summary)
         self._index_changed = False
         self.refresh_bindings()
         self._article_wanted = None

@@ -17,8 +17,10 @@ The pane draws only the lines on screen (Textual's line API), however long the a
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -113,6 +115,70 @@ def article_text(
     for number, (start, end) in enumerate(spans):
         text.stylize(match_style + Style(meta={MATCH_META: number}), start, end)
     return text
+
+
+LayoutRequest = tuple[int, tuple[Style, ...], Style]
+"""Width, styles and placeholder style of the pane: what :func:`lay_out` needs of it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLayout:
+    """An article wrapped to a width with given styles: the lines the pane draws (made in any thread)."""
+
+    article: OpenedArticle | None
+    sentence: Span | None
+    key: tuple[int, tuple[Style, ...]]
+    """The width and the styles it was made for."""
+    lines: list[Text]
+    match_lines: list[int]
+    """Line of each match, by match number."""
+    entity_lines: list[int]
+    """Line of each entity, by entity number."""
+    sentence_line: int | None
+    """The line the marked sentence starts on."""
+
+
+def lay_out(
+    article: OpenedArticle | None,
+    sentence: Span | None,
+    width: int,
+    styles: tuple[Style, ...],
+    placeholder: Style,
+    console: Console,
+) -> ArticleLayout:
+    """``article`` (None: the placeholder) as the pane shows it ``width`` cells wide (``styles``: see ``_styles``).
+
+    Pure: a worker thread lays an article out before the pane shows it (1 MB of text takes half a second).
+    """
+    title_style, meta_style, match_style, _current_style, sentence_style, *kind_styles = styles
+    if article is None:
+        text = Text(PLACEHOLDER, style=placeholder)
+    else:
+        entity_styles: dict[str, Style] = dict(zip(ENTITY_TYPES, kind_styles, strict=True))
+        text = article_text(article, title_style, meta_style, match_style, entity_styles, sentence, sentence_style)
+    lines = list(text.wrap(console, width, overflow="fold"))
+    first_line: dict[int, int] = {}
+    entity_line: dict[int, int] = {}
+    sentence_line = None
+    for index, line in enumerate(lines):
+        for span in line.spans:
+            if sentence_line is None and _meta_number(span.style, SENTENCE_META) is not None:
+                sentence_line = index
+            number = match_number(span.style)
+            if number is not None:
+                first_line.setdefault(number, index)
+            number = entity_number(span.style)
+            if number is not None:
+                entity_line.setdefault(number, index)
+    return ArticleLayout(
+        article,
+        sentence,
+        (width, styles),
+        lines,
+        [first_line[number] for number in sorted(first_line)],
+        [entity_line[number] for number in sorted(entity_line)],
+        sentence_line,
+    )
 
 
 class EntityHighlighted(Message):
@@ -218,17 +284,20 @@ class ArticleView(ScrollView, can_focus=True):
         """The line the marked sentence starts on."""
         return self._sentence_line
 
-    def show(self, article: OpenedArticle | None, sentence: Span | None = None) -> None:
+    def show(
+        self, article: OpenedArticle | None, sentence: Span | None = None, prepared: ArticleLayout | None = None
+    ) -> None:
         """Show ``article`` (None: the placeholder) from the top, or from its first match.
 
-        With ``sentence`` (a span of its text): that sentence marked, and in view.
+        With ``sentence`` (a span of its text): that sentence marked, and in view. ``prepared``: the
+        article already laid out (by a worker), used if it still fits the pane.
         """
         self._article = article
         self._current = 0 if article and (article.title_spans or article.text_spans) else None
         self._entity = None
         self._sentence = sentence if article is not None else None
         self._layout_key = None
-        self._lay_out()
+        self._lay_out(prepared)
         self._scroll_to_line(0)
         if self._sentence_line is not None:
             self._reveal_line(self._sentence_line, always=True)
@@ -321,39 +390,36 @@ class ArticleView(ScrollView, can_focus=True):
         # only what the entity styles set (a colour): the pane's background stays, a match's shows through
         return own + tuple(self.get_component_rich_style(name, partial=True) for name in kinds)
 
-    def _lay_out(self) -> None:
-        """Wrap the article to the pane's width (when the width or the styles changed)."""
+    def layout_request(self) -> LayoutRequest | None:
+        """Width, styles and placeholder style to lay an article out with (:func:`lay_out`), None before a size."""
         width = self.scrollable_content_region.width
         if width <= 0 or not self.is_mounted:
+            return None
+        return width, self._styles(), self.get_component_rich_style("article--placeholder")
+
+    def _lay_out(self, prepared: ArticleLayout | None = None) -> None:
+        """Wrap the article to the pane's width (when the width or the styles changed).
+
+        ``prepared`` (laid out in a worker) is used when it was made for what is shown now.
+        """
+        request = self.layout_request()
+        if request is None:
             return
-        styles = self._styles()
+        width, styles, placeholder = request
         if self._layout_key == (width, styles):
             return
         self._layout_key = (width, styles)
-        title_style, meta_style, match_style, _current_style, sentence_style, *kind_styles = styles
-        if self._article is None:
-            text = Text(PLACEHOLDER, style=self.get_component_rich_style("article--placeholder"))
-        else:
-            entity_styles: dict[str, Style] = dict(zip(ENTITY_TYPES, kind_styles, strict=True))
-            text = article_text(
-                self._article, title_style, meta_style, match_style, entity_styles, self._sentence, sentence_style
-            )
-        self._lines = list(text.wrap(self.app.console, width, overflow="fold"))
-        first_line: dict[int, int] = {}
-        entity_line: dict[int, int] = {}
-        self._sentence_line = None
-        for index, line in enumerate(self._lines):
-            for span in line.spans:
-                if self._sentence_line is None and _meta_number(span.style, SENTENCE_META) is not None:
-                    self._sentence_line = index
-                number = match_number(span.style)
-                if number is not None:
-                    first_line.setdefault(number, index)
-                number = entity_number(span.style)
-                if number is not None:
-                    entity_line.setdefault(number, index)
-        self._match_lines = [first_line[number] for number in sorted(first_line)]
-        self._entity_lines = [entity_line[number] for number in sorted(entity_line)]
+        if (
+            prepared is None
+            or prepared.key != self._layout_key
+            or prepared.article is not self._article
+            or prepared.sentence != self._sentence
+        ):
+            prepared = lay_out(self._article, self._sentence, width, styles, placeholder, self.app.console)
+        self._lines = prepared.lines
+        self._match_lines = prepared.match_lines
+        self._entity_lines = prepared.entity_lines
+        self._sentence_line = prepared.sentence_line
         self._strips.clear()
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
