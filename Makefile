@@ -19,7 +19,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check indexer tui tests bench
+	$(BIN)/ruff check indexer tui tests bench tools
+	$(BIN)/ruff format --check indexer tui tests bench tools
 	$(BIN)/mypy
 
 bench: $(STAMP)

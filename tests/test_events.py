@@ -41,14 +41,35 @@ def kinds(found: list[EventMention]) -> list[tuple[str, tuple[str, ...]]]:
 @pytest.mark.parametrize(
     ("word", "kind"),
     [
-        ("bertemu", "MEET"), ("pertemuan", "MEET"), ("menemui", "MEET"), ("met", "MEET"), ("talks", "MEET"),
-        ("mengunjungi", "VISIT"), ("kunjungan", "VISIT"), ("kunjungannya", "VISIT"), ("visited", "VISIT"),
-        ("menandatangani", "AGREE"), ("perjanjian", "AGREE"), ("kesepakatan", "AGREE"), ("signed", "AGREE"),
-        ("menolak", "REJECT"), ("membantah", "REJECT"), ("denied", "REJECT"),
-        ("mendesak", "APPEAL"), ("menyerukan", "APPEAL"), ("urged", "APPEAL"),
-        ("memasok", "SUPPLY"), ("menyerang", "MILITARY"), ("invasi", "MILITARY"), ("invaded", "MILITARY"),
-        ("ditangkap", "LEGAL"), ("arrested", "LEGAL"), ("pemilu", "ELECTION"), ("gempa", "DISASTER"),
-        ("unjuk", "PROTEST"), ("protesters", "PROTEST"),
+        ("bertemu", "MEET"),
+        ("pertemuan", "MEET"),
+        ("menemui", "MEET"),
+        ("met", "MEET"),
+        ("talks", "MEET"),
+        ("mengunjungi", "VISIT"),
+        ("kunjungan", "VISIT"),
+        ("kunjungannya", "VISIT"),
+        ("visited", "VISIT"),
+        ("menandatangani", "AGREE"),
+        ("perjanjian", "AGREE"),
+        ("kesepakatan", "AGREE"),
+        ("signed", "AGREE"),
+        ("menolak", "REJECT"),
+        ("membantah", "REJECT"),
+        ("denied", "REJECT"),
+        ("mendesak", "APPEAL"),
+        ("menyerukan", "APPEAL"),
+        ("urged", "APPEAL"),
+        ("memasok", "SUPPLY"),
+        ("menyerang", "MILITARY"),
+        ("invasi", "MILITARY"),
+        ("invaded", "MILITARY"),
+        ("ditangkap", "LEGAL"),
+        ("arrested", "LEGAL"),
+        ("pemilu", "ELECTION"),
+        ("gempa", "DISASTER"),
+        ("unjuk", "PROTEST"),
+        ("protesters", "PROTEST"),
     ],
 )
 def test_trigger_words(word: str, kind: str) -> None:
@@ -62,8 +83,19 @@ def test_not_triggers(word: str) -> None:
 
 def test_vocabulary() -> None:
     assert EVENT_TYPES == (
-        "MEET", "VISIT", "AGREE", "STATEMENT", "APPEAL", "REJECT", "SUPPLY", "MILITARY", "PROTEST", "LEGAL",
-        "ELECTION", "DISASTER", "OTHER",
+        "MEET",
+        "VISIT",
+        "AGREE",
+        "STATEMENT",
+        "APPEAL",
+        "REJECT",
+        "SUPPLY",
+        "MILITARY",
+        "PROTEST",
+        "LEGAL",
+        "ELECTION",
+        "DISASTER",
+        "OTHER",
     )
 
 
@@ -245,11 +277,13 @@ def test_link_across_and_within_articles() -> None:
 
 
 def test_statements_link_by_speaker() -> None:
-    linked = link([
-        _mention("a", "STATEMENT", ("Vladimir Putin", "Russia"), None, 0),
-        _mention("a", "STATEMENT", ("Vladimir Putin",), None, 40),
-        _mention("a", "STATEMENT", ("Alexander Lukashenko",), None, 80),
-    ])
+    linked = link(
+        [
+            _mention("a", "STATEMENT", ("Vladimir Putin", "Russia"), None, 0),
+            _mention("a", "STATEMENT", ("Vladimir Putin",), None, 40),
+            _mention("a", "STATEMENT", ("Alexander Lukashenko",), None, 80),
+        ]
+    )
     assert sorted(len(e.mentions) for e in linked) == [1, 2]
 
 
@@ -274,12 +308,14 @@ def test_event_json_round_trip() -> None:
 
 def test_related_ranks_shared_names_and_time() -> None:
     own = link([_mention("a", "MEET", ("Alexander Lukashenko", "Xi Jinping"), "2023-03-01", 0, "Beijing")])
-    others = link([
-        _mention("b", "MEET", ("Vladimir Putin", "Alexander Lukashenko"), "2023-03-05"),
-        _mention("c", "MEET", ("Vladimir Putin", "Alexander Lukashenko"), "2021-03-05"),
-        _mention("d", "VISIT", ("Li Shangfu", "Beijing"), "2023-03-02"),
-        _mention("e", "PROTEST", ("Jakarta",), "2023-03-01"),
-    ])
+    others = link(
+        [
+            _mention("b", "MEET", ("Vladimir Putin", "Alexander Lukashenko"), "2023-03-05"),
+            _mention("c", "MEET", ("Vladimir Putin", "Alexander Lukashenko"), "2021-03-05"),
+            _mention("d", "VISIT", ("Li Shangfu", "Beijing"), "2023-03-02"),
+            _mention("e", "PROTEST", ("Jakarta",), "2023-03-01"),
+        ]
+    )
     ranked = related({"Vladimir Putin", "Beijing"}, own, own + others, limit=10)
     assert ranked[0].own and ranked[0].event == own[0]
     rest = [(r.event.doc_ids[0], r.shared) for r in ranked[1:]]
@@ -290,11 +326,13 @@ def test_related_ranks_shared_names_and_time() -> None:
 
 
 def test_event_index() -> None:
-    everything = link([
-        _mention("a", "MEET", ("Alexander Lukashenko", "Xi Jinping"), "2023-03-01"),
-        _mention("b", "MEET", ("Vladimir Putin", "Alexander Lukashenko"), "2023-03-05"),
-        _mention("c", "DISASTER", ("Jakarta",), "2023-03-01"),
-    ])
+    everything = link(
+        [
+            _mention("a", "MEET", ("Alexander Lukashenko", "Xi Jinping"), "2023-03-01"),
+            _mention("b", "MEET", ("Vladimir Putin", "Alexander Lukashenko"), "2023-03-05"),
+            _mention("c", "DISASTER", ("Jakarta",), "2023-03-01"),
+        ]
+    )
     index = EventIndex(everything)
     ranked = index.related_to("a", ["Vladimir Putin"])
     assert [r.own for r in ranked] == [True, False]

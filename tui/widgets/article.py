@@ -490,9 +490,7 @@ class ArticleView(ScrollView, can_focus=True):
         current = [
             span for span in line.spans if self._current is not None and match_number(span.style) == self._current
         ]
-        entity = [
-            span for span in line.spans if self._entity is not None and entity_number(span.style) == self._entity
-        ]
+        entity = [span for span in line.spans if self._entity is not None and entity_number(span.style) == self._entity]
         if not current and not entity:
             return line
         marked = line.copy()
