@@ -88,13 +88,14 @@ def test_cues_leave_out_words_that_only_matter_inside_a_sentence() -> None:
     assert w.cues("mereka mengunjunginya kemarin") == {"mengunjunginya"}  # found by its stem
 
 
-def test_caches_start_again_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(w, "CHUNK_LIMIT", 3)
-    monkeypatch.setattr(w, "CACHE_LIMIT", 3)
+    monkeypatch.setattr(w.ROLES, "limit", 3)
+    w.ROLES.clear()
     for n in range(20):
         assert w.cues(f"kata{n} x{n} y{n} said") == {"said"}
     assert len(w._QUIET) + len(w._CHUNK_CUES) <= 4
-    assert len(w.ROLES) <= 4
+    assert len(w.ROLES) <= 3
 
 
 def test_extraction_is_the_same_with_cold_and_warm_caches() -> None:

@@ -23,9 +23,22 @@ def test_entries_added_after_the_bookmarks_are_learned_elsewhere_within_the_limi
     assert all(name == "test-words" or entries for name, entries in learned.items())
     cache.clear()
     cache.remember("z", 0)
-    memo.learn({"test-words": {"b": 2, "c": 3, "e": 5}, "test-new": {"x": 1}})
+    memo.learn({"test-words": {"b": 2, "c": 3, "e": 5}, "test-unknown": {"x": 1}})
     assert cache == {"z": 0, "b": 2, "c": 3}  # room for two more only
-    assert memo.shared("test-new") == {"x": 1}
+    assert "test-unknown" not in memo.marks()  # nobody here uses it: not made
+
+
+def test_a_registered_subclass_is_handed_back_like_the_others() -> None:
+    class Squares(memo.Memo):
+        def __missing__(self, key: int) -> int:
+            return self.remember(key, key * key)
+
+    squares = memo.register("test-squares", Squares(limit=10))
+    bookmarks = memo.marks()
+    assert squares[3] == 9
+    assert memo.learned_since(bookmarks)["test-squares"] == {3: 9}
+    memo.learn({"test-squares": {4: 16}})
+    assert memo.shared("test-squares") is squares and squares == {3: 9, 4: 16}
 
 
 def test_writer_processes_hand_their_word_caches_back(tmp_path: Path) -> None:

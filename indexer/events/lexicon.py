@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from indexer import memo
 from indexer.events.model import EventType
 from indexer.store import english_stem, word_stem
 
@@ -213,7 +214,8 @@ TRIGGER_FORMS, TRIGGER_ROOTS = _build()
 """Word (lowercase) → event type; stem → event type for words the first table lacks."""
 
 
-_FALLBACK: dict[str, EventType | None] = {}
+_FALLBACK = memo.shared("event-trigger-stems", 200_000)
+"""Word → event type found through its stem (or None), handed back by writer processes."""
 _AFFIXED_ID = re.compile(r"^(?:me|di|ber|per|pe|ke|ter)\w{4,}|\w{4,}(?:kan|nya|an|i)$")
 _ENGLISH_SUFFIX = re.compile(r"\w{3,}(?:ed|ing|s)$")
 
@@ -224,16 +226,15 @@ def trigger_type(word: str) -> EventType | None:
     if kind is not None:
         return kind
     if word in _FALLBACK:
-        return _FALLBACK[word]
+        known: EventType | None = _FALLBACK[word]
+        return known
     found: EventType | None = None
     if word not in NOT_TRIGGERS and word.isalpha() and len(word) >= 5:
         if _AFFIXED_ID.match(word):
             found = TRIGGER_ROOTS.get(_stem(word))
         if found is None and _ENGLISH_SUFFIX.match(word):
             found = TRIGGER_ROOTS.get(english_stem(word))
-    if len(_FALLBACK) > 200_000:
-        _FALLBACK.clear()
-    _FALLBACK[word] = found
+    _FALLBACK.remember(word, found)
     return found
 
 

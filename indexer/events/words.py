@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
+from indexer import memo
 from indexer.events import lexicon as lx
 
 __all__ = [
@@ -36,7 +37,7 @@ SPEECH, SEND, SOURCE, BREAK, THAT, CALLED = "~speech", "~send", "~source", "~bre
 _NOT_CUES = frozenset((SOURCE, BREAK, THAT))
 """Roles that matter in a sentence read for another word but never make one worth reading."""
 CACHE_LIMIT = 500_000
-"""Words the role cache may hold before it starts again (memory stays bounded on endless new words)."""
+"""Words the role cache holds at most (memory stays bounded on endless new words)."""
 CHUNK_LIMIT = 200_000
 """Chunks the chunk caches may hold together (about 25 MB; 3,000 corpus articles make 70,000)."""
 
@@ -57,20 +58,19 @@ def role(word: str) -> str | None:
         found = CALLED
     else:
         found = lx.trigger_type(word)
-    if len(ROLES) > CACHE_LIMIT:
-        ROLES.clear()
-    ROLES[word] = found
     return found
 
 
-class _RoleTable(dict[str, str | None]):
-    """Lowercase word → :func:`role`, looked up on first use and kept."""
+class _RoleTable(memo.Memo):
+    """Lowercase word → :func:`role`, looked up on first use and kept (up to ``limit`` words); writer
+    processes hand it back like the other word caches (:mod:`indexer.memo`)."""
 
     def __missing__(self, word: str) -> str | None:
-        return role(word)
+        found: str | None = self.remember(word, role(word))
+        return found
 
 
-ROLES = _RoleTable()
+ROLES = memo.register("event-roles", _RoleTable(CACHE_LIMIT))
 _QUIET: set[str] = set()
 """Whitespace-separated chunks (lowercase) known to hold no cue word: most chunks of any article."""
 _CHUNK_CUES: dict[str, tuple[str, ...]] = {}
