@@ -80,6 +80,8 @@ class WartaApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
             self._collector.input()
+        if isinstance(event, events.Key) and isinstance(self.screen, MainScreen):
+            self.screen.focus_article_now()  # a key typed ahead of an article being opened goes to it
         await super().on_event(event)
 
     def _main_screen(self, library: Library) -> MainScreen:

@@ -288,7 +288,8 @@ async def test_markup_in_an_article_is_shown_as_written(markup_index: Path) -> N
         assert "[red]not red[/red], :smile:, $var" in laid_out
         screen_text = "".join(app.export_screenshot())
         assert "\x1b" not in "\n".join(article.lines)
-        assert "Markup [bold]stays[/bold] text" in app.screen.query_one(ResultsList).get_row_at(0)[0].plain
+        first_row = app.screen.query_one(ResultsList).render_line(ResultsList.header_height)
+        assert "Markup [bold]stays[/bold] text" in first_row.text
         assert screen_text
 
 
@@ -453,3 +454,75 @@ async def test_a_misspelt_query_gets_a_correction_once_the_typing_pauses(samples
         await pilot.press("o")  # another query: its answer puts the status line back
         await settle(pilot)
         assert "did you mean" not in status.message
+
+
+def slow_open(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Make the engine hold every article back until the returned event is set."""
+    gate = threading.Event()
+    answer = Library.open
+
+    def held(library: Library, *args: Any, **kwargs: Any) -> Any:
+        gate.wait(5)
+        return answer(library, *args, **kwargs)
+
+    monkeypatch.setattr(Library, "open", held)
+    return gate
+
+
+async def test_the_focus_goes_to_the_article_with_it_or_with_the_next_key(
+    samples_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        results = app.screen.query_one(ResultsList)
+        article = app.screen.query_one(ArticleView)
+        assert app.focused is results
+        gate = slow_open(monkeypatch)
+        await pilot.press("j")  # the second article is previewed: not here yet
+        await pilot.press("enter")
+        assert app.focused is results  # the focus waits for the article...
+        await pilot.press("G")  # ...unless a key comes first: it is the article's
+        assert app.focused is article
+        assert results.cursor_row == 1
+        gate.set()
+        await settle(pilot)
+        assert article.article is not None and article.article.document.id == results.doc_ids[1]
+        assert article.scroll_y == 0  # "G" went to the article shown before; the new one starts at its top
+
+
+async def test_a_slow_article_gets_the_focus_before_it_comes(
+    samples_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        gate = slow_open(monkeypatch)
+        await pilot.press("j", "enter")
+        await pilot.pause(0.5)
+        article = app.screen.query_one(ArticleView)
+        assert app.focused is article and article.article is not None  # the one shown before, for now
+        assert article.article.document.id == app.screen.query_one(ResultsList).doc_ids[0]
+        gate.set()
+        await settle(pilot)
+        assert article.article.document.id == app.screen.query_one(ResultsList).doc_ids[1]
+        assert app.focused is article
+
+
+async def test_the_focus_put_elsewhere_meanwhile_stays_there(
+    samples_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        gate = slow_open(monkeypatch)
+        await pilot.press("j", "enter")
+        search = app.screen.query_one(SearchBar)
+        await pilot.click(SearchBar)
+        assert app.focused is search
+        gate.set()
+        await settle(pilot)
+        assert app.focused is search

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from tui_support import settle
 
 from tui.app import WartaApp
@@ -14,6 +16,8 @@ from tui.messages import RelatedReady
 from tui.screens.main import MainScreen
 from tui.widgets.article import ArticleView
 from tui.widgets.events import NO_EVENTS, OLD_INDEX, EventList, EventsPane
+from tui.widgets.results import ResultsList
+from tui.widgets.search import SearchBar
 
 WIDE = (160, 50)
 pytestmark = pytest.mark.asyncio
@@ -128,3 +132,63 @@ async def test_an_index_built_before_events_says_so(own_samples_index: Path) -> 
         pane = app.screen.query_one(EventsPane)
         assert pane.events == ()
         assert OLD_INDEX in str(pane.query_one("#events-empty").render())
+
+
+async def search_without_typing(pilot: Pilot[None], query: str) -> None:
+    """Search ``query`` at once (typed, its prefixes would be searched too) and go to the results."""
+    bar = pilot.app.screen.query_one(SearchBar)
+    bar.focus()
+    bar.value = query
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_slow_related_events_leave_the_old_ones_dimmed_then_replace_them(
+    samples_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await search_without_typing(pilot, "lukashenko")  # its top hit is previewed, with its events
+        pane = app.screen.query_one(EventsPane)
+        first = pane.events
+        assert first and not pane.has_class("-stale")
+        gate = threading.Event()
+        answer = Library.related
+
+        def slow_related(library: Library, doc_id: str) -> RelatedEvents:
+            gate.wait(5)
+            return answer(library, doc_id)
+
+        monkeypatch.setattr(Library, "related", slow_related)
+        await pilot.press("G", "enter")
+        for _ in range(20):  # the other article is drawn; its events have not come
+            await pilot.pause(0.05)
+        view = app.screen.query_one(ArticleView)
+        assert view.article is not None and view.article.document.id == app.screen.query_one(ResultsList).doc_ids[-1]
+        assert pane.events == first  # still listed, dimmed, while the new ones are looked for
+        assert pane.has_class("-stale") and pane.border_subtitle == "looking…"
+        gate.set()
+        await settle(pilot)
+        assert not pane.has_class("-stale") and pane.border_subtitle != "looking…"
+        assert pane.events != first
+        assert any(e.own and e.doc_id == view.article.document.id for e in pane.events)
+
+
+async def test_a_failed_lookup_clears_the_events_of_the_article_before(
+    samples_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*"shangfu", "enter", "enter")
+        await settle(pilot)
+        pane = app.screen.query_one(EventsPane)
+        assert pane.events
+
+        def broken(library: Library, doc_id: str) -> RelatedEvents:
+            raise sqlite3.DatabaseError("file is not a database")
+
+        monkeypatch.setattr(Library, "related", broken)
+        await search_without_typing(pilot, "lukashenko")
+        await pilot.press("G", "enter")
+        await settle(pilot)
+        assert pane.events == ()

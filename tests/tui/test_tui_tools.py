@@ -76,6 +76,69 @@ async def test_ctrl_d_and_ctrl_u_move_half_a_page_in_the_list(many_index: Path) 
         assert results.cursor_row == 0
 
 
+async def test_space_and_b_page_the_list_and_keep_the_cursor_in_view(many_index: Path) -> None:
+    app = WartaApp(many_index)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        results = app.screen.query_one(ResultsList)
+        page = results.scrollable_content_region.height - results.header_height
+        for key, row in (("space", page), ("pagedown", 2 * page), ("b", page), ("pageup", 0)):
+            await pilot.press(key)
+            assert results.cursor_row == row, key
+            top = round(results.scroll_target_y)
+            assert top <= results.cursor_row < top + page, key
+
+
+async def test_a_click_moves_the_cursor_and_a_click_on_the_cursor_opens(samples_index: Path) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        second_row = Offset(5, results.header_height + 1)
+        await pilot.click(ResultsList, offset=second_row + results.content_region.offset - results.region.offset)
+        await settle(pilot)
+        assert results.cursor_row == 1
+        article = app.screen.query_one(ArticleView)
+        assert article.article is not None and article.article.document.id == results.doc_ids[1]  # previewed
+        assert app.focused is not article
+        await pilot.click(ResultsList, offset=second_row + results.content_region.offset - results.region.offset)
+        await settle(pilot)
+        assert app.focused is article
+        await pilot.click(ResultsList, offset=results.content_region.offset - results.region.offset)  # the header
+        assert results.cursor_row == 1
+
+
+async def test_scrolling_the_list_with_the_wheel_fetches_the_next_page(many_index: Path) -> None:
+    app = WartaApp(many_index)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        assert len(results.doc_ids) == PAGE_SIZE
+        results.scroll_to(y=PAGE_SIZE, animate=False)  # what the wheel does: the view moves, the cursor stays
+        await settle(pilot)
+        assert results.cursor_row == 0
+        assert len(results.doc_ids) == min(2 * PAGE_SIZE, MANY)
+
+
+async def test_the_cursor_row_is_drawn_apart_and_follows_the_focus(samples_index: Path) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+
+        def row_style(row: int) -> object:
+            return next(iter(results.render_line(results.header_height + row))).style
+
+        blurred, other = row_style(0), row_style(1)
+        assert blurred != other
+        await pilot.press("tab")
+        assert app.focused is results
+        assert row_style(0) not in (blurred, other) and row_style(1) == other
+        await pilot.press("j")
+        assert row_style(1) != other and row_style(0) == other
+
+
 async def test_ctrl_d_and_ctrl_u_scroll_the_article_half_a_page(samples_index: Path) -> None:
     app = WartaApp(samples_index)
     async with app.run_test(size=(120, 20)) as pilot:

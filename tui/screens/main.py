@@ -17,6 +17,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from indexer.entities.model import Entity
@@ -53,6 +54,10 @@ PREVIEW_DELAY = 0.25
 """Seconds the top hit of a query being typed stays on top before it is previewed (the list comes first)."""
 PREVIEW_STEP = 0.025
 SUGGEST_DELAY = 0.3
+FOCUS_WAIT = 0.2
+"""Seconds the focus may wait for an article being opened before it goes to the article pane anyway."""
+FINDING_RELATED = "finding related events"
+"""What failed, when the engine could not find an article's related events."""
 """Seconds a search that found nothing stays the latest before a correction is looked for (it holds the engine)."""
 
 
@@ -98,6 +103,10 @@ class MainScreen(LongJobs):
         """(id, query) of the article shown or being loaded."""
         self._article_delayed = False
         """Whether the article being loaded waits for the typing to pause first."""
+        self._article_arrived = False
+        """Whether the article wanted is the one shown (not still being loaded)."""
+        self._focus_waits: Widget | None = None
+        """The widget that had the focus when an article was opened, while the focus waits for the article."""
         self._sentence: Span | None = None
         """The sentence to mark in the article being loaded (opened from an event)."""
         self._related: RelatedEvents | None = None
@@ -258,13 +267,32 @@ class MainScreen(LongJobs):
         self._load(message.doc_id, PREVIEW_DELAY if typing else 0.0)
 
     def on_open_article(self, message: OpenArticle) -> None:
+        """Open an article and give its pane the focus, together with the article when it is on its way.
+
+        Moving the focus redraws most of the screen, and so does showing the article: done in the same
+        frame, an open costs one frame instead of two. A key pressed in the meantime moves the focus
+        first (:meth:`focus_article_now`, called by the app), so typing ahead reaches the article.
+        """
         view = self.query_one(ArticleView)
         if message.sentence is not None and view.article is not None and view.article.document.id == message.doc_id:
             view.mark_sentence(message.sentence)  # the article is open: only mark the sentence
         else:
             self._sentence = message.sentence
             self._load(message.doc_id)
-        view.focus()
+        if self._article_arrived:
+            view.focus()
+        else:
+            self._focus_waits = self.focused
+            self.set_timer(FOCUS_WAIT, self.focus_article_now)
+
+    def focus_article_now(self) -> None:
+        """If the focus waits for an article being opened, give it to the article pane now.
+
+        Unless it moved elsewhere meanwhile (a click): then it stays where the user put it.
+        """
+        waiting, self._focus_waits = self._focus_waits, None
+        if waiting is not None and self.focused is waiting:
+            self.set_focus(self.query_one(ArticleView))  # at once (``focus()`` waits): a key may follow
 
     def _load(self, doc_id: str, delay: float = 0.0) -> None:
         wanted = (doc_id, self.effective_query)
@@ -272,6 +300,7 @@ class MainScreen(LongJobs):
             return  # shown or on its way (a preview waiting for the typing to pause is hurried)
         self._article_wanted = wanted
         self._article_delayed = delay > 0
+        self._article_arrived = False
         self._article_seq += 1
         request = self.query_one(ArticleView).layout_request()
         self._open_article(doc_id, self.effective_query, self._article_seq, delay, request, self._sentence)
@@ -304,13 +333,15 @@ class MainScreen(LongJobs):
         if message.seq != self._article_seq:
             return
         self._article_delayed = False
+        self._article_arrived = True
         sentence, self._sentence = self._sentence, None
         self.query_one(ArticleView).show(message.article, sentence, message.layout)
+        self.focus_article_now()
         self._related = None
         if message.article is not None:
             events = self.query_one(EventsPane)
             if events.timeline is None:  # a timeline stays while its articles are read
-                events.show_events((), empty=LOOKING)
+                events.looking()
             # once the article is on screen: the sidebar must not hold it up
             self.call_after_refresh(self._find_related_of, message.doc_id, message.seq)
         else:
@@ -328,7 +359,7 @@ class MainScreen(LongJobs):
         try:
             related = self.library.related(doc_id)
         except Exception as error:  # see _search
-            self.post_message(EngineFailed("finding related events", error))
+            self.post_message(EngineFailed(FINDING_RELATED, error))
             return
         if not get_current_worker().is_cancelled:
             self.post_message(RelatedReady(seq, related))
@@ -392,6 +423,9 @@ class MainScreen(LongJobs):
 
     def on_engine_failed(self, message: EngineFailed) -> None:
         text = f"{message.what} failed: {type(message.error).__name__}: {message.error}"
+        events = self.query_one(EventsPane)
+        if message.what == FINDING_RELATED and events.timeline is None:
+            events.show_events(())  # not the events of the article shown before
         self.query_one(StatusLine).say(text, warning=True)
         self.notify(text, severity="error", markup=False)
 

@@ -237,6 +237,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._sentence: Span | None = None
         """The sentence of the text marked (an event's), if any."""
         self._sentence_line: int | None = None
+        self._style_set: tuple[Style, ...] | None = None
 
     # what the screen sees ----------------------------------------------------------------------
 
@@ -381,14 +382,18 @@ class ArticleView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._style_set = None
         self._lay_out()
 
     def _styles(self) -> tuple[Style, ...]:
-        names = ("article--title", "article--meta", "article--match", "article--current-match", "article--sentence")
-        kinds = tuple(f"article--{kind.lower()}" for kind in ENTITY_TYPES)
-        own = tuple(self.get_component_rich_style(name) for name in names)
-        # only what the entity styles set (a colour): the pane's background stays, a match's shows through
-        return own + tuple(self.get_component_rich_style(name, partial=True) for name in kinds)
+        """The component styles an article is laid out with (kept until the styles change)."""
+        if self._style_set is None:
+            names = ("article--title", "article--meta", "article--match", "article--current-match", "article--sentence")
+            kinds = tuple(f"article--{kind.lower()}" for kind in ENTITY_TYPES)
+            own = tuple(self.get_component_rich_style(name) for name in names)
+            # only what the entity styles set (a colour): the pane's background stays, a match's shows through
+            self._style_set = own + tuple(self.get_component_rich_style(name, partial=True) for name in kinds)
+        return self._style_set
 
     def layout_request(self) -> LayoutRequest | None:
         """Width, styles and placeholder style to lay an article out with (:func:`lay_out`), None before a size."""

@@ -29,6 +29,8 @@ NO_EXTRACTOR = "No related events."
 NO_EVENTS = "No events in this article or related to it."
 OLD_INDEX = "This index has no events (built before events existed): re-index it to see them."
 LOOKING = "Looking for related events…"
+STALE_AFTER = 0.3
+"""Seconds after which the entries of the article shown before are dimmed, if new ones have not come."""
 LINE_WIDTH = 22
 """Characters of an entry's source and shared-names lines: they must not wrap in the 23-column list."""
 
@@ -98,6 +100,10 @@ class EventsPane(Vertical):
         self.border_title = "Related events"
         self._events: tuple[RelatedEvent, ...] = ()
         self._timeline: str | None = None
+        self._looking = 0
+        self._placeholder = NO_EXTRACTOR
+        """What the line shown when nothing is listed says."""
+        """Incremented at each :meth:`looking` and each change of what is listed."""
 
     @property
     def timeline(self) -> str | None:
@@ -143,6 +149,28 @@ class EventsPane(Vertical):
         self.border_title = f"Timeline · {printable(name, one_line=True)}"
         self.border_subtitle = f"{len(entries)} article" + ("" if len(entries) == 1 else "s")
 
+    def looking(self) -> None:
+        """Another article is open and its events are on their way.
+
+        Nothing changes while the article is drawn: swapping the list for a line of text would lay
+        the whole screen out again, and redrawing this pane costs as much as drawing the article.
+        The events usually come within a few tens of milliseconds; if they have not come after
+        :data:`STALE_AFTER` seconds, the old entries are dimmed and the border says it is looking
+        (or, with nothing listed, the line says so).
+        """
+        self._looking += 1
+        asked = self._looking
+        self.set_timer(STALE_AFTER, lambda: self._stale(asked))
+
+    def _stale(self, asked: int) -> None:
+        if asked != self._looking or self._timeline is not None:
+            return  # they came, or something else is shown
+        if self._events:
+            self.add_class("-stale")
+            self.border_subtitle = "looking…"
+        else:
+            self.show_events((), empty=LOOKING)
+
     def compose(self) -> ComposeResult:
         yield Static(NO_EXTRACTOR, id="events-empty")
         yield EventList(id="events-list")
@@ -156,6 +184,8 @@ class EventsPane(Vertical):
 
     def show_events(self, events: Sequence[RelatedEvent], empty: str = NO_EXTRACTOR) -> None:
         """List ``events``; when there are none, say ``empty`` instead."""
+        self._looking += 1
+        self.remove_class("-stale")
         self._timeline = None
         self.border_title = "Related events"
         self.border_subtitle = ""
@@ -166,7 +196,9 @@ class EventsPane(Vertical):
         listing.highlighted = 0 if self._events else None
         listing.display = bool(self._events)
         placeholder = self.query_one("#events-empty", Static)
-        placeholder.update(Text(empty))
+        if not self._events and self._placeholder != empty:
+            self._placeholder = empty
+            placeholder.update(Text(empty))
         placeholder.display = not self._events
 
     @staticmethod
