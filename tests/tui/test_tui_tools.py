@@ -139,6 +139,26 @@ async def test_the_cursor_row_is_drawn_apart_and_follows_the_focus(samples_index
         assert row_style(1) != other and row_style(0) == other
 
 
+async def test_a_scrolled_list_redraws_the_rows_the_cursor_leaves_and_enters(
+    many_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = WartaApp(many_index)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab", "G")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        top = round(results.scroll_y)
+        assert top > 0
+        redrawn: list[int] = []
+        monkeypatch.setattr(results, "refresh", lambda *regions, **_: redrawn.extend(r.y for r in regions))
+        row = results.cursor_row
+        await pilot.press("k")
+        assert round(results.scroll_y) == top  # the row above is on screen: no scrolling
+        # the lines on screen of the row left and of the row entered (under the one-line header)
+        assert sorted(redrawn) == [row - 1 - top + results.header_height, row - top + results.header_height]
+
+
 async def test_ctrl_d_and_ctrl_u_scroll_the_article_half_a_page(samples_index: Path) -> None:
     app = WartaApp(samples_index)
     async with app.run_test(size=(120, 20)) as pilot:

@@ -281,7 +281,7 @@ class ResultsList(ScrollView, can_focus=True):
 
     def _refresh_row(self, row: int | None) -> None:
         if row is not None:
-            self.refresh_line(row - round(self.scroll_y) + self.header_height)
+            self.refresh_line(row + self.header_height)  # a line of the virtual space (it takes the scroll off)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
