@@ -13,16 +13,17 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from indexer.annotation import annotate_article, warm_up
 from indexer.catalog import CATALOG_NAME, Catalog, DocRow, FileState
 from indexer.clean import clean_record
-from indexer.events import EventMention
 from indexer.ingest import discover, parse_bytes
 from indexer.lang import detect_language
-from indexer.model import Article, Problem, Record
+from indexer.model import Annotations, Article, Problem, Record
 from indexer.store import Store, StoreWriter
+
+if TYPE_CHECKING:
+    from indexer.events import EventMention
 
 PIPELINE_VERSION = "5"
 """Part of every content hash and file state: bump it when cleaning or annotation changes, and the next
@@ -113,6 +114,17 @@ def default_index_dir() -> str:
     return os.path.join(user_data_dir("warta", appauthor=False), "index")
 
 
+def _annotator() -> Callable[[Article], Annotations]:
+    """The annotation stage (entities, then events), imported when an index is written.
+
+    Its recognition model and word tables take a quarter of a second to import; reading an index
+    (the browser, ``warta search``) never needs them.
+    """
+    from indexer.annotation import annotate_article
+
+    return annotate_article
+
+
 class Indexer:
     """One indexing run over an index directory; use :func:`index_paths`."""
 
@@ -139,7 +151,7 @@ class Indexer:
         """Index ``paths`` (files and folders); with ``prune`` drop articles whose file vanished."""
         files, problems = discover(paths)
         self.summary.problems.extend(problems)
-        self._writer = self.store.writer(self._procs, annotate_article)  # fails early with IndexBusy
+        self._writer = self.store.writer(self._procs, _annotator())  # fails early with IndexBusy
         for path in files:
             self._index_file(path)
         if prune:
@@ -217,6 +229,8 @@ class Indexer:
     def _put(self, article: Article, replace: bool) -> None:
         assert self._writer is not None
         if not self._warm and self._procs > 1:
+            from indexer.annotation import warm_up
+
             warm_up()  # before the writer forks its processes, which then inherit what it loaded
             self._warm = True
         self._writer.put(article, replace=replace)
@@ -268,7 +282,7 @@ class Indexer:
         self._pending_files.clear()
         self._written = 0
         if reopen:
-            self._writer = self.store.writer(self._procs, annotate_article)
+            self._writer = self.store.writer(self._procs, _annotator())
 
 
 def open_catalog(index_dir: str) -> Catalog:

@@ -600,14 +600,16 @@ def test_recognition_is_loaded_once_before_the_writer_processes_fork(
 ) -> None:
     """With several writer processes, the indexing process loads recognition's tables first (each forked
     process inherits them) and only when there is something to index."""
+    from indexer import annotation
+
     calls: list[int] = []
-    real_warm_up = pipeline.warm_up
+    real_warm_up = annotation.warm_up
 
     def counting_warm_up() -> None:
         calls.append(os.getpid())
         real_warm_up()
 
-    monkeypatch.setattr(pipeline, "warm_up", counting_warm_up)
+    monkeypatch.setattr(annotation, "warm_up", counting_warm_up)
     index = tmp_path / "index"
     source = write_jsonl(tmp_path / "a.jsonl", THREE)
     pipeline.index_paths([str(source)], str(index), workers=2)
@@ -616,6 +618,22 @@ def test_recognition_is_loaded_once_before_the_writer_processes_fork(
     assert calls == [os.getpid()]
     pipeline.index_paths([str(source)], str(tmp_path / "other"), workers=1)  # one process: loads as it goes
     assert calls == [os.getpid()]
+
+
+def test_reading_an_index_does_not_import_annotation() -> None:
+    """``warta search`` and the browser import the pipeline and the event tables; recognition and
+    extraction (a quarter of a second of imports) load only when an index is written."""
+    readers = "indexer.pipeline, indexer.cli, indexer.catalog, indexer.eventdb, indexer.events.model"
+    writing_only = ["indexer.annotation", "indexer.events.extract", "indexer.events.lexicon"]
+    code = f"import sys, {readers}; print([m for m in {writing_only!r} if m in sys.modules])"
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert done.stdout.strip() == "[]"
+    # and what is loaded on first use is there
+    from indexer.events import extract_events, to_partial_date
+
+    assert callable(extract_events) and callable(to_partial_date)
 
 
 def test_warm_up_loads_the_tagger_model() -> None:

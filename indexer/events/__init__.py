@@ -8,10 +8,28 @@ of one real-world event into an :class:`Event` with a deterministic id (:mod:`.l
 
 from __future__ import annotations
 
-from indexer.events.extract import extract_events, summarize, to_partial_date
+from typing import TYPE_CHECKING, Any
+
 from indexer.events.link import actor_key, date_distance, dates_compatible, link, link_keys, probe_keys
 from indexer.events.model import EVENT_TYPES, Event, EventMention, EventType, Mention, RelatedEvent
 from indexer.events.related import EventIndex, related
+from indexer.events.summary import summarize
+
+if TYPE_CHECKING:
+    from indexer.events.extract import extract_events, to_partial_date
+
+_EXTRACTION = ("extract_events", "to_partial_date")
+"""Loaded on first use: extraction's word tables take a tenth of a second to import, and reading an
+index (the browser, ``warta search``) needs the events' model, linking and ranking, not extraction."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXTRACTION:
+        from indexer.events import extract
+
+        return getattr(extract, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "EVENT_TYPES",
