@@ -90,6 +90,19 @@ async def test_space_and_b_page_the_list_and_keep_the_cursor_in_view(many_index:
             assert top <= results.cursor_row < top + page, key
 
 
+async def test_a_page_down_shows_the_next_page_of_the_list(many_index: Path) -> None:
+    app = WartaApp(many_index)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        results = app.screen.query_one(ResultsList)
+        page = results.scrollable_content_region.height - results.header_height
+        await pilot.press("space")  # the view moves by a page too: the cursor keeps its line (the top one)
+        assert (results.cursor_row, round(results.scroll_y)) == (page, page)
+        await pilot.press("j", "b")
+        assert (results.cursor_row, round(results.scroll_y)) == (1, 0)
+
+
 async def test_a_click_moves_the_cursor_and_a_click_on_the_cursor_opens(samples_index: Path) -> None:
     app = WartaApp(samples_index)
     async with app.run_test(size=WIDE) as pilot:
