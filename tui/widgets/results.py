@@ -237,6 +237,9 @@ class ResultsList(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        if self._hover is not None:  # the pointer has not moved: the row under it is another one
+            row = self._hover + round(new) - round(old)
+            self._hover = row if 0 <= row < len(self._rows) else None
         self._want_more_after(round(new) + self._body_height)  # the wheel scrolls without moving the cursor
 
     # the mouse ---------------------------------------------------------------------------------
