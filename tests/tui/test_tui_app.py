@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.style import Style
 from textual.widgets import Input
 from tui_support import MARKUP, SAMPLES, settle
 
@@ -526,3 +527,27 @@ async def test_the_focus_put_elsewhere_meanwhile_stays_there(
         gate.set()
         await settle(pilot)
         assert app.focused is search
+
+
+async def test_a_theme_change_restyles_the_article_shown_and_the_next_ones(samples_index: Path) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")  # the list has the focus: the article pane's own style stays as it is
+        view = app.screen.query_one(ArticleView)
+
+        def colours(style: Style | None) -> object:
+            return None if style is None else (style.color, style.bgcolor)
+
+        def title_style() -> object:
+            return colours(next(iter(view.render_line(0))).style)
+
+        themed = colours(view.get_component_styles("article--title").rich_style)
+        assert title_style() == themed
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await settle(pilot)
+        themed = colours(view.get_component_styles("article--title").rich_style)
+        assert title_style() == themed  # the article shown
+        await pilot.press("j")
+        await settle(pilot)
+        assert title_style() == themed  # the next one

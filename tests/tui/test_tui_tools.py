@@ -90,6 +90,19 @@ async def test_space_and_b_page_the_list_and_keep_the_cursor_in_view(many_index:
             assert top <= results.cursor_row < top + page, key
 
 
+async def test_a_page_down_shows_the_next_page_of_the_list(many_index: Path) -> None:
+    app = WartaApp(many_index)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        results = app.screen.query_one(ResultsList)
+        page = results.scrollable_content_region.height - results.header_height
+        await pilot.press("space")  # the view moves by a page too: the cursor keeps its line (the top one)
+        assert (results.cursor_row, round(results.scroll_y)) == (page, page)
+        await pilot.press("j", "b")
+        assert (results.cursor_row, round(results.scroll_y)) == (1, 0)
+
+
 async def test_a_click_moves_the_cursor_and_a_click_on_the_cursor_opens(samples_index: Path) -> None:
     app = WartaApp(samples_index)
     async with app.run_test(size=WIDE) as pilot:
@@ -119,6 +132,26 @@ async def test_scrolling_the_list_with_the_wheel_fetches_the_next_page(many_inde
         await settle(pilot)
         assert results.cursor_row == 0
         assert len(results.doc_ids) == min(2 * PAGE_SIZE, MANY)
+
+
+async def test_the_row_under_the_pointer_stays_the_hovered_one_when_the_list_scrolls(many_index: Path) -> None:
+    app = WartaApp(many_index)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        line = results.header_height + 3  # the fourth row's line
+
+        def line_style(y: int) -> object:
+            return next(iter(results.render_line(y))).style
+
+        plain = line_style(line)
+        await pilot.hover(ResultsList, offset=Offset(5, line) + results.content_region.offset - results.region.offset)
+        hovered = line_style(line)
+        assert hovered != plain
+        results.scroll_to(y=2, animate=False)  # the wheel: the pointer stays, another row comes under it
+        await pilot.pause()
+        styles = [line_style(y) for y in range(results.scrollable_content_region.height)]
+        assert styles[line] == hovered and styles.count(hovered) == 1
 
 
 async def test_the_cursor_row_is_drawn_apart_and_follows_the_focus(samples_index: Path) -> None:

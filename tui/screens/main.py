@@ -54,11 +54,11 @@ PREVIEW_DELAY = 0.25
 """Seconds the top hit of a query being typed stays on top before it is previewed (the list comes first)."""
 PREVIEW_STEP = 0.025
 SUGGEST_DELAY = 0.3
+"""Seconds a search that found nothing stays the latest before a correction is looked for (it holds the engine)."""
 FOCUS_WAIT = 0.2
 """Seconds the focus may wait for an article being opened before it goes to the article pane anyway."""
 FINDING_RELATED = "finding related events"
 """What failed, when the engine could not find an article's related events."""
-"""Seconds a search that found nothing stays the latest before a correction is looked for (it holds the engine)."""
 
 
 class MainScreen(LongJobs):

@@ -383,7 +383,8 @@ class ArticleView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._style_set = None
-        self._lay_out()
+        # Textual sets the component styles (a theme's colours) only after this call: lay out with them then
+        self.call_later(self._lay_out)
 
     def _styles(self) -> tuple[Style, ...]:
         """The component styles an article is laid out with (kept until the styles change)."""

@@ -101,9 +101,9 @@ class EventsPane(Vertical):
         self._events: tuple[RelatedEvent, ...] = ()
         self._timeline: str | None = None
         self._looking = 0
+        """Incremented at each :meth:`looking` and each change of what is listed."""
         self._placeholder = NO_EXTRACTOR
         """What the line shown when nothing is listed says."""
-        """Incremented at each :meth:`looking` and each change of what is listed."""
 
     @property
     def timeline(self) -> str | None:

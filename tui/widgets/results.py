@@ -196,8 +196,10 @@ class ResultsList(ScrollView, can_focus=True):
         self.move_cursor(len(self._rows) - 1)
 
     def action_page(self, direction: int) -> None:
-        """Move the cursor (and the view) by the rows on screen."""
-        self.move_cursor(self.cursor_row + direction * self._body_height)
+        """Move the cursor and the view by the rows on screen (the cursor keeps its line while the view can move)."""
+        step = direction * self._body_height
+        self.scroll_to(y=round(self.scroll_target_y) + step, animate=False)
+        self.move_cursor(self.cursor_row + step)
 
     def action_half_page(self, direction: int) -> None:
         """Move the cursor (and the view) by half the rows on screen."""
@@ -235,6 +237,9 @@ class ResultsList(ScrollView, can_focus=True):
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
+        if self._hover is not None:  # the pointer has not moved: the row under it is another one
+            row = self._hover + round(new) - round(old)
+            self._hover = row if 0 <= row < len(self._rows) else None
         self._want_more_after(round(new) + self._body_height)  # the wheel scrolls without moving the cursor
 
     # the mouse ---------------------------------------------------------------------------------
