@@ -129,7 +129,9 @@ class IndexChanged(Message):
 class EngineFailed(Message):
     """The engine raised an error while answering a request."""
 
-    def __init__(self, what: str, error: Exception) -> None:
+    def __init__(self, what: str, error: Exception, article_seq: int | None = None) -> None:
         super().__init__()
         self.what = what
         self.error = error
+        self.article_seq = article_seq
+        """For a request about an article (opening it, its related events): the number of the request."""

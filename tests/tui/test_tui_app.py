@@ -551,3 +551,54 @@ async def test_a_theme_change_restyles_the_article_shown_and_the_next_ones(sampl
         await pilot.press("j")
         await settle(pilot)
         assert title_style() == themed  # the next one
+
+
+async def test_a_click_on_another_row_while_waiting_keeps_the_focus_in_the_list(
+    samples_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        results = app.screen.query_one(ResultsList)
+        gate = slow_open(monkeypatch)
+        await pilot.press("j", "enter")
+        third_row = results.content_region.offset - results.region.offset + (5, results.header_height + 2)
+        await pilot.click(ResultsList, offset=third_row)
+        assert results.cursor_row == 2
+        gate.set()
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert app.focused is results
+        article = app.screen.query_one(ArticleView).article
+        assert article is not None and article.document.id == results.doc_ids[2]  # previewed
+
+
+async def test_an_article_that_fails_to_open_can_be_opened_again(
+    samples_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        results = app.screen.query_one(ResultsList)
+        pane = app.screen.query_one(EventsPane)
+        shown = pane.events
+        answer = Library.open
+
+        def broken(library: Library, *args: Any, **kwargs: Any) -> Any:
+            raise OSError("disk went away")
+
+        monkeypatch.setattr(Library, "open", broken)
+        await pilot.press("j", "enter")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert "opening the article failed: OSError: disk went away" in app.screen.query_one(StatusLine).message
+        assert app.focused is results  # the focus stays where it was
+        assert pane.events == shown and not pane.has_class("-stale")
+        monkeypatch.setattr(Library, "open", answer)
+        await pilot.press("enter")
+        await settle(pilot)
+        article = app.screen.query_one(ArticleView)
+        assert article.article is not None and article.article.document.id == results.doc_ids[1]
+        assert app.focused is article

@@ -57,6 +57,8 @@ SUGGEST_DELAY = 0.3
 """Seconds a search that found nothing stays the latest before a correction is looked for (it holds the engine)."""
 FOCUS_WAIT = 0.2
 """Seconds the focus may wait for an article being opened before it goes to the article pane anyway."""
+OPENING = "opening the article"
+"""What failed, when the engine could not open an article."""
 FINDING_RELATED = "finding related events"
 """What failed, when the engine could not find an article's related events."""
 
@@ -301,6 +303,7 @@ class MainScreen(LongJobs):
         self._article_wanted = wanted
         self._article_delayed = delay > 0
         self._article_arrived = False
+        self._focus_waits = None  # another article is wanted now (a click on another row): not that one's
         self._article_seq += 1
         request = self.query_one(ArticleView).layout_request()
         self._open_article(doc_id, self.effective_query, self._article_seq, delay, request, self._sentence)
@@ -321,7 +324,7 @@ class MainScreen(LongJobs):
         try:
             article = self.library.open(doc_id, query, wanted=lambda: not worker.is_cancelled)
         except Exception as error:  # see _search
-            self.post_message(EngineFailed("opening the article", error))
+            self.post_message(EngineFailed(OPENING, error, seq))
             return
         layout = None
         if article is not None and request is not None and not worker.is_cancelled:
@@ -359,7 +362,7 @@ class MainScreen(LongJobs):
         try:
             related = self.library.related(doc_id)
         except Exception as error:  # see _search
-            self.post_message(EngineFailed(FINDING_RELATED, error))
+            self.post_message(EngineFailed(FINDING_RELATED, error, seq))
             return
         if not get_current_worker().is_cancelled:
             self.post_message(RelatedReady(seq, related))
@@ -422,10 +425,19 @@ class MainScreen(LongJobs):
         self.query_one(StatusLine).say("The index changed on disk: r refreshes.", warning=True)
 
     def on_engine_failed(self, message: EngineFailed) -> None:
+        if message.article_seq is not None and message.article_seq != self._article_seq:
+            return  # about an article no longer wanted
         text = f"{message.what} failed: {type(message.error).__name__}: {message.error}"
         events = self.query_one(EventsPane)
         if message.what == FINDING_RELATED and events.timeline is None:
             events.show_events(())  # not the events of the article shown before
+        elif message.what == OPENING:
+            self._article_wanted = None  # asking again tries again
+            self._focus_waits = None  # the focus stays where it is
+            view = self.query_one(ArticleView)
+            if view.article is not None and events.timeline is None and self._related is None:
+                # the article still shown may have been waiting for its events: ask again
+                self._find_related(view.article.document.id, self._article_seq)
         self.query_one(StatusLine).say(text, warning=True)
         self.notify(text, severity="error", markup=False)
 
