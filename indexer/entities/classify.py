@@ -22,7 +22,6 @@ from indexer.entities.lexicon import (
     LOC_HEADS,
     LOC_NOUNS,
     LOC_TAILS,
-    NAMING_NOUNS,
     NEVER_NAME,
     NOT_ENTITY_ACRONYMS,
     NOT_ENTITY_BEFORE,
@@ -127,8 +126,6 @@ def classify_unknown(
     speech = person_cue or before in SPEECH_BEFORE or after in PERSON_AFTER
     common = [is_common(words[k], lang, lower_seen) for k in names]
     initial = tokens.sentence_start[first]
-    if before in NAMING_NOUNS and not initial:
-        return Verdict(first, "ORG", True)  # "band Genesis", "klub Arsenal"
     if all(common):
         if speech and not initial and lowers[0] not in NEVER_NAME:
             return Verdict(first, "PERSON", False)

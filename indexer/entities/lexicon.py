@@ -257,12 +257,6 @@ ORG_NOUNS = _words(
 )
 """Nouns that describe an organisation ("band Nidji", "X, sebuah perusahaan …")."""
 
-NAMING_NOUNS = _words(
-    """band grup klub label maskapai harian majalah koran perusahaan emiten startup produsen pabrikan"""
-)
-"""Nouns of organisations that take a name right after them: a capitalised word there is the name, even
-an ordinary word ("band Genesis", "klub Arsenal", "perusahaan Sinar Mas")."""
-
 PERSON_NOUNS = _words(
     """seorang tokoh pemain penyanyi aktor aktris politikus politisi pengusaha penulis pelatih musisi
     pesepakbola atlet ilmuwan penyair pelukis sutradara produser jurnalis wartawan pejabat presiden

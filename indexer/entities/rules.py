@@ -36,7 +36,6 @@ from indexer.entities.tokens import Tokens
 
 __all__ = ["Found", "find_names"]
 
-_AND = frozenset(("dan", "and", "&"))
 _MAX_RUN = 60
 """Atoms of a run read at a time (a line of a million capitalised words is read in pieces)."""
 
@@ -239,13 +238,6 @@ class _Run(Scanner):
                 break
             if atom.match is None and self.is_title(atom.first, inside=True):
                 break  # "Partai Golkar Ketua …"
-            if (
-                self.is_glue(atom)
-                and self.lower[atom.first] in _AND
-                and size + 1 < len(atoms)
-                and self.head(atoms[size + 1]) is not None
-            ):
-                break  # "Pemprov DKI Jakarta dan Pemkab Bogor": two organisations
             previous = atoms[size - 1]
             closed = (
                 previous.match is not None or (size > 1 and self._acronym(previous.first)) or (size == 1 and head_known)

@@ -24,7 +24,7 @@ from operator import add
 from pathlib import Path
 
 from indexer import memo
-from indexer.entities.common import LEXICON_DIR, is_common, word_case
+from indexer.entities.common import is_common, word_case
 from indexer.entities.gazetteer import gazetteer
 from indexer.entities.lexicon import GIVEN_NAMES, LOC_HEADS, NEVER_NAME, ORG_HEADS, TITLES
 from indexer.entities.tokens import Tokens
@@ -272,32 +272,6 @@ def _word_types() -> dict[str, str]:
     return gazetteer().word_types()
 
 
-@lru_cache(maxsize=1)
-def _word_contexts() -> dict[str, tuple[str, ...]]:
-    """Features of the words ``data/knowledge/lexicon/word-context-id.tsv`` counts (made by
-    ``tools/gen_context.py``): which share of the cues around the word in the news say person,
-    organisation and place, in quarters, and the cue that holds at least half."""
-    found: dict[str, tuple[str, ...]] = {}
-    try:
-        lines = (LEXICON_DIR / "word-context-id.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    except OSError:
-        return found
-    for line in lines:
-        word, *counts = line.split("\t")
-        if len(counts) != 3 or not all(count.isdigit() for count in counts):
-            continue
-        values = [int(count) for count in counts]
-        total = sum(values)
-        if not total:
-            continue
-        features = [f"c{kind}={min(int(4 * value / total), 3)}" for kind, value in zip("pol", values, strict=True)]
-        top = max(range(3), key=values.__getitem__)
-        if 2 * values[top] >= total:
-            features.append("cx=" + "pol"[top])
-        found[word] = tuple(features)
-    return found
-
-
 @lru_cache(maxsize=65536)
 def _word_features(word: str) -> tuple[str, ...]:
     """Features of a word whatever its context."""
@@ -322,7 +296,6 @@ def _word_features(word: str) -> tuple[str, ...]:
     kinds = _word_types().get(word)
     if kinds is not None:
         features.append("gw=" + kinds)
-    features.extend(_word_contexts().get(lower, ()))
     counts = word_case("id").get(lower)
     if counts is None:
         features.append("case=unseen")
