@@ -42,21 +42,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                     if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                         continue
             stop = end
-        while start < stop and text[start].isspace():
-            start += 1
-        while stop > start and text[stop - 1].isspace():
-            stop -= 1
-        if stop > start:
-            spans.append((start, stop))
+        _append_trimmed(spans, text, start, stop)
         start = end
-    stop = len(text)
+    _append_trimmed(spans, text, start, len(text))
+    return spans
+
+
+def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, stop: int) -> None:
+    """Append ``text[start:stop]`` without its surrounding white space, unless nothing is left."""
     while start < stop and text[start].isspace():
         start += 1
     while stop > start and text[stop - 1].isspace():
         stop -= 1
     if stop > start:
         spans.append((start, stop))
-    return spans
 
 
 def quotations(text: str) -> list[tuple[int, int]]:

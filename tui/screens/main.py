@@ -4,34 +4,30 @@ The screen owns the engine (a :class:`~tui.library.Library`) and routes the pane
 starts a search worker, a highlighted result loads a preview, Enter opens the article. Engine calls
 run in thread workers (Whoosh is synchronous); each request gets a sequence number and an answer to
 anything but the latest request is dropped, so a slow early search never overwrites a later one.
-The list comes first: the top hit of a query being typed is previewed once the typing pauses, and
-related events are looked for once the article is drawn. Export and re-index: :mod:`tui.screens.jobs`.
+The list comes first: the top hit of a query being typed is previewed once the typing pauses. Opening
+an article and finding its related events: :mod:`tui.screens.reading`; export and re-index:
+:mod:`tui.screens.jobs`.
 """
 
 from __future__ import annotations
 
-import time
 from typing import ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from indexer.entities.model import Entity
 from indexer.pipeline import IndexSummary
-from tui.library import Library, Page, RelatedEvents, Span
+from tui.library import Library, Page
 from tui.messages import (
-    ArticleReady,
     EngineFailed,
     IndexChanged,
     MoreResultsWanted,
-    OpenArticle,
     QueryChanged,
     QuerySubmitted,
-    RelatedReady,
     ResultHighlighted,
     ResultsReady,
     StatsReady,
@@ -39,8 +35,8 @@ from tui.messages import (
     TimelineReady,
 )
 from tui.opener import Opener, system_opener
-from tui.screens.jobs import LongJobs
-from tui.widgets.article import ArticleView, EntityHighlighted, LayoutRequest, entity_label, lay_out
+from tui.screens.reading import ArticleReading
+from tui.widgets.article import ArticleView, EntityHighlighted, entity_label
 from tui.widgets.events import LOOKING, EventList, EventsPane
 from tui.widgets.filters import Filter, FilterBar, FilterRemoved, with_filters
 from tui.widgets.footer import KeysFooter
@@ -52,18 +48,11 @@ NARROW_WIDTH = 100
 """Below this many columns the events sidebar is hidden (F2 or ``s`` shows it)."""
 PREVIEW_DELAY = 0.25
 """Seconds the top hit of a query being typed stays on top before it is previewed (the list comes first)."""
-PREVIEW_STEP = 0.025
 SUGGEST_DELAY = 0.3
 """Seconds a search that found nothing stays the latest before a correction is looked for (it holds the engine)."""
-FOCUS_WAIT = 0.2
-"""Seconds the focus may wait for an article being opened before it goes to the article pane anyway."""
-OPENING = "opening the article"
-"""What failed, when the engine could not open an article."""
-FINDING_RELATED = "finding related events"
-"""What failed, when the engine could not find an article's related events."""
 
 
-class MainScreen(LongJobs):
+class MainScreen(ArticleReading):
     """Search and read."""
 
     # Textual declares this one without ClassVar (mypy then refuses it here)
@@ -98,21 +87,8 @@ class MainScreen(LongJobs):
         self._search_said = False
         """Whether the status line shows what the engine said about the query (cleared by the next query)."""
         self._search_seq = 0
-        self._article_seq = 0
         self._typed_seq = 0
         """The last search started by typing in the search bar."""
-        self._article_wanted: tuple[str, str] | None = None
-        """(id, query) of the article shown or being loaded."""
-        self._article_delayed = False
-        """Whether the article being loaded waits for the typing to pause first."""
-        self._article_arrived = False
-        """Whether the article wanted is the one shown (not still being loaded)."""
-        self._focus_waits: Widget | None = None
-        """The widget that had the focus when an article was opened, while the focus waits for the article."""
-        self._sentence: Span | None = None
-        """The sentence to mark in the article being loaded (opened from an event)."""
-        self._related: RelatedEvents | None = None
-        """The related events of the article shown (kept while a timeline takes the sidebar)."""
         self._timeline_seq = 0
         self._index_changed = False
         self._watch_epoch = 0
@@ -268,113 +244,6 @@ class MainScreen(LongJobs):
         typing = self._typed_seq == self._search_seq and self.query_one(SearchBar).has_focus
         self._load(message.doc_id, PREVIEW_DELAY if typing else 0.0)
 
-    def on_open_article(self, message: OpenArticle) -> None:
-        """Open an article and give its pane the focus, together with the article when it is on its way.
-
-        Moving the focus redraws most of the screen, and so does showing the article: done in the same
-        frame, an open costs one frame instead of two. A key pressed in the meantime moves the focus
-        first (:meth:`focus_article_now`, called by the app), so typing ahead reaches the article.
-        """
-        view = self.query_one(ArticleView)
-        if message.sentence is not None and view.article is not None and view.article.document.id == message.doc_id:
-            view.mark_sentence(message.sentence)  # the article is open: only mark the sentence
-        else:
-            self._sentence = message.sentence
-            self._load(message.doc_id)
-        if self._article_arrived:
-            view.focus()
-        else:
-            self._focus_waits = self.focused
-            self.set_timer(FOCUS_WAIT, self.focus_article_now)
-
-    def focus_article_now(self) -> None:
-        """If the focus waits for an article being opened, give it to the article pane now.
-
-        Unless it moved elsewhere meanwhile (a click): then it stays where the user put it.
-        """
-        waiting, self._focus_waits = self._focus_waits, None
-        if waiting is not None and self.focused is waiting:
-            self.set_focus(self.query_one(ArticleView))  # at once (``focus()`` waits): a key may follow
-
-    def _load(self, doc_id: str, delay: float = 0.0) -> None:
-        wanted = (doc_id, self.effective_query)
-        if wanted == self._article_wanted and (delay or not self._article_delayed):
-            return  # shown or on its way (a preview waiting for the typing to pause is hurried)
-        self._article_wanted = wanted
-        self._article_delayed = delay > 0
-        self._article_arrived = False
-        self._focus_waits = None  # another article is wanted now (a click on another row): not that one's
-        self._article_seq += 1
-        request = self.query_one(ArticleView).layout_request()
-        self._open_article(doc_id, self.effective_query, self._article_seq, delay, request, self._sentence)
-
-    @work(thread=True, exclusive=True, group="article")
-    def _open_article(
-        self, doc_id: str, query: str, seq: int, delay: float, request: LayoutRequest | None, sentence: Span | None
-    ) -> None:
-        """Load the article (after ``delay`` seconds unless a newer request cancels it first) and lay it out
-        for the pane as ``request``ed (off the UI thread: 1 MB of text takes half a second)."""
-        worker = get_current_worker()
-        waited = 0.0
-        while waited < delay and not worker.is_cancelled:
-            time.sleep(PREVIEW_STEP)
-            waited += PREVIEW_STEP
-        if worker.is_cancelled:
-            return
-        try:
-            article = self.library.open(doc_id, query, wanted=lambda: not worker.is_cancelled)
-        except Exception as error:  # see _search
-            self.post_message(EngineFailed(OPENING, error, seq))
-            return
-        layout = None
-        if article is not None and request is not None and not worker.is_cancelled:
-            layout = lay_out(article, sentence, *request, self.app.console)
-        if not worker.is_cancelled:
-            self.post_message(ArticleReady(seq, doc_id, article, layout))
-
-    def on_article_ready(self, message: ArticleReady) -> None:
-        if message.seq != self._article_seq:
-            return
-        self._article_delayed = False
-        self._article_arrived = True
-        sentence, self._sentence = self._sentence, None
-        self.query_one(ArticleView).show(message.article, sentence, message.layout)
-        self.focus_article_now()
-        self._related = None
-        if message.article is not None:
-            events = self.query_one(EventsPane)
-            if events.timeline is None:  # a timeline stays while its articles are read
-                events.looking()
-            # once the article is on screen: the sidebar must not hold it up
-            self.call_after_refresh(self._find_related_of, message.doc_id, message.seq)
-        else:
-            if self.query_one(EventsPane).timeline is None:
-                self.query_one(EventsPane).show_events(())
-            self.query_one(StatusLine).say("That article is no longer in the index: press r to refresh.", warning=True)
-
-    def _find_related_of(self, doc_id: str, seq: int) -> None:
-        if seq == self._article_seq:  # still the article shown
-            self._find_related(doc_id, seq)
-
-    @work(thread=True, exclusive=True, group="related")
-    def _find_related(self, doc_id: str, seq: int) -> None:
-        """The open article's events and related events, from the engine (in a worker)."""
-        try:
-            related = self.library.related(doc_id)
-        except Exception as error:  # see _search
-            self.post_message(EngineFailed(FINDING_RELATED, error, seq))
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(RelatedReady(seq, related))
-
-    def on_related_ready(self, message: RelatedReady) -> None:
-        if message.seq != self._article_seq:
-            return  # another article was opened since
-        self._related = message.related
-        events = self.query_one(EventsPane)
-        if events.timeline is None:  # else it waits until the timeline is closed
-            events.show_related(message.related)
-
     def _back_to_related(self) -> None:
         """Close an entity's timeline: the open article's related events again."""
         self._timeline_seq += 1  # a timeline on its way is no longer wanted
@@ -425,19 +294,9 @@ class MainScreen(LongJobs):
         self.query_one(StatusLine).say("The index changed on disk: r refreshes.", warning=True)
 
     def on_engine_failed(self, message: EngineFailed) -> None:
-        if message.article_seq is not None and message.article_seq != self._article_seq:
-            return  # about an article no longer wanted
+        if not self._after_failure(message):
+            return
         text = f"{message.what} failed: {type(message.error).__name__}: {message.error}"
-        events = self.query_one(EventsPane)
-        if message.what == FINDING_RELATED and events.timeline is None:
-            events.show_events(())  # not the events of the article shown before
-        elif message.what == OPENING:
-            self._article_wanted = None  # asking again tries again
-            self._focus_waits = None  # the focus stays where it is
-            view = self.query_one(ArticleView)
-            if view.article is not None and events.timeline is None and self._related is None:
-                # the article still shown may have been waiting for its events: ask again
-                self._find_related(view.article.document.id, self._article_seq)
         self.query_one(StatusLine).say(text, warning=True)
         self.notify(text, severity="error", markup=False)
 
