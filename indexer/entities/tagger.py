@@ -24,6 +24,7 @@ from operator import add
 from pathlib import Path
 
 from indexer import memo
+from indexer.entities.clusters import cluster_of
 from indexer.entities.common import is_common, word_case
 from indexer.entities.gazetteer import gazetteer
 from indexer.entities.lexicon import GIVEN_NAMES, LOC_HEADS, NEVER_NAME, ORG_HEADS, TITLES
@@ -53,6 +54,8 @@ MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "models" / "ner-id.t
 _N = len(LABELS)
 LABEL_INDEX = {name: index for index, name in enumerate(LABELS)}
 MAX_TOKENS = 24
+NEIGHBOUR_LEVEL = 1
+"""Which of the cluster labels of the words either side of a token is read as a feature of it."""
 """Longest name the tagger gives, in tokens: a longer run is no name (a line of capitalised words)."""
 _NEG = -1e18
 # allowed[prev][label]: I-X only after B-X or I-X; prev index _N stands for the window start (like O)
@@ -296,6 +299,11 @@ def _word_features(word: str) -> tuple[str, ...]:
     kinds = _word_types().get(word)
     if kinds is not None:
         features.append("gw=" + kinds)
+    labels = cluster_of(word)
+    if labels:
+        features.extend(f"c{level}={label}" for level, label in enumerate(labels))
+    else:
+        features.append("c=none")
     counts = word_case("id").get(lower)
     if counts is None:
         features.append("case=unseen")
@@ -307,8 +315,12 @@ def _word_features(word: str) -> tuple[str, ...]:
     return tuple(features)
 
 
-def _context_word(tokens: Tokens, lower: list[str], k: int) -> str:
-    return lower[k] if 0 <= k < len(lower) else "<s>"
+@lru_cache(maxsize=65536)
+def _neighbour_clusters(word: str) -> tuple[str, str]:
+    """The features a word gives the token after it and the token before it: its coarse cluster."""
+    labels = cluster_of(word)
+    label = labels[NEIGHBOUR_LEVEL] if len(labels) > NEIGHBOUR_LEVEL else ""
+    return "c-1=" + label, "c+1=" + label
 
 
 def window_features(tokens: Tokens, lower: list[str], first: int, end: int, context: Context) -> list[list[str]]:
@@ -354,6 +366,8 @@ def context_features(tokens: Tokens, lower: list[str], first: int, end: int, con
             "g+1=" + (gaz[k + 1] if k + 1 < n else ""),
             "ww+1=" + lower[k] + "|" + next1,
             "w-1w=" + prev1 + "|" + lower[k],
+            _neighbour_clusters(words[k - 1])[0] if prev1 != "<s>" else "c-1=<s>",
+            _neighbour_clusters(words[k + 1])[1] if next1 != "</s>" else "c+1=</s>",
         )
         if tokens.sentence_start[k]:
             features.append("start")
