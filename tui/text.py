@@ -13,7 +13,9 @@ import re
 from rich.style import StyleType
 from rich.text import Text
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 controls, and the bidirectional embeddings, overrides and isolates ("Trojan source":
+U+202E turns the rest of a title around in a terminal that applies the Unicode bidi algorithm)."""
 _SPACE_LIKE = "\t\r"
 _CONTROL_PICTURES = 0x2400
 """Unicode block of visible symbols for the C0 controls: ␀ … ␟ (␛ for ESC)."""
@@ -29,14 +31,15 @@ def _visible(character: str, one_line: bool) -> str:
         return chr(_CONTROL_PICTURES + code)
     if code == 0x7F:
         return "\u2421"  # ␡
-    return "\ufffd"  # C1 controls have no picture of their own
+    return "\ufffd"  # C1 and bidi controls have no picture of their own
 
 
 def printable(text: str, *, one_line: bool = False) -> str:
     """``text`` with every control character replaced by one visible character.
 
     Tabs and carriage returns become spaces; other controls become their Unicode control pictures
-    (``\\x1b`` → ``␛``), so an escape sequence shows as text instead of acting on the terminal.
+    (``\\x1b`` → ``␛``), so an escape sequence shows as text instead of acting on the terminal;
+    C1 controls and bidi overrides become ``\\ufffd``.
     Newlines are kept unless ``one_line``. The result has the same length as ``text``.
     """
     return _CONTROL.sub(lambda match: _visible(match.group(), one_line), text)

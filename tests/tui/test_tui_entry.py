@@ -67,6 +67,17 @@ def test_printable_keeps_offsets_and_shows_control_characters() -> None:
     assert printable("x\ny", one_line=True) == "x y"
 
 
+def test_printable_neutralises_bidi_overrides() -> None:
+    title = "Laporan \u202egnp.exe\u202c dan \u2067isolasi\u2069"
+    shown = printable(title, one_line=True)
+    assert len(shown) == len(title)
+    assert shown == "Laporan \ufffdgnp.exe\ufffd dan \ufffdisolasi\ufffd"
+    assert (
+        printable("\u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd")
+        == "\u0645\u0631\u062d\u0628\u0627 \u05e9\u05dc\u05d5\u05dd"
+    )
+
+
 @pytest.mark.parametrize(
     ("size", "shown"),
     [(0, "0 B"), (1023, "1023 B"), (1024, "1.0 KiB"), (198_969, "194 KiB"), (5 * 1024**3, "5.0 GiB")],
