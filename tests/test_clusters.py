@@ -12,7 +12,7 @@ import pytest
 
 from indexer.entities import clusters
 from indexer.entities.clusters import CLUSTERS_PATH, FORMAT, cluster_of, read_clusters
-from indexer.entities.tagger import _neighbour_clusters, _word_features
+from indexer.entities.tagger import NEIGHBOUR_LEVEL, _neighbour_clusters, _word_features
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -59,7 +59,7 @@ def test_the_tagger_reads_a_words_clusters_and_its_neighbours() -> None:
     expected = [f"c{level}={label}" for level, label in enumerate(labels)]
     assert expected == [feature for feature in features if feature[:2] in ("c0", "c1", "c2")]
     assert "c=none" in _word_features("Zxqwvbn")
-    assert _neighbour_clusters("Bekasi") == ("c-1=" + labels[1], "c+1=" + labels[1])
+    assert _neighbour_clusters("Bekasi") == ("c-1=" + labels[NEIGHBOUR_LEVEL], "c+1=" + labels[NEIGHBOUR_LEVEL])
     assert _neighbour_clusters("Zxqwvbn") == ("c-1=", "c+1=")
 
 

@@ -54,7 +54,7 @@ MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "models" / "ner-id.t
 _N = len(LABELS)
 LABEL_INDEX = {name: index for index, name in enumerate(LABELS)}
 MAX_TOKENS = 24
-NEIGHBOUR_LEVEL = 1
+NEIGHBOUR_LEVEL = 0
 """Which of the cluster labels of the words either side of a token is read as a feature of it."""
 """Longest name the tagger gives, in tokens: a longer run is no name (a line of capitalised words)."""
 _NEG = -1e18
