@@ -105,3 +105,11 @@ def test_the_tool_groups_words_by_their_neighbours(tmp_path: Path) -> None:
     out = tmp_path / "c.tsv.gz"
     tool.write(vocabulary, list(labels.values()), out, "test")
     assert read_clusters(out) == {word: tuple(label.split()) for word, label in labels.items()}
+
+
+def test_the_tool_says_which_input_is_missing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("numpy")
+    tool = _tool()
+    assert tool.main(["--corpus", str(tmp_path / "none.jsonl"), "--out", str(tmp_path / "c.tsv.gz")]) == 2
+    assert capsys.readouterr().err.strip() == f"word_clusters: no such file: {tmp_path / 'none.jsonl'}"
+    assert not (tmp_path / "c.tsv.gz").exists()

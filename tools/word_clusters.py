@@ -27,7 +27,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
+try:
+    import numpy as np
+except ImportError:  # the tool's own dependency, not Warta's
+    sys.exit("word_clusters: needs numpy: pip install -e '.[train]'")
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -188,6 +191,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--out", type=Path, default=CLUSTERS_PATH)
     args = parser.parse_args(argv)
+    missing = [path for path in (args.corpus, *(args.dir / name for name in TRAIN_FILES)) if not path.is_file()]
+    if missing:
+        print(f"word_clusters: no such file: {missing[0]}", file=sys.stderr)
+        return 2
     began = time.perf_counter()
     sentences = corpus_sentences(args.corpus) + training_sentences(args.dir)
     print(f"read {len(sentences):,} sentences in {time.perf_counter() - began:.1f} s")
