@@ -3,7 +3,8 @@
 An averaged structured perceptron with first-order Viterbi decoding, trained by ``tools/train_ner.py``
 on human-annotated Indonesian sentences and shipped as ``data/models/ner-id.tsv.gz`` (plain text,
 gzipped, versioned). It reads what the rest of the package already knows as features: the word, its
-shape, affixes and neighbours, the Sastrawi/lexicon verdict on whether it is an ordinary word, the
+shape, affixes and neighbours, its groups in word clusters learned from the news (:mod:`.clusters`)
+and its neighbours' coarse group, the Sastrawi/lexicon verdict on whether it is an ordinary word, the
 gazetteer's match over it and the type the rules (:mod:`.rules`, :mod:`.resolve`) gave it. The rules
 stay the source of canonical names; the tagger decides where names begin and end and what they are.
 
@@ -54,9 +55,10 @@ MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "models" / "ner-id.t
 _N = len(LABELS)
 LABEL_INDEX = {name: index for index, name in enumerate(LABELS)}
 MAX_TOKENS = 24
-NEIGHBOUR_LEVEL = 0
-"""Which of the cluster labels of the words either side of a token is read as a feature of it."""
 """Longest name the tagger gives, in tokens: a longer run is no name (a line of capitalised words)."""
+NEIGHBOUR_LEVEL = 0
+"""Which of the cluster labels of the words either side of a token is read as a feature of it (0: the
+coarse one, :mod:`.clusters`)."""
 _NEG = -1e18
 # allowed[prev][label]: I-X only after B-X or I-X; prev index _N stands for the window start (like O)
 _ALLOWED: tuple[tuple[bool, ...], ...] = tuple(
