@@ -92,12 +92,15 @@ class _WriterTask(SubWriterTask):  # type: ignore[misc]
 
     lock_fd: int | None = None
     annotator: Annotator | None = None
+    parent_pid: int | None = None
+    """The indexing process, recorded before the fork: a parent killed before :meth:`run` starts
+    would otherwise be taken for the process this one was handed to."""
 
     def run(self) -> None:
         if self.lock_fd is not None:
             with contextlib.suppress(OSError):
                 os.close(self.lock_fd)
-        parent = os.getppid()
+        parent = self.parent_pid if self.parent_pid is not None else os.getppid()
 
         def watch() -> None:
             while os.getppid() == parent:
@@ -173,6 +176,7 @@ class ParallelWriter(MpWriter):  # type: ignore[misc]
         )
         task.lock_fd = getattr(self.writelock, "fd", None)
         task.annotator = self.annotator
+        task.parent_pid = os.getpid()
         self.tasks.append(task)
         task.start()
         return task
