@@ -90,6 +90,28 @@ async def test_space_and_b_page_the_list_and_keep_the_cursor_in_view(many_index:
             assert top <= results.cursor_row < top + page, key
 
 
+async def test_keys_remapped_away_from_the_list_never_leave_its_cursor_behind(many_index: Path, tmp_path: Path) -> None:
+    """A key keys.toml takes from the list's bindings must not fall back to ScrollView's plain scrolling,
+    which would move the view and leave the cursor (and the article shown) behind."""
+    keys = tmp_path / "keys.toml"
+    bindings = ("down", "up", "page-down", "page-up", "first", "last")
+    keys.write_text("[keys]\n" + "".join(f'"results.{name}" = "f{n}"\n' for n, name in enumerate(bindings, 5)))
+    app = WartaApp(many_index, keys_file=keys)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("tab")
+        results = app.screen.query_one(ResultsList)
+        page = results.scrollable_content_region.height - results.header_height
+        for key in ("f5", "pagedown", "pagedown", "end", "down", "f8", "f10", "home", "up", "pageup"):
+            await pilot.press(key)
+            await pilot.pause()
+            top = round(results.scroll_y)
+            assert top <= results.cursor_row < top + page, key
+        assert results.cursor_row > 0  # f5 and f10 moved it
+        await pilot.press("f9")  # "first"
+        assert (results.cursor_row, round(results.scroll_y)) == (0, 0)
+
+
 async def test_a_page_down_shows_the_next_page_of_the_list(many_index: Path) -> None:
     app = WartaApp(many_index)
     async with app.run_test(size=(120, 24)) as pilot:
