@@ -49,26 +49,28 @@ class Sentence:
     gold: set[Span]
 
 
-def read_conll(path: Path) -> list[Sentence]:
-    """Sentences of a token-per-line file with their gold spans."""
-    sentences: list[Sentence] = []
+def read_tokens(path: Path) -> list[list[tuple[str, str]]]:
+    """The (token, tag) pairs of each sentence of a token-per-line file."""
+    sentences: list[list[tuple[str, str]]] = []
     tokens: list[tuple[str, str]] = []
-
-    def flush() -> None:
-        if tokens:
-            sentences.append(_sentence(tokens))
-            tokens.clear()
-
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             line = line.rstrip("\n")
             if not line.strip():
-                flush()
+                if tokens:
+                    sentences.append(tokens)
+                    tokens = []
                 continue
             parts = line.split("\t") if "\t" in line else line.split(" ")
             tokens.append((parts[0], parts[-1]))
-    flush()
+    if tokens:
+        sentences.append(tokens)
     return sentences
+
+
+def read_conll(path: Path) -> list[Sentence]:
+    """Sentences of a token-per-line file with their gold spans."""
+    return [_sentence(tokens) for tokens in read_tokens(path)]
 
 
 def _sentence(tokens: list[tuple[str, str]]) -> Sentence:

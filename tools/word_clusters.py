@@ -35,6 +35,7 @@ except ImportError:  # the tool's own dependency, not Warta's
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.ner_score import read_tokens  # noqa: E402
 from indexer.entities.clusters import CLUSTERS_PATH, FORMAT  # noqa: E402
 from indexer.entities.tokens import TOKEN_PATTERN  # noqa: E402
 
@@ -61,21 +62,9 @@ def corpus_sentences(path: Path) -> list[list[str]]:
 
 
 def training_sentences(directory: Path) -> list[list[str]]:
-    """The words of the annotated training files, one list per sentence (labels ignored)."""
-    sentences: list[list[str]] = []
-    for name in TRAIN_FILES:
-        current: list[str] = []
-        with (directory / name).open(encoding="utf-8") as handle:
-            for line in handle:
-                word = line.split()[0] if line.strip() else ""
-                if word:
-                    current.append(word)
-                elif current:
-                    sentences.append(current)
-                    current = []
-        if current:
-            sentences.append(current)
-    return sentences
+    """The words of the annotated training files, one list per sentence (labels ignored), read as the
+    benchmark and the tagger's training read them."""
+    return [[token for token, _ in tokens] for name in TRAIN_FILES for tokens in read_tokens(directory / name)]
 
 
 def cooccurrence(
