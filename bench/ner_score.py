@@ -14,6 +14,7 @@ Gold sets:
 
     python bench/ner_score.py                      # nergrit-valid, idner2k-dev, the seeds
     python bench/ner_score.py --files nergrit-train.tsv --errors 40   # look at mistakes on a train file
+    python bench/ner_score.py --natural --no-seeds  # the same sentences spaced as running text
 """
 
 from __future__ import annotations
@@ -68,17 +69,43 @@ def read_tokens(path: Path) -> list[list[tuple[str, str]]]:
     return sentences
 
 
-def read_conll(path: Path) -> list[Sentence]:
-    """Sentences of a token-per-line file with their gold spans."""
-    return [_sentence(tokens) for tokens in read_tokens(path)]
+def read_conll(path: Path, natural: bool = False) -> list[Sentence]:
+    """Sentences of a token-per-line file with their gold spans; with ``natural``, spaced as running
+    text (:func:`_spaced`)."""
+    return [_sentence(tokens, natural) for tokens in read_tokens(path)]
 
 
-def _sentence(tokens: list[tuple[str, str]]) -> Sentence:
+def _spaced(words: list[str], natural: bool) -> list[bool]:
+    """Whether a space goes before each word. Always none before ``, . ; : ! ? )``; with ``natural``,
+    none after ``(`` or ``[``, none before ``]``, quotes against what they enclose, and a hyphen
+    between letters joins them ("Zeta - Jones" → "Zeta-Jones")."""
+    spaces: list[bool] = []
+    quote_open = False
+    for k, word in enumerate(words):
+        space = k > 0 and word not in NO_SPACE_BEFORE
+        if natural:
+            before = words[k - 1] if k else ""
+            after = words[k + 1] if k + 1 < len(words) else ""
+            if before in ("(", "[") or word == "]" or (before == '"' and quote_open):
+                space = False
+            if word == '"':
+                space = space and not quote_open
+                quote_open = not quote_open
+            if word == "-" and before[-1:].isalpha() and after[:1].isalpha():
+                space = False
+            if before == "-" and k > 1 and words[k - 2][-1:].isalpha() and word[:1].isalpha():
+                space = False
+        spaces.append(space)
+    return spaces
+
+
+def _sentence(tokens: list[tuple[str, str]], natural: bool = False) -> Sentence:
     text = ""
     gold: set[Span] = set()
     current: list[int | str] | None = None  # start, end, type
-    for token, tag in tokens:
-        if text and token not in NO_SPACE_BEFORE:
+    spaces = _spaced([token for token, _ in tokens], natural)
+    for (token, tag), space in zip(tokens, spaces, strict=True):
+        if space:
             text += " "
         start = len(text)
         text += token
@@ -154,13 +181,14 @@ def show_errors(sentences: list[Sentence], predictions: list[set[Span]], limit: 
             return
 
 
-def score_file(path: Path, errors: int) -> dict[str, dict[str, float]]:
-    sentences = read_conll(path)
+def score_file(path: Path, errors: int, natural: bool = False) -> dict[str, dict[str, float]]:
+    sentences = read_conll(path, natural)
     began = time.perf_counter()
     predictions = [predicted_spans(sentence.text) for sentence in sentences]
     seconds = time.perf_counter() - began
     table = score(zip((s.gold for s in sentences), predictions, strict=True))
-    print_table(f"{path.name}: {len(sentences)} sentences", table, seconds)
+    spacing = ", spaced as running text" if natural else ""
+    print_table(f"{path.name}: {len(sentences)} sentences{spacing}", table, seconds)
     if errors:
         show_errors(sentences, predictions, errors)
     return table
@@ -214,13 +242,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", nargs="*", default=list(DEFAULT_FILES), help="file names inside --dir")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print the first N sentences with mistakes")
     parser.add_argument("--no-seeds", action="store_true", help="skip the hand-annotated seed articles")
+    parser.add_argument(
+        "--natural",
+        action="store_true",
+        help='join the tokens as running text: "(BEI)", "Zeta-Jones", quotes against their words',
+    )
     args = parser.parse_args(argv)
     for name in args.files:
         path = args.dir / name
         if not path.exists():
             print(f"{path}: not found, skipped", file=sys.stderr)
             continue
-        score_file(path, args.errors)
+        score_file(path, args.errors, args.natural)
     if not args.no_seeds and SEEDS_GOLD.exists():
         score_seeds(SEEDS_GOLD, args.errors)
     return 0

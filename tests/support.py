@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from indexer.pipeline import open_catalog
@@ -17,6 +20,18 @@ SUMMARY = re.compile(r"^\d+ files: \d+ added, \d+ updated, \d+ unchanged(?:, \d+
 ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 TRACEBACK = ("Traceback (most recent call last)", 'File "')
 """Text that must never reach stderr."""
+
+
+def load_script(relative: str) -> ModuleType:
+    """A script of the repository that is not in a package (``bench/ner_score.py``), loaded by path
+    and registered under its file name."""
+    path = REPO / relative
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[path.stem] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from support import load_script
 
 from indexer.entities import clusters
 from indexer.entities.clusters import CLUSTERS_PATH, FORMAT, cluster_of, read_clusters
 from indexer.entities.tagger import NEIGHBOUR_LEVEL, _neighbour_clusters, _word_features
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 def _write(path: Path, text: str) -> Path:
@@ -77,12 +74,7 @@ def test_without_the_clusters_file_the_tagger_still_works(monkeypatch: pytest.Mo
 
 
 def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("word_clusters", REPO / "tools" / "word_clusters.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["word_clusters"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("tools/word_clusters.py")
 
 
 def test_the_tool_groups_words_by_their_neighbours(tmp_path: Path) -> None:

@@ -1,0 +1,65 @@
+"""The reader and scorer of ``bench/ner_score.py``, which the tagger's training and the word clusters share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from support import load_script
+
+ner_score = load_script("bench/ner_score.py")
+
+CONLL = """Menurut\tO
+Catherine\tB-PERSON
+Zeta\tI-PERSON
+-\tI-PERSON
+Jones\tI-PERSON
+,\tO
+Bursa\tB-ORGANISATION
+Efek\tI-ORGANISATION
+Indonesia\tI-ORGANISATION
+(\tO
+BEI\tB-ORGANISATION
+)\tO
+di\tO
+"\tO
+Jakarta\tB-PLACE
+"\tO
+.\tO
+
+Jokowi NNP B-PER
+tiba NN O
+"""
+
+
+def _file(tmp_path: Path) -> Path:
+    path = tmp_path / "toy.tsv"
+    path.write_text(CONLL, encoding="utf-8")
+    return path
+
+
+def test_tokens_are_read_per_sentence_from_tab_and_space_separated_lines(tmp_path: Path) -> None:
+    sentences = ner_score.read_tokens(_file(tmp_path))
+    assert [len(tokens) for tokens in sentences] == [17, 2]
+    assert sentences[1] == [("Jokowi", "B-PER"), ("tiba", "O")]
+
+
+def test_gold_spans_point_at_their_words_in_both_spacings(tmp_path: Path) -> None:
+    expected = {("Catherine Zeta - Jones", "PERSON"), ("Bursa Efek Indonesia", "ORG"), ("BEI", "ORG")}
+    expected |= {("Jakarta", "LOC")}
+    token_spaced, _ = ner_score.read_conll(_file(tmp_path))
+    assert token_spaced.text == 'Menurut Catherine Zeta - Jones, Bursa Efek Indonesia ( BEI) di " Jakarta ".'
+    assert {(token_spaced.text[a:b], kind) for a, b, kind in token_spaced.gold} == expected
+    running, second = ner_score.read_conll(_file(tmp_path), natural=True)
+    assert running.text == 'Menurut Catherine Zeta-Jones, Bursa Efek Indonesia (BEI) di "Jakarta".'
+    expected = (expected - {("Catherine Zeta - Jones", "PERSON")}) | {("Catherine Zeta-Jones", "PERSON")}
+    assert {(running.text[a:b], kind) for a, b, kind in running.gold} == expected
+    assert (second.text, second.gold) == ("Jokowi tiba", {(0, 6, "PERSON")})
+
+
+def test_scores_are_exact_span_per_type_and_micro() -> None:
+    gold = {(0, 6, "PERSON"), (10, 15, "LOC")}
+    predicted = {(0, 6, "PERSON"), (10, 14, "LOC"), (20, 25, "ORG")}
+    table = ner_score.score([(gold, predicted)])
+    assert table["PERSON"]["f1"] == 1.0
+    assert (table["LOC"]["p"], table["LOC"]["r"]) == (0.0, 0.0)
+    assert (table["micro"]["p"], table["micro"]["r"]) == (1 / 3, 1 / 2)
