@@ -127,6 +127,26 @@ def test_short_alias_gives_way_to_a_fuller_name_of_the_article() -> None:
     assert ("Kim", "PERSON", "Kim Yo Jong") in got
 
 
+def test_a_nickname_keeps_its_canonical_name_beside_a_fuller_name_holding_it() -> None:
+    text = "Presiden Joko Widodo (Jokowi) dan Ibu Negara Iriana Jokowi salat di Bogor. Jokowi lalu pulang."
+    got = found(text)
+    assert got.count(("Jokowi", "PERSON", "Joko Widodo")) == 2
+    assert ("Iriana Jokowi", "PERSON", "Iriana Jokowi") in got
+
+
+def test_brackets_are_part_of_no_name() -> None:
+    text = (
+        "Pejabat Kementerian Perhubungan (Kemenhub) dan PT Pertamina (Persero) hadir di Taman Makam "
+        "Pahlawan (TMP) Kalibata. Kemenhub menolak."
+    )
+    got = found(text)
+    assert all("(" not in surface and ")" not in surface for surface, _, _ in got)
+    assert ("Kementerian Perhubungan", "ORG", "Kementerian Perhubungan") in got
+    assert got.count(("Kemenhub", "ORG", "Kementerian Perhubungan")) == 2
+    assert ("PT Pertamina", "ORG", "Pertamina") in got
+    assert ("TMP", "LOC", "Taman Makam Pahlawan") in got
+
+
 def test_clitic_nya_is_not_part_of_the_name() -> None:
     text = "Kunjungan ke Jakarta menjadi sorotan. Jakartanya sendiri sepi."
     got = found(text)

@@ -6,7 +6,7 @@ import itertools
 import random
 
 from indexer.entities import annotate
-from indexer.entities.combine import _balanced, _companies
+from indexer.entities.combine import _companies, _unbracketed
 from indexer.entities.gazetteer import gazetteer
 from indexer.entities.tagger import _ALLOWED, _N, _word_features, decode, windows
 from indexer.entities.tokens import tokenize
@@ -62,16 +62,23 @@ def _spans(text: str, spans: list[tuple[str, str]], places: dict[int, int] | Non
     return [(" ".join(words[first : last + 1]), kind) for first, last, kind in result]
 
 
-def test_a_name_opens_on_no_stop_and_closes_its_bracket() -> None:
-    tokens = tokenize("Menteri Sergey Lavrov. Lavrov datang ke PT Angkasa Pura II (Persero) dan PT Maju (Jaya kemarin")
+def _parts(text: str, first_word: str, last_word: str, kind: str = "ORG") -> list[str]:
+    tokens = tokenize(text)
     words = tokens.words
-    lavrov = words.index(".")
-    assert _balanced(tokens, lavrov, lavrov + 1, "PERSON") == (lavrov + 1, lavrov + 1, "PERSON")
-    pt = words.index("PT")
-    persero = words.index("Persero")
-    assert _balanced(tokens, pt, persero, "ORG") == (pt, persero + 1, "ORG")  # takes ")"
-    maju = words.index("Maju")
-    assert _balanced(tokens, maju - 1, maju + 2, "ORG") == (maju - 1, maju, "ORG")  # no ")": ends before "("
+    first, last = words.index(first_word), len(words) - 1 - words[::-1].index(last_word)
+    return [" ".join(words[a : b + 1]) for a, b, _ in _unbracketed(tokens, first, last, kind)]
+
+
+def test_a_name_opens_on_no_stop_and_holds_no_bracket() -> None:
+    assert _parts("Menteri Sergey Lavrov. Lavrov datang", ".", "Lavrov", "PERSON") == ["Lavrov"]
+    assert _parts("Presiden Joko Widodo (Jokowi) datang", "(", ")", "PERSON") == ["Jokowi"]
+    text = "pejabat Kementerian Perhubungan (Kemenhub) datang"
+    assert _parts(text, "Kementerian", ")") == ["Kementerian Perhubungan", "Kemenhub"]
+    assert _parts("ke PT Angkasa Pura II (Persero) dan", "PT", ")") == ["PT Angkasa Pura II"]  # a legal form
+    assert _parts("ke PT Angkasa Pura II (Persero) dan", "PT", "Persero") == ["PT Angkasa Pura II"]
+    assert _parts("dan PT Maju (Jaya kemarin", "PT", "Jaya") == ["PT Maju", "Jaya"]
+    assert _parts("Gedung KPK) di Jakarta", "Gedung", ")", "LOC") == ["Gedung KPK"]
+    assert _parts("Taman Makam Pahlawan (TMP) Kalibata", "(", "Kalibata", "LOC") == ["TMP", "Kalibata"]
 
 
 def test_company_names() -> None:

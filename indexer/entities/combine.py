@@ -54,7 +54,7 @@ def combine(analysis: Analysis, model: TaggerModel, margin: float | None = None)
     spans, looked = tag(model, tokens, analysis.blocked, context, margin)
     spans = _arbitrate(analysis, spans, context.lower_seen)
     places = {m.last: m.first for m in analysis.matches if m.known.type == "LOC" and _english(tokens, m)}
-    spans = _companies(tokens, [_balanced(tokens, *span) for span in spans], places)
+    spans = _companies(tokens, [part for span in spans for part in _unbracketed(tokens, *span)], places)
     found: list[Found] = []
     taken = [False] * size
     for first, last, kind in spans:
@@ -141,25 +141,30 @@ def _arbitrate(
 _STOPS = frozenset(".,;:!?")
 
 
-def _balanced(tokens: Tokens, first: int, last: int, kind: str) -> tuple[int, int, str]:
-    """A name opens on no stop (". Lavrov", a window across two sentences), and closes the bracket it
-    opens: with the closing one right after it ("PT Pertamina (Persero"), else it ends before it."""
+_BRACKETS = frozenset("()")
+_BRACKETED_FORMS = LEGAL_TAILS | {"persero"}
+"""Legal forms that follow a company's name in brackets ("PT Pertamina (Persero)"): part of no name."""
+
+
+def _unbracketed(tokens: Tokens, first: int, last: int, kind: str) -> list[tuple[int, int, str]]:
+    """A name opens on no stop (". Lavrov", a window across two sentences) and holds no bracket: a span
+    across brackets is the names between them ("Kementerian Perhubungan (Kemenhub)" → "Kementerian
+    Perhubungan", "Kemenhub"; "(Jokowi)" → "Jokowi"), less a legal form alone in brackets ("PT Pertamina
+    (Persero)" → "PT Pertamina")."""
     words = tokens.words
     while first < last and words[first] in _STOPS:
         first += 1
-    depth = 0
-    for k in range(first, last + 1):
-        if words[k] == "(":
-            depth += 1
-        elif words[k] == ")":
-            depth -= 1
-    if depth > 0:
-        if last + 1 < len(words) and words[last + 1] == ")":
-            return first, last + 1, kind
-        cut = max(k for k in range(first, last + 1) if words[k] == "(")
-        if cut > first:
-            return first, cut - 1, kind
-    return first, last, kind
+    parts: list[tuple[int, int, str]] = []
+    start = first
+    for k in range(first, last + 2):
+        if k <= last and words[k] not in _BRACKETS:
+            continue
+        if start < k:
+            enclosed = start > first and words[start - 1] == "("
+            if not (enclosed and all(word.lower() in _BRACKETED_FORMS for word in words[start:k])):
+                parts.append((start, k - 1, kind))
+        start = k + 1
+    return parts
 
 
 def _english(tokens: Tokens, match: Match) -> bool:

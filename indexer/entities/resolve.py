@@ -69,7 +69,7 @@ def resolve(tokens: Tokens, found: list[Found]) -> list[Entity]:
         elif not item.strong and surface in strong_type:
             kind = strong_type[surface]
         parts = _parts(surface)
-        if kind in ("PERSON", "LOC", "ORG") and parts and (not item.known or len(parts) == 1):
+        if kind in ("PERSON", "LOC", "ORG") and parts and (not item.known or _part_of_canonical(parts, canonical)):
             full = persons.full_name(parts, item.start)
             if full is not None and (kind == "PERSON" or not item.strong):
                 kind, canonical = "PERSON", full
@@ -82,6 +82,12 @@ def resolve(tokens: Tokens, found: list[Found]) -> list[Entity]:
             canonical = surface
         entities.append(Entity(item.start, item.end, text[item.start : item.end], kind, canonical))
     return entities
+
+
+def _part_of_canonical(parts: list[str], canonical: str | None) -> bool:
+    """Whether a table's name is one word of its canonical name ("Kim": "Kim Jong Un"), which gives way
+    to a fuller name of the article; a nickname ("Jokowi": "Joko Widodo") keeps its canonical name."""
+    return len(parts) == 1 and canonical is not None and parts[0] in canonical.split()
 
 
 class _Persons:
