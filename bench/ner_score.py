@@ -1,4 +1,4 @@
-"""Score entity recognition (``indexer.entities.annotate``) against human-annotated text.
+"""Score entity recognition (``indexer.entities.annotate``) against annotated text.
 
 Entity-level exact spans: a prediction counts when its type and both character boundaries match a
 gold entity. Precision, recall and F1 per type, and micro-averaged over PERSON, ORG and LOC.
@@ -11,16 +11,25 @@ Gold sets:
 - ``tests/fixtures/entities_seeds.json``: the three sample articles annotated by hand (every person,
   organisation, place, date and event, with canonical names); also scored for DATE and MISC, and for
   canonical names.
+- ``bench/clickid-ner-silver.jsonl``: 900 sentences of CLICK-ID news (``../shared/corpus``, read in
+  place: the file holds article ids, sentence numbers, checksums and entity offsets, not the text),
+  annotated with PERSON, ORG and LOC by assistant sessions following this project's conventions
+  (countries are places wherever they stand, no titles, brackets or acronyms inside a name), not
+  checked by a person: silver, not gold. Sentences are the article bodies split as
+  ``tools/word_clusters.py`` splits them, 50-260 characters, from distinct articles.
 
-    python bench/ner_score.py                      # nergrit-valid, idner2k-dev, the seeds
+    python bench/ner_score.py                      # nergrit-valid, idner2k-dev, the seeds, the silver news
     python bench/ner_score.py --files nergrit-train.tsv --errors 40   # look at mistakes on a train file
     python bench/ner_score.py --natural --no-seeds  # the same sentences spaced as running text
+    python bench/ner_score.py --brackets-out --no-seeds  # gold "(Jokowi)" taken as "Jokowi"
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -36,6 +45,10 @@ from indexer.model import PartialDate  # noqa: E402
 
 NER_DEV = REPO.parent / "shared" / "ner-dev"
 SEEDS_GOLD = REPO / "tests" / "fixtures" / "entities_seeds.json"
+SILVER = REPO / "bench" / "clickid-ner-silver.jsonl"
+CLICKID = REPO.parent / "shared" / "corpus" / "clickid-id-2019.jsonl"
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|,(?=\S)")
+"""Where CLICK-ID bodies end a sentence or join two paragraphs with a bare comma (as ``tools/word_clusters.py``)."""
 DEFAULT_FILES = ("nergrit-valid.tsv", "idner2k-dev.txt")
 LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "ORGANISATION": "ORG", "LOC": "LOC", "PLACE": "LOC"}
 SCORED = ("PERSON", "ORG", "LOC")
@@ -126,6 +139,27 @@ def _sentence(tokens: list[tuple[str, str]], natural: bool = False) -> Sentence:
     return Sentence(text, gold)
 
 
+_BRACKETED_FORMS = frozenset(("persero", "tbk"))
+
+
+def without_brackets(text: str, gold: set[Span]) -> set[Span]:
+    """Gold spans with their brackets taken out, as Warta writes names: idner-news-2k's tokens keep
+    theirs, so "(Jokowi)" becomes "Jokowi", "Komisi Pemilihan Umum (KPU)" the two names "Komisi
+    Pemilihan Umum" and "KPU", "PT Pertamina (Persero)" "PT Pertamina"."""
+    spans: set[Span] = set()
+    for start, end, kind in gold:
+        for part in re.finditer(r"[^()]+", text[start:end]):
+            first, last = start + part.start(), start + part.end()
+            while first < last and text[first] == " ":
+                first += 1
+            while last > first and text[last - 1] == " ":
+                last -= 1
+            enclosed = text[first - 1 : first] == "(" and text[last : last + 1] == ")"
+            if first < last and not (enclosed and text[first:last].lower() in _BRACKETED_FORMS):
+                spans.add((first, last, kind))
+    return spans
+
+
 def score(pairs: Iterable[tuple[set[Span], set[Span]]], types: tuple[str, ...] = SCORED) -> dict[str, dict[str, float]]:
     """P/R/F1 per type and micro over ``types`` from (gold, predicted) span sets."""
     tp: Counter[str] = Counter()
@@ -181,13 +215,17 @@ def show_errors(sentences: list[Sentence], predictions: list[set[Span]], limit: 
             return
 
 
-def score_file(path: Path, errors: int, natural: bool = False) -> dict[str, dict[str, float]]:
+def score_file(
+    path: Path, errors: int, natural: bool = False, brackets_out: bool = False
+) -> dict[str, dict[str, float]]:
     sentences = read_conll(path, natural)
+    if brackets_out:
+        sentences = [Sentence(s.text, without_brackets(s.text, s.gold)) for s in sentences]
     began = time.perf_counter()
     predictions = [predicted_spans(sentence.text) for sentence in sentences]
     seconds = time.perf_counter() - began
     table = score(zip((s.gold for s in sentences), predictions, strict=True))
-    spacing = ", spaced as running text" if natural else ""
+    spacing = (", spaced as running text" if natural else "") + (", brackets out of the gold" if brackets_out else "")
     print_table(f"{path.name}: {len(sentences)} sentences{spacing}", table, seconds)
     if errors:
         show_errors(sentences, predictions, errors)
@@ -198,6 +236,43 @@ def load_seeds(path: Path = SEEDS_GOLD) -> list[dict[str, object]]:
     """The hand-annotated seed articles: ``[{"file", "published", "text", "entities": [...]}]``."""
     data: list[dict[str, object]] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+def read_silver(path: Path = SILVER, corpus: Path = CLICKID) -> list[Sentence]:
+    """The silver sentences with their spans, their text taken from the corpus; a sentence whose text
+    no longer matches its checksum is left out (with a line on stderr)."""
+    wanted: dict[str, list[dict[str, object]]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            wanted.setdefault(str(record["id"]), []).append(record)
+    sentences: list[Sentence] = []
+    with corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            article = json.loads(line)
+            for record in wanted.pop(str(article["id"]), []):
+                parts = _SENTENCE.split(article.get("body") or "")
+                number = int(str(record["sentence"]))
+                text = parts[number].strip() if number < len(parts) else ""
+                if hashlib.sha1(text.encode("utf-8")).hexdigest()[:12] != record["sha1"]:
+                    print(f"{path.name}: {record['id']} sentence {number} changed, skipped", file=sys.stderr)
+                    continue
+                spans = record["entities"]
+                assert isinstance(spans, list)
+                sentences.append(Sentence(text, {(int(a), int(b), str(kind)) for a, b, kind in spans}))
+    for article_id in wanted:
+        print(f"{path.name}: {article_id} not in {corpus.name}, skipped", file=sys.stderr)
+    return sentences
+
+
+def score_silver(errors: int = 0) -> dict[str, dict[str, float]]:
+    sentences = read_silver()
+    predictions = [predicted_spans(sentence.text) for sentence in sentences]
+    table = score(zip((s.gold for s in sentences), predictions, strict=True))
+    print_table(f"{SILVER.name}: {len(sentences)} news sentences, silver (assistant-annotated)", table)
+    if errors:
+        show_errors(sentences, predictions, errors)
+    return table
 
 
 def score_seeds(path: Path = SEEDS_GOLD, errors: int = 0) -> dict[str, dict[str, float]]:
@@ -242,10 +317,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", nargs="*", default=list(DEFAULT_FILES), help="file names inside --dir")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print the first N sentences with mistakes")
     parser.add_argument("--no-seeds", action="store_true", help="skip the hand-annotated seed articles")
+    parser.add_argument("--no-silver", action="store_true", help="skip the silver CLICK-ID sentences")
     parser.add_argument(
         "--natural",
         action="store_true",
         help='join the tokens as running text: "(BEI)", "Zeta-Jones", quotes against their words',
+    )
+    parser.add_argument(
+        "--brackets-out",
+        action="store_true",
+        help='take brackets out of the gold names, as Warta writes them: "(Jokowi)" -> "Jokowi"',
     )
     args = parser.parse_args(argv)
     for name in args.files:
@@ -253,7 +334,9 @@ def main(argv: list[str] | None = None) -> int:
         if not path.exists():
             print(f"{path}: not found, skipped", file=sys.stderr)
             continue
-        score_file(path, args.errors, args.natural)
+        score_file(path, args.errors, args.natural, args.brackets_out)
+    if not args.no_silver and CLICKID.exists():
+        score_silver(args.errors)
     if not args.no_seeds and SEEDS_GOLD.exists():
         score_seeds(SEEDS_GOLD, args.errors)
     return 0
