@@ -20,8 +20,6 @@ from tui.widgets.filters import FilterBar, FilterChip
 from tui.widgets.results import ResultsList
 from tui.widgets.status import StatusLine
 
-pytestmark = pytest.mark.asyncio
-
 WIDE = (140, 40)
 QUERY = "lukashenko"
 TEXT = "Xi Jinping met Alexander Lukashenko in Beijing on Wednesday."
@@ -75,6 +73,7 @@ def test_entities_are_coloured_by_type_under_the_matches(document_with_entities:
     assert text.spans.index(match) > text.spans.index(tagged[1])  # drawn on top of the person's colour
 
 
+@pytest.mark.asyncio
 async def test_article_colours_come_from_the_stylesheet(samples_index: Path) -> None:
     app = WartaApp(samples_index)
     async with app.run_test(size=WIDE) as pilot:
@@ -91,6 +90,7 @@ async def test_article_colours_come_from_the_stylesheet(samples_index: Path) -> 
         assert any(line.startswith("■ person") for line in view.lines[:5])
 
 
+@pytest.mark.asyncio
 async def test_e_and_shift_e_move_through_the_entities_and_say_which(samples_index: Path) -> None:
     entities = entities_of(samples_index, QUERY)
     assert len(entities) > 5
@@ -114,6 +114,7 @@ async def test_e_and_shift_e_move_through_the_entities_and_say_which(samples_ind
         assert view.scroll_y <= last_line < view.scroll_y + view.scrollable_content_region.height
 
 
+@pytest.mark.asyncio
 async def test_f_keeps_and_shift_f_drops_the_articles_naming_the_entity(samples_index: Path) -> None:
     app = WartaApp(samples_index)
     async with app.run_test(size=WIDE) as pilot:
@@ -156,6 +157,7 @@ async def test_f_keeps_and_shift_f_drops_the_articles_naming_the_entity(samples_
         assert chips == [f"person: {person.canonical} ×"]
 
 
+@pytest.mark.asyncio
 async def test_a_date_cannot_be_a_filter(samples_index: Path) -> None:
     app = WartaApp(samples_index)
     async with app.run_test(size=WIDE) as pilot:
@@ -170,6 +172,7 @@ async def test_a_date_cannot_be_a_filter(samples_index: Path) -> None:
         assert main(app).filters == ()
 
 
+@pytest.mark.asyncio
 async def test_t_shows_the_events_of_the_entity_over_the_corpus_in_the_sidebar(samples_index: Path) -> None:
     app = WartaApp(samples_index)
     async with app.run_test(size=WIDE) as pilot:
@@ -211,6 +214,7 @@ async def test_t_shows_the_events_of_the_entity_over_the_corpus_in_the_sidebar(s
         assert pane.events and pane.events[0].own and pane.events[0].doc_id == view.article.document.id
 
 
+@pytest.mark.asyncio
 async def test_t_on_an_event_in_the_sidebar_shows_its_first_actor_and_esc_comes_back(samples_index: Path) -> None:
     app = WartaApp(samples_index)
     async with app.run_test(size=WIDE) as pilot:
@@ -235,6 +239,7 @@ async def test_t_on_an_event_in_the_sidebar_shows_its_first_actor_and_esc_comes_
         assert pane.timeline is None and pane.events == related
 
 
+@pytest.mark.asyncio
 async def test_an_entity_without_events_falls_back_to_the_articles_naming_it(samples_index: Path) -> None:
     app = WartaApp(samples_index)
     async with app.run_test(size=WIDE) as pilot:
@@ -255,6 +260,7 @@ async def test_an_entity_without_events_falls_back_to_the_articles_naming_it(sam
         assert {event.doc_id for event in pane.events} == {row.id for row in timeline.articles}
 
 
+@pytest.mark.asyncio
 async def test_the_palette_filters_by_any_entity_of_the_index(samples_index: Path) -> None:
     app = WartaApp(samples_index)
     async with app.run_test(size=WIDE) as pilot:
