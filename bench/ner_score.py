@@ -40,15 +40,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.corpus import CLICKID  # noqa: E402
 from indexer.entities import annotate  # noqa: E402
 from indexer.model import PartialDate  # noqa: E402
 
 NER_DEV = REPO.parent / "shared" / "ner-dev"
 SEEDS_GOLD = REPO / "tests" / "fixtures" / "entities_seeds.json"
 SILVER = REPO / "bench" / "clickid-ner-silver.jsonl"
-CLICKID = REPO.parent / "shared" / "corpus" / "clickid-id-2019.jsonl"
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|,(?=\S)")
-"""Where CLICK-ID bodies end a sentence or join two paragraphs with a bare comma (as ``tools/word_clusters.py``)."""
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|,(?=\S)")
+"""Where CLICK-ID bodies end a sentence or join two paragraphs with a bare comma (``tools/word_clusters.py``
+splits them here too)."""
 DEFAULT_FILES = ("nergrit-valid.tsv", "idner2k-dev.txt")
 LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "ORGANISATION": "ORG", "LOC": "LOC", "PLACE": "LOC"}
 SCORED = ("PERSON", "ORG", "LOC")
@@ -251,7 +252,7 @@ def read_silver(path: Path = SILVER, corpus: Path = CLICKID) -> list[Sentence]:
         for line in handle:
             article = json.loads(line)
             for record in wanted.pop(str(article["id"]), []):
-                parts = _SENTENCE.split(article.get("body") or "")
+                parts = SENTENCE_BREAK.split(article.get("body") or "")
                 number = int(str(record["sentence"]))
                 text = parts[number].strip() if number < len(parts) else ""
                 if hashlib.sha1(text.encode("utf-8")).hexdigest()[:12] != record["sha1"]:

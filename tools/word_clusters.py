@@ -35,16 +35,14 @@ except ImportError:  # the tool's own dependency, not Warta's
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.ner_score import read_tokens  # noqa: E402
+from bench.corpus import CLICKID  # noqa: E402
+from bench.ner_score import NER_DEV, SENTENCE_BREAK, read_tokens  # noqa: E402
 from indexer.entities.clusters import CLUSTERS_PATH, FORMAT  # noqa: E402
 from indexer.entities.tokens import TOKEN_PATTERN  # noqa: E402
 
-CORPUS = REPO.parent / "shared" / "corpus" / "clickid-id-2019.jsonl"
-NER_DEV = REPO.parent / "shared" / "ner-dev"
+CORPUS = CLICKID
 TRAIN_FILES = ("nergrit-train.tsv", "idner2k-train.txt")
 _WORD = re.compile(TOKEN_PATTERN)
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|,(?=\S)")
-"""Where CLICK-ID bodies end a sentence or join two paragraphs with a bare comma."""
 
 
 def corpus_sentences(path: Path) -> list[list[str]]:
@@ -54,7 +52,7 @@ def corpus_sentences(path: Path) -> list[list[str]]:
         for line in handle:
             record = json.loads(line)
             sentences.append(_WORD.findall(record.get("title") or ""))
-            for part in _SENTENCE.split(record.get("body") or ""):
+            for part in SENTENCE_BREAK.split(record.get("body") or ""):
                 tokens = _WORD.findall(part)
                 if tokens:
                     sentences.append(tokens)
