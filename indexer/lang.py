@@ -37,8 +37,6 @@ def detect_language(text: str, sample_chars: int = 4000) -> str:
     indonesian, english = function_words(text, sample_chars)
     if indonesian + english < 3:
         return "und"
-    if indonesian >= 2 * english:
-        return "id"
     if english >= 2 * indonesian:
         return "en"
-    return "id"  # neither has twice the other's: Indonesian quoting English titles, more often than not
+    return "id"  # also when neither has twice the other's: Indonesian quoting English titles, more often than not
