@@ -11,14 +11,14 @@ Gold sets:
 - ``tests/fixtures/entities_seeds.json``: the three sample articles annotated by hand (every person,
   organisation, place, date and event, with canonical names); also scored for DATE and MISC, and for
   canonical names.
-- ``bench/clickid-ner-silver.jsonl``: 900 sentences of CLICK-ID news (``../shared/corpus``, read in
-  place: the file holds article ids, sentence numbers, checksums and entity offsets, not the text),
+- ``bench/clickid-ner-silver.jsonl`` and ``bench/reuters-ner-silver.jsonl``: 900 sentences of
+  CLICK-ID news and 600 of Reuters newswire (``../shared/corpus``, read in place by :mod:`bench.silver`:
+  the files hold article ids, sentence numbers, checksums and entity offsets, not the text),
   annotated with PERSON, ORG and LOC by assistant sessions following this project's conventions
   (countries are places wherever they stand, no titles, brackets or acronyms inside a name), not
-  checked by a person: silver, not gold. Sentences are the article bodies split as
-  ``tools/word_clusters.py`` splits them, 50-260 characters, from distinct articles.
+  checked by a person: silver, not gold.
 
-    python bench/ner_score.py                      # nergrit-valid, idner2k-dev, the seeds, the silver news
+    python bench/ner_score.py                      # nergrit-valid, idner2k-dev, the silver news, the seeds
     python bench/ner_score.py --files nergrit-train.tsv --errors 40   # look at mistakes on a train file
     python bench/ner_score.py --natural --no-seeds  # the same sentences spaced as running text
     python bench/ner_score.py --brackets-out --no-seeds  # gold "(Jokowi)" taken as "Jokowi"
@@ -27,7 +27,6 @@ Gold sets:
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import sys
@@ -40,16 +39,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.corpus import CLICKID  # noqa: E402
+from bench.silver import SETS, SilverSet  # noqa: E402
+from bench.silver import read as read_silver  # noqa: E402
 from indexer.entities import annotate  # noqa: E402
 from indexer.model import PartialDate  # noqa: E402
 
 NER_DEV = REPO.parent / "shared" / "ner-dev"
 SEEDS_GOLD = REPO / "tests" / "fixtures" / "entities_seeds.json"
-SILVER = REPO / "bench" / "clickid-ner-silver.jsonl"
-SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|,(?=\S)")
-"""Where CLICK-ID bodies end a sentence or join two paragraphs with a bare comma (``tools/word_clusters.py``
-splits them here too)."""
 DEFAULT_FILES = ("nergrit-valid.tsv", "idner2k-dev.txt")
 LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "ORGANISATION": "ORG", "LOC": "LOC", "PLACE": "LOC"}
 SCORED = ("PERSON", "ORG", "LOC")
@@ -239,38 +235,12 @@ def load_seeds(path: Path = SEEDS_GOLD) -> list[dict[str, object]]:
     return data
 
 
-def read_silver(path: Path = SILVER, corpus: Path = CLICKID) -> list[Sentence]:
-    """The silver sentences with their spans, their text taken from the corpus; a sentence whose text
-    no longer matches its checksum is left out (with a line on stderr)."""
-    wanted: dict[str, list[dict[str, object]]] = {}
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            record = json.loads(line)
-            wanted.setdefault(str(record["id"]), []).append(record)
-    sentences: list[Sentence] = []
-    with corpus.open(encoding="utf-8") as handle:
-        for line in handle:
-            article = json.loads(line)
-            for record in wanted.pop(str(article["id"]), []):
-                parts = SENTENCE_BREAK.split(article.get("body") or "")
-                number = int(str(record["sentence"]))
-                text = parts[number].strip() if number < len(parts) else ""
-                if hashlib.sha1(text.encode("utf-8")).hexdigest()[:12] != record["sha1"]:
-                    print(f"{path.name}: {record['id']} sentence {number} changed, skipped", file=sys.stderr)
-                    continue
-                spans = record["entities"]
-                assert isinstance(spans, list)
-                sentences.append(Sentence(text, {(int(a), int(b), str(kind)) for a, b, kind in spans}))
-    for article_id in wanted:
-        print(f"{path.name}: {article_id} not in {corpus.name}, skipped", file=sys.stderr)
-    return sentences
-
-
-def score_silver(errors: int = 0) -> dict[str, dict[str, float]]:
-    sentences = read_silver()
+def score_silver(silver: SilverSet, errors: int = 0) -> dict[str, dict[str, float]]:
+    """Score one silver set of :mod:`bench.silver` (the language detected, as for the other files)."""
+    sentences = [Sentence(text, gold) for text, gold in read_silver(silver)]
     predictions = [predicted_spans(sentence.text) for sentence in sentences]
     table = score(zip((s.gold for s in sentences), predictions, strict=True))
-    print_table(f"{SILVER.name}: {len(sentences)} news sentences, silver (assistant-annotated)", table)
+    print_table(f"{silver.path.name}: {len(sentences)} news sentences, silver (assistant-annotated)", table)
     if errors:
         show_errors(sentences, predictions, errors)
     return table
@@ -318,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", nargs="*", default=list(DEFAULT_FILES), help="file names inside --dir")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print the first N sentences with mistakes")
     parser.add_argument("--no-seeds", action="store_true", help="skip the hand-annotated seed articles")
-    parser.add_argument("--no-silver", action="store_true", help="skip the silver CLICK-ID sentences")
+    parser.add_argument("--no-silver", action="store_true", help="skip the silver news sentences (CLICK-ID, Reuters)")
     parser.add_argument(
         "--natural",
         action="store_true",
@@ -336,8 +306,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path}: not found, skipped", file=sys.stderr)
             continue
         score_file(path, args.errors, args.natural, args.brackets_out)
-    if not args.no_silver and CLICKID.exists():
-        score_silver(args.errors)
+    for silver in SETS.values():
+        if not args.no_silver and silver.path.exists() and silver.corpus.exists():
+            score_silver(silver, args.errors)
     if not args.no_seeds and SEEDS_GOLD.exists():
         score_seeds(SEEDS_GOLD, args.errors)
     return 0

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
-import pytest
 from support import load_script
 
 ner_score = load_script("bench/ner_score.py")
@@ -78,38 +75,4 @@ def test_brackets_out_of_the_gold_leave_the_names_they_held() -> None:
         "KPU",
         "Komisi Pemilihan Umum",
         "PT Pertamina",
-    ]
-
-
-def test_silver_sentences_are_read_from_the_corpus_and_checked(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    body = "Presiden Joko Widodo tiba di Bogor. Ia disambut warga.,Kemudian KPK datang."
-    corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text(json.dumps({"id": "a1", "body": body}) + "\n", encoding="utf-8")
-
-    def checksum(text: str) -> str:
-        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-
-    records = [
-        {
-            "id": "a1",
-            "sentence": 0,
-            "sha1": checksum("Presiden Joko Widodo tiba di Bogor."),
-            "entities": [[9, 20, "PERSON"]],
-        },
-        {"id": "a1", "sentence": 2, "sha1": checksum("Kemudian KPK datang."), "entities": [[9, 12, "ORG"]]},
-        {"id": "a1", "sentence": 1, "sha1": checksum("something else"), "entities": []},
-        {"id": "gone", "sentence": 0, "sha1": "0", "entities": []},
-    ]
-    silver = tmp_path / "silver.jsonl"
-    silver.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
-    sentences = ner_score.read_silver(silver, corpus)
-    assert [(s.text, [s.text[a:b] for a, b, _ in s.gold]) for s in sentences] == [
-        ("Presiden Joko Widodo tiba di Bogor.", ["Joko Widodo"]),
-        ("Kemudian KPK datang.", ["KPK"]),
-    ]
-    assert capsys.readouterr().err.splitlines() == [
-        "silver.jsonl: a1 sentence 1 changed, skipped",
-        "silver.jsonl: gone not in corpus.jsonl, skipped",
     ]

@@ -36,7 +36,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.corpus import CLICKID  # noqa: E402
-from bench.ner_score import NER_DEV, SENTENCE_BREAK, read_tokens  # noqa: E402
+from bench.ner_score import NER_DEV, read_tokens  # noqa: E402
+from bench.silver import CLICKID_BREAK  # noqa: E402
 from indexer.entities.clusters import CLUSTERS_PATH, FORMAT  # noqa: E402
 from indexer.entities.tokens import TOKEN_PATTERN  # noqa: E402
 
@@ -52,7 +53,7 @@ def corpus_sentences(path: Path) -> list[list[str]]:
         for line in handle:
             record = json.loads(line)
             sentences.append(_WORD.findall(record.get("title") or ""))
-            for part in SENTENCE_BREAK.split(record.get("body") or ""):
+            for part in CLICKID_BREAK.split(record.get("body") or ""):
                 tokens = _WORD.findall(part)
                 if tokens:
                     sentences.append(tokens)
