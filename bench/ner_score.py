@@ -41,7 +41,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.silver import SETS, SilverSet  # noqa: E402
 from bench.silver import read as read_silver  # noqa: E402
-from indexer.entities import annotate  # noqa: E402
+from indexer.entities import Entity, annotate  # noqa: E402
 from indexer.model import PartialDate  # noqa: E402
 
 NER_DEV = REPO.parent / "shared" / "ner-dev"
@@ -236,13 +236,29 @@ def load_seeds(path: Path = SEEDS_GOLD) -> list[dict[str, object]]:
 
 
 def score_silver(silver: SilverSet, errors: int = 0) -> dict[str, dict[str, float]]:
-    """Score one silver set of :mod:`bench.silver` (the language detected, as for the other files)."""
-    sentences = [Sentence(text, gold) for text, gold in read_silver(silver)]
-    predictions = [predicted_spans(sentence.text) for sentence in sentences]
-    table = score(zip((s.gold for s in sentences), predictions, strict=True))
-    print_table(f"{silver.path.name}: {len(sentences)} news sentences, silver (assistant-annotated)", table)
+    """Score one silver set of :mod:`bench.silver` (the language detected, as for the other files): each
+    sentence alone, then inside its article (the returned table)."""
+    sentences = read_silver(silver)
+    alone = [predicted_spans(sentence.text) for sentence in sentences]
+    label = f"{silver.path.name}: {len(sentences)} news sentences, silver (assistant-annotated)"
+    print_table(f"{label}, each alone", score(zip((s.gold for s in sentences), alone, strict=True)))
+    by_article: dict[str, list[Entity]] = {}
+    in_article: list[set[Span]] = []
+    for sentence in sentences:
+        if sentence.article not in by_article:
+            by_article[sentence.article] = annotate(sentence.article)
+        start, end = sentence.offset, sentence.offset + len(sentence.text)
+        in_article.append(
+            {
+                (e.start - start, e.end - start, e.type)
+                for e in by_article[sentence.article]
+                if start <= e.start and e.end <= end
+            }
+        )
+    table = score(zip((s.gold for s in sentences), in_article, strict=True))
+    print_table(f"{label}, each in its article", table)
     if errors:
-        show_errors(sentences, predictions, errors)
+        show_errors([Sentence(s.text, s.gold) for s in sentences], in_article, errors)
     return table
 
 

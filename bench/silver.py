@@ -15,6 +15,10 @@ Two sets, each with its own splitter:
   space and a capital, quote or bracket, except after initials and common abbreviations ("U.S.",
   "Corp.", "Mr.", "Jan.", :func:`reuters_parts`).
 
+Scoring (``bench/ner_score.py``) annotates each sentence alone, and again inside its whole article, as
+the index reads it: the article lets a surname or a company's short name resolve to the full name
+given earlier.
+
 Picking (``pick``): every part of 50-260 characters that ends in ``. ! ? "``, holds a capitalised word
 after its first, and shows no trace of a lost link or mojibake; shuffled with ``random.Random(seed)``;
 the first ``count`` from distinct articles. The CLICK-ID set was picked with these filters by an
@@ -181,7 +185,22 @@ def store(silver: SilverSet, answers: Path) -> int:
     return len(records)
 
 
-def read(silver: SilverSet) -> list[tuple[str, set[Span]]]:
+@dataclass(frozen=True, slots=True)
+class SilverSentence:
+    """One annotated sentence, and the article text it stands in at ``offset`` (the body as the splitter
+    reads it: whitespace collapsed for Reuters), to annotate it with its article around it."""
+
+    text: str
+    gold: set[Span]
+    article: str
+    offset: int
+
+
+def _article_text(silver: SilverSet, body: str) -> str:
+    return " ".join(body.split()) if silver.parts is reuters_parts else body
+
+
+def read(silver: SilverSet) -> list[SilverSentence]:
     """The set's sentences with their gold spans, the text taken from the corpus; a sentence whose
     text no longer matches its checksum is left out (with a line on stderr)."""
     wanted: dict[str, list[dict[str, object]]] = {}
@@ -189,21 +208,29 @@ def read(silver: SilverSet) -> list[tuple[str, set[Span]]]:
         for line in handle:
             record = json.loads(line)
             wanted.setdefault(str(record["id"]), []).append(record)
-    sentences: list[tuple[str, set[Span]]] = []
+    sentences: list[SilverSentence] = []
     for article in _articles(silver.corpus):
         records = wanted.pop(str(article["id"]), [])
         if not records:
             continue
-        parts = silver.parts(str(article.get("body") or ""))
+        body = str(article.get("body") or "")
+        parts = silver.parts(body)
+        whole = _article_text(silver, body)
+        offsets: list[int] = []
+        position = 0
+        for part in parts:
+            offsets.append(whole.find(part, position))
+            position = max(position, offsets[-1] + len(part))
         for record in records:
             number = int(str(record["sentence"]))
             text = parts[number] if number < len(parts) else ""
-            if checksum(text) != record["sha1"]:
+            if checksum(text) != record["sha1"] or offsets[number] < 0:
                 print(f"{silver.path.name}: {record['id']} sentence {number} changed, skipped", file=sys.stderr)
                 continue
             spans = record["entities"]
             assert isinstance(spans, list)
-            sentences.append((text, {(int(a), int(b), str(kind)) for a, b, kind in spans}))
+            gold = {(int(a), int(b), str(kind)) for a, b, kind in spans}
+            sentences.append(SilverSentence(text, gold, whole, offsets[number]))
     for article_id in wanted:
         print(f"{silver.path.name}: {article_id} not in {silver.corpus.name}, skipped", file=sys.stderr)
     return sentences

@@ -78,14 +78,27 @@ def test_answers_are_stored_as_offsets_and_read_back_with_their_text(
     stored[1]["sha1"] = "000000000000"
     stored.append({"id": "gone", "sentence": 0, "sha1": "0", "entities": []})
     toy.path.write_text("".join(json.dumps(record) + "\n" for record in stored), encoding="utf-8")
-    assert [(text, sorted(text[a:b] for a, b, _ in gold)) for text, gold in silver.read(toy)] == [
+    sentences = silver.read(toy)
+    assert [(s.text, sorted(s.text[a:b] for a, b, _ in s.gold)) for s in sentences] == [
         ("Presiden Joko Widodo tiba di Bogor.", ["Bogor", "Joko Widodo"]),
         ("Kemudian KPK datang.", ["KPK"]),
     ]
+    assert all(s.article[s.offset : s.offset + len(s.text)] == s.text for s in sentences)
+    assert sentences[1].offset == len("Presiden Joko Widodo tiba di Bogor. Ia disambut Joko.,")
     assert capsys.readouterr().err.splitlines() == [
         "silver.jsonl: a1 sentence 1 changed, skipped",
         "silver.jsonl: gone not in corpus.jsonl, skipped",
     ]
+
+
+def test_reuters_sentences_point_into_the_unwrapped_article(tmp_path: Path) -> None:
+    toy = _set(tmp_path, {"r1": "Exxon Corp said\nit rose.  Exxon said it\nwould buy."}, "reuters_parts")
+    answers = tmp_path / "answers.jsonl"
+    answers.write_text(json.dumps({"sid": "r1#1", "entities": [["Exxon", "ORG"]]}) + "\n", encoding="utf-8")
+    silver.store(toy, answers)
+    (sentence,) = silver.read(toy)
+    assert sentence.article == "Exxon Corp said it rose. Exxon said it would buy."
+    assert (sentence.text, sentence.offset) == ("Exxon said it would buy.", 25)
 
 
 def test_a_repeated_name_is_found_after_the_previous_one_and_a_missing_one_is_refused() -> None:
