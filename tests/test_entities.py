@@ -242,6 +242,60 @@ def test_languages_and_nationalities_are_not_entities() -> None:
     assert "Brazilian" not in names("The Brazilian debt talks resumed on Monday, the minister said.", lang="en")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company is the whole run its legal form or closing word ends, known names and an opening
+        # ordinary word included; a known organisation keeps its canonical name
+        ("Integrated Genetics Inc said the trials began.", [("Integrated Genetics Inc", "ORG")]),
+        (
+            "BP North America Inc is a unit of British Petroleum Co Plc.",
+            [("BP North America Inc", "ORG"), ("British Petroleum Co Plc", "ORG")],
+        ),
+        ("The bonds will be listed on the London Stock Exchange.", [("London Stock Exchange", "ORG")]),
+        (
+            "It acquired shares of Kindness N.V. and of Merrill Lynch and Co Inc last week.",
+            [("Kindness N.V.", "ORG"), ("Merrill Lynch and Co Inc", "ORG")],
+        ),
+        ("The loan went to Bank of Boston Corp, officials said.", [("Bank of Boston Corp", "ORG")]),
+        # a country before a body of its state stays a place; a person before "of" stays a person
+        ("The U.S. Agriculture Department said so.", [("U.S.", "LOC"), ("Agriculture Department", "ORG")]),
+        ("Chairman John Reed of Citicorp Inc said so.", [("John Reed", "PERSON"), ("Citicorp Inc", "ORG")]),
+        # peoples and sides are no names; a place's alias used as an adjective neither
+        ("Iraqi warplanes hit South Korean and West German ships, an Illinois Democrat said.", [("Illinois", "LOC")]),
+        ("The Saudis sold Swiss francs to Soviet buyers.", []),
+        ("Trade with Switzerland and the Soviet Union grew.", [("Switzerland", "LOC"), ("Soviet Union", "LOC")]),
+        # stock symbols are no names; an acronym defined in brackets is one
+        ("Duke Power Co <DUK> and Exxon Corp (XOM.N) said so.", [("Duke Power Co", "ORG"), ("Exxon Corp", "ORG")]),
+        ("The International Monetary Fund (IMF) said so.", [("International Monetary Fund", "ORG"), ("IMF", "ORG")]),
+        # a lone unknown word is a company, unless it is the surname of a person named before (at a
+        # sentence start, only when the text names it elsewhere too)
+        ("The terms were agreed, Comdata said.", [("Comdata", "ORG")]),
+        (
+            "Analyst Mario Balletto spoke. Later, Balletto said prices fell.",
+            [("Mario Balletto", "PERSON"), ("Balletto", "PERSON")],
+        ),
+        ("Comdata said the terms were agreed.", []),
+        # ratings are no names
+        ("It was rated B-3 by Moody's and CCC by S and P.", [("Moody's", "ORG"), ("S and P", "ORG")]),
+    ],
+)
+def test_english_organisations_peoples_and_tickers(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(surface, kind) for surface, kind, _ in found(text, lang="en") if kind != "DATE"]
+    assert [pair for pair in got if pair[1] in ("PERSON", "ORG", "LOC")] == expected
+
+
+def test_a_known_company_with_its_legal_form_keeps_its_canonical_name() -> None:
+    assert names("Shares of British Petroleum Co Plc fell.", lang="en")["British Petroleum Co Plc"] == (
+        "ORG",
+        "British Petroleum",
+    )
+    assert names("Chrysler said so. Standard and Poor's agreed.", lang="en")["Standard and Poor's"] == (
+        "ORG",
+        "Standard and Poor's",
+    )
+
+
 def test_organisation_head_stops_before_a_person() -> None:
     got = names("Ketua Dewan Pakar Partai Golkar Siswono Yudo Husodo mengatakan hal itu.")
     assert got["Partai Golkar"][0] == "ORG"

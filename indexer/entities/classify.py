@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from indexer.entities.common import is_common
 from indexer.entities.lexicon import (
     COMPASS,
+    DEMONYM_PREFIXES,
+    DEMONYMS,
     DESCRIPTOR_SKIP,
     GIVEN_NAMES,
     LOC_BEFORE,
@@ -38,7 +40,7 @@ from indexer.entities.lexicon import (
 from indexer.entities.model import EntityType
 from indexer.entities.tokens import Tokens
 
-__all__ = ["Verdict", "classify_unknown"]
+__all__ = ["Verdict", "classify_unknown", "demonym"]
 
 ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split())
 _CAMEL = re.compile(r"[a-z][A-Z]")
@@ -55,6 +57,32 @@ class Verdict:
     type: EntityType
     strong: bool
     tentative: bool = False
+
+
+def demonym(lowers: list[str]) -> bool:
+    """Whether lower-case words name a people or a side in English: "iraqi", "saudis", "south korean"."""
+    last = lowers[-1]
+    people = last in DEMONYMS or (last.endswith("s") and last[:-1] in DEMONYMS)
+    return people and all(word in DEMONYM_PREFIXES for word in lowers[:-1])
+
+
+_RATINGS = frozenset("aaa aa bbb bb ccc cc".split())
+_TICKER_AFTER = re.compile(r"(?:\.[A-Z]{1,3})?[>)]")
+
+
+def ticker(tokens: Tokens, first: int, last: int) -> bool:
+    """Whether capitals stand between "<" and ">" ("<DUK>") or are a bracketed exchange code ("(XOM.N)")."""
+    text = tokens.text
+    start, end = tokens.starts[first], tokens.ends[last]
+    opening = text[start - 1 : start]
+    if opening not in ("<", "(") or not text[start:end].replace(".", "").isupper():
+        return False
+    closing = _TICKER_AFTER.match(text, end)
+    return (
+        closing is not None
+        and (opening == "<") == closing.group().endswith(">")
+        and (opening == "<" or closing.group() != ")")
+    )
 
 
 def acronym(word: str) -> bool:
@@ -123,6 +151,12 @@ def classify_unknown(
     alone = len(names) == 1 and lowers[0] not in GIVEN_NAMES
     if alone and (lowers[0] in ORG_TAILS or (lang == "en" and lowers[0].endswith(_DEMONYM_ENDINGS))):
         return None  # "Co." alone; "Brazilian", "Japanese": nationalities, not names
+    if lang == "en" and demonym(lowers):
+        return None  # "Iraqi", "South Korean", "Saudis", "Democrat": a people or a side
+    if lang == "en" and len(names) == 1 and lowers[0] in _RATINGS:
+        return None  # "rated CCC by S and P": a credit rating
+    if lang == "en" and ticker(tokens, first, last):
+        return None  # "Duke Power Co <DUK>", "Exxon Corp (XOM.N)": a stock symbol, not a name
     speech = person_cue or before in SPEECH_BEFORE or after in PERSON_AFTER
     common = [is_common(words[k], lang, lower_seen) for k in names]
     initial = tokens.sentence_start[first]
@@ -146,6 +180,10 @@ def classify_unknown(
         described = "ORG"  # "band Nidji", "harian Kompas"
     if described is not None:
         return Verdict(first, described, True)
+    if lang == "en" and alone and not (before in PERSON_BEFORE or aged(words, last)):
+        # "Kodak said", "Comdata said": in English news a lone unknown word is a company more often than
+        # a person, whose full name comes first (its surname then resolves to it, :mod:`.resolve`)
+        return Verdict(first, "ORG", False, tentative=initial)
     if speech or before in PERSON_BEFORE or aged(words, last) or lowers[0] in GIVEN_NAMES:
         return Verdict(first, "PERSON", True)
     if before in LOC_BEFORE:

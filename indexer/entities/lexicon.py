@@ -131,6 +131,29 @@ ORG_TAILS = _words(
 LEGAL_TAILS = _words("corp corporation inc incorporated co ltd limited plc llc ag gmbh nv bv tbk")
 """Last word of a company's name that says it is one, whatever the name before it ("Huawei Technologies Co")."""
 
+EN_LEGAL_TAILS = _words(
+    """corp corporation inc incorporated co cos company ltd limited plc llc ag gmbh sa nv bv n.v. s.a. a.g.
+    b.v. l.p. lp pty bhd spa s.p.a. kk k.k. ab oy"""
+)
+"""Last words of an English company's name: "Chrysler Corp", "Kindness N.V.", "British Petroleum Co Plc"."""
+
+EN_ORG_TAILS = (
+    ORG_TAILS
+    | EN_LEGAL_TAILS
+    | _words(
+        """exchange ministry commission committee administration bureau board department office authority
+    court federation union associates brothers enterprises resources journal"""
+    )
+)
+"""Last word of an English organisation's name, whatever comes before it: "London Stock Exchange",
+"Senate Finance Committee", "Fair Trade Commission" (:mod:`.rules`)."""
+
+EN_GOVERNMENT_TAILS = _words(
+    """ministry commission committee administration bureau board department office authority court agency
+    council"""
+)
+"""Of those, the bodies of a state: a country before them stays a place ("U.S. Treasury Department")."""
+
 LOC_TAILS = _words(
     """utara selatan barat timur tengah tenggara barat daya laut raya city county province state island
     islands river valley beach airport street avenue road square center centre plaza mall abbey church
@@ -138,6 +161,29 @@ LOC_TAILS = _words(
     district region"""
 )
 """Last word of a place name ("Jakarta Utara", "Kuwait City")."""
+
+DEMONYMS = _words(
+    """afghan albanian algerian american andorran angolan argentine argentinian armenian australian austrian
+    azerbaijani bahamian bahraini bangladeshi belarusian belgian bolivian bosnian brazilian british bruneian
+    bulgarian burmese burundian cambodian cameroonian canadian chadian chilean chinese colombian congolese
+    croatian cuban cypriot czech danish dominican dutch ecuadorean ecuadorian egyptian emirati english
+    eritrean estonian ethiopian european fijian filipino finnish french gabonese georgian german ghanaian
+    greek guatemalan guinean haitian honduran hungarian icelandic indian indonesian iranian iraqi irish
+    israeli italian ivorian jamaican japanese jordanian kazakh kenyan korean kuwaiti kyrgyz laotian latvian
+    lebanese liberian libyan lithuanian luxembourgish malagasy malawian malaysian maldivian malian maltese
+    mauritanian mexican moldovan mongolian montenegrin moroccan mozambican namibian nepalese nicaraguan
+    nigerian nigerien norwegian omani pakistani palestinian panamanian paraguayan peruvian philippine polish
+    portuguese qatari romanian russian rwandan salvadoran saudi scottish senegalese serbian singaporean
+    slovak slovenian somali soviet spanish sudanese swedish swiss syrian taiwanese tajik tanzanian thai
+    tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni yugoslav
+    yugoslavian zambian zimbabwean arab arabian asian african scandinavian nordic balkan andean iberian
+    lankan democrat republican"""
+)
+"""English words for a people or a side, not names in themselves: "Iraqi warplanes", "South Korean goods",
+"an Illinois Democrat". The plural of each (``-s``) is one too."""
+
+DEMONYM_PREFIXES = _words("north south east west northern southern eastern western central latin sri new saudi")
+"""Words before a demonym that make a longer one: "West German", "Latin American", "Sri Lankan"."""
 
 CONNECTORS = _words("bin binti van von der den de da del della dos du la le al el ibn bte ter zu y")
 """Lower-case particles inside a person's name ("Mohammed bin Salman", "Ursula von der Leyen")."""

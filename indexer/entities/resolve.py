@@ -76,7 +76,7 @@ def resolve(tokens: Tokens, found: list[Found]) -> list[Entity]:
             elif full is None and kind == "PERSON" and not item.known:
                 canonical = persons.short_form(parts, item.start) or canonical
         unconfirmed = surface not in capitalised_elsewhere and surface not in strong_type
-        if item.tentative and kind == "PERSON" and canonical is None and unconfirmed:
+        if item.tentative and kind in ("PERSON", "ORG") and canonical is None and unconfirmed:
             continue
         if canonical is None:
             canonical = surface

@@ -10,13 +10,16 @@ line written in capitals yield only known names.
 
 from __future__ import annotations
 
-from indexer.entities.classify import ROMAN, classify_unknown
+from indexer.entities.classify import ROMAN, classify_unknown, demonym
 from indexer.entities.common import is_common
 from indexer.entities.gazetteer import Match
 from indexer.entities.lexicon import (
     COMPASS,
     COMPLEMENT_TITLES,
     CONNECTORS,
+    EN_GOVERNMENT_TAILS,
+    EN_LEGAL_TAILS,
+    EN_ORG_TAILS,
     EVENT_CONNECTORS,
     EVENT_HEADS,
     GIVEN_NAMES,
@@ -58,6 +61,7 @@ class _Run(Scanner):
                 and len(atoms) > 1
                 and lower not in TITLES | ORG_HEADS | LOC_HEADS | EVENT_HEADS
                 and is_common(lower, self.lang, self.lower_seen)
+                and not (self.lang == "en" and self.organisation(atoms))  # "Integrated Genetics Inc"
             ):
                 self.run(atoms[1:])
                 return
@@ -112,6 +116,11 @@ class _Run(Scanner):
         if not atoms:
             return
         atom = atoms[0]
+        size = self.organisation(atoms) if self.lang == "en" else 0
+        if size:
+            self.emit_organisation(atoms[:size])
+            self.segments(atoms[size:], False)
+            return
         kind = self.head(atom)
         if kind is not None:
             self.headed(atoms, kind)
@@ -133,7 +142,7 @@ class _Run(Scanner):
             ):
                 self.emit(atom.first, rest[0].last, "LOC", None, True)
                 rest = rest[1:]
-            else:
+            elif not self._adjective(atom):
                 self.emit_known(atom)
             self.segments(rest, person_cue and atom.match.known.type != "PERSON")
             return
@@ -175,6 +184,52 @@ class _Run(Scanner):
             self.unknown(atoms[0].first, atoms[size - 1].last, person_cue, at_run_end=size == len(atoms))
         self.segments(atoms[size:], False)
 
+    def organisation(self, atoms: list[Atom]) -> int:
+        """English: how many atoms from the first make one organisation closed by its last word ("Integrated
+        Genetics Inc", "BP North America Inc", "London Stock Exchange", "Bank of Boston Corp"), legal
+        forms after it included ("Co Inc", "and Co"); 0 when the run does not open with one."""
+        for index, atom in enumerate(atoms):
+            lower = self.lower[atom.first]
+            if atom.match is not None:
+                if atom.match.known.type == "PERSON":
+                    return 0
+                continue
+            if self.is_glue(atom):
+                previous = self.lower[atoms[index - 1].last] if index else ""
+                if lower == "of" and previous not in EN_ORG_TAILS and previous not in ORG_HEADS:
+                    return 0  # "John Reed of Citicorp Inc", not "Bank of Boston Corp"
+                if lower not in ("and", "&", "of", "-", ".", "'", "’"):
+                    return 0
+                continue
+            if self.is_title(atom.first, inside=True) and lower not in EN_ORG_TAILS:
+                return 0  # "Utah International Chairman Alexander Wilson"
+            if index and lower in EN_ORG_TAILS:
+                first = atoms[0]
+                state = first.match is not None and first.match.known.type == "LOC" and first.first == first.last
+                if state and lower in EN_GOVERNMENT_TAILS:
+                    return 0  # "U.S. Agriculture Department": the country stays a place
+                size = index + 1
+                while size < len(atoms):
+                    nxt = self.lower[atoms[size].first]
+                    closing = size + 1 < len(atoms) and self.lower[atoms[size + 1].first] in ("co", "company")
+                    if atoms[size].match is None and (nxt in EN_LEGAL_TAILS or (nxt in ("and", "&") and closing)):
+                        size += 1
+                    else:
+                        break
+                return size
+        return 0
+
+    def emit_organisation(self, atoms: list[Atom]) -> None:
+        """One organisation over ``atoms``; a known organisation followed only by legal forms keeps its
+        canonical name ("British Petroleum Co Plc": British Petroleum)."""
+        first = atoms[0]
+        canonical = None
+        if first.match is not None and first.match.known.type == "ORG":
+            rest = [self.lower[atom.first] for atom in atoms[1:]]
+            if all(word in EN_LEGAL_TAILS or word in ("and", "&", ".") for word in rest):
+                canonical = first.match.known.canonical
+        self.emit(first.first, atoms[-1].last, "ORG", canonical, True)
+
     def person_ahead(self, atoms: list[Atom], index: int, lenient: bool = False) -> bool:
         """Whether the unknown words from ``atoms[index]`` on look like a person's name; ``lenient`` right
         after a complete known name ("Partai Keadilan Sejahtera Anis Matta", "Kementerian Kesehatan Tritarayati")."""
@@ -205,6 +260,17 @@ class _Run(Scanner):
             and self.words[nxt.first].isalpha()
             and not self.words[nxt.first].isupper()
             and not self._ordinary(nxt.first)
+        )
+
+    def _adjective(self, atom: Atom) -> bool:
+        """A place's one-word English alias used as an adjective: "Swiss franc", "Soviet farmers"."""
+        after = self.after(atom.last)
+        return (
+            self.lang == "en"
+            and atom.first == atom.last
+            and demonym([self.lower[atom.first]])
+            and after.isalpha()
+            and self.words[atom.last + 1].islower()
         )
 
     @staticmethod
