@@ -5,7 +5,10 @@ points at them; an acronym or a CamelCase word is an organisation ("KPPU", "Stat
 before it makes a person; a closing word an organisation ("… Corp") or a place ("… Utara"); a
 descriptor says what it is ("X adalah sebuah desa", "X, seorang penyanyi", "band X"); a speech verb, an
 age in brackets or a given name make a person; a place preposition a place ("di Eromoko"); a run with
-ordinary words and no cue is dropped; anything else is taken for a person.
+ordinary words and no cue is dropped; anything else is taken for a person. In English, peoples
+("Iraqi", "South Korean"), stock symbols ("<DUK>") and ratings are no names, and a lone unknown word
+("Kodak said") is a weak organisation, which :mod:`.resolve` makes a person when it is the surname of
+one named before.
 """
 
 from __future__ import annotations

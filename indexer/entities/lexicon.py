@@ -131,10 +131,7 @@ ORG_TAILS = _words(
 LEGAL_TAILS = _words("corp corporation inc incorporated co ltd limited plc llc ag gmbh nv bv tbk")
 """Last word of a company's name that says it is one, whatever the name before it ("Huawei Technologies Co")."""
 
-EN_LEGAL_TAILS = _words(
-    """corp corporation inc incorporated co cos company ltd limited plc llc ag gmbh sa nv bv n.v. s.a. a.g.
-    b.v. l.p. lp pty bhd spa s.p.a. kk k.k. ab oy"""
-)
+EN_LEGAL_TAILS = LEGAL_TAILS | _words("cos company sa n.v. s.a. a.g. b.v. l.p. lp pty bhd spa s.p.a. kk k.k. ab oy")
 """Last words of an English company's name: "Chrysler Corp", "Kindness N.V.", "British Petroleum Co Plc"."""
 
 EN_ORG_TAILS = (

@@ -5,7 +5,9 @@ names inside). Each run loses a sentence-initial ordinary word ("Menurut") and l
 roles ("Presiden", "Menteri Luar Negeri" — a known place inside a title stays a place), then splits
 into segments: a known name; a head word and what follows it ("Kementerian …", "Kabupaten …",
 "Konferensi …"); or unknown words, typed by their form and context (:mod:`.classify`). Runs in a
-line written in capitals yield only known names.
+line written in capitals yield only known names. In English, a run closed by a legal form or an
+organisation word is one organisation, known names inside it included ("BP North America Inc",
+"London Stock Exchange"), and a place's alias used as an adjective ("Swiss francs") is no name.
 """
 
 from __future__ import annotations
