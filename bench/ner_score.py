@@ -235,9 +235,10 @@ def load_seeds(path: Path = SEEDS_GOLD) -> list[dict[str, object]]:
     return data
 
 
-def score_silver(silver: SilverSet, errors: int = 0) -> dict[str, dict[str, float]]:
+def score_silver(silver: SilverSet, errors: int = 0, halves: bool = False) -> dict[str, dict[str, float]]:
     """Score one silver set of :mod:`bench.silver` (the language detected, as for the other files): each
-    sentence alone, then inside its article (the returned table)."""
+    sentence alone, then inside its article (the returned table); with ``halves``, also the even and the
+    odd sentences of the file apart (rules written looking at one half's errors are checked on the other)."""
     sentences = read_silver(silver)
     alone = [predicted_spans(sentence.text) for sentence in sentences]
     label = f"{silver.path.name}: {len(sentences)} news sentences, silver (assistant-annotated)"
@@ -257,6 +258,10 @@ def score_silver(silver: SilverSet, errors: int = 0) -> dict[str, dict[str, floa
         )
     table = score(zip((s.gold for s in sentences), in_article, strict=True))
     print_table(f"{label}, each in its article", table)
+    if halves:
+        for name, first in (("even", 0), ("odd", 1)):
+            pairs = zip((s.gold for s in sentences[first::2]), in_article[first::2], strict=True)
+            print_table(f"  the {name} sentences, in their article", score(pairs))
     if errors:
         show_errors([Sentence(s.text, s.gold) for s in sentences], in_article, errors)
     return table
@@ -305,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print the first N sentences with mistakes")
     parser.add_argument("--no-seeds", action="store_true", help="skip the hand-annotated seed articles")
     parser.add_argument("--no-silver", action="store_true", help="skip the silver news sentences (CLICK-ID, Reuters)")
+    parser.add_argument("--halves", action="store_true", help="also score the even and the odd silver sentences apart")
     parser.add_argument(
         "--natural",
         action="store_true",
@@ -324,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         score_file(path, args.errors, args.natural, args.brackets_out)
     for silver in SETS.values():
         if not args.no_silver and silver.path.exists() and silver.corpus.exists():
-            score_silver(silver, args.errors)
+            score_silver(silver, args.errors, args.halves)
     if not args.no_seeds and SEEDS_GOLD.exists():
         score_seeds(SEEDS_GOLD, args.errors)
     return 0

@@ -66,9 +66,14 @@ def clickid_parts(body: str) -> list[str]:
     return [part.strip() for part in CLICKID_BREAK.split(body)]
 
 
+def unwrapped(body: str) -> str:
+    """A hard-wrapped Reuters body with its whitespace collapsed to single spaces."""
+    return " ".join(body.split())
+
+
 def reuters_parts(body: str) -> list[str]:
-    """A Reuters body, whitespace collapsed, cut into its sentences."""
-    text = " ".join(body.split())
+    """A Reuters body, whitespace collapsed (:func:`unwrapped`), cut into its sentences."""
+    text = unwrapped(body)
     parts: list[str] = []
     start = 0
     for match in _CANDIDATE_BREAK.finditer(text):
@@ -89,12 +94,13 @@ class SilverSet:
     path: Path
     corpus: Path
     parts: Callable[[str], list[str]]
-    lang: str
+    article: Callable[[str], str] = str
+    """The body as the splitter reads it, which the sentences stand in."""
 
 
 SETS: dict[str, SilverSet] = {
-    "clickid": SilverSet("clickid", REPO / "bench" / "clickid-ner-silver.jsonl", CLICKID, clickid_parts, "id"),
-    "reuters": SilverSet("reuters", REPO / "bench" / "reuters-ner-silver.jsonl", REUTERS, reuters_parts, "en"),
+    "clickid": SilverSet("clickid", REPO / "bench" / "clickid-ner-silver.jsonl", CLICKID, clickid_parts),
+    "reuters": SilverSet("reuters", REPO / "bench" / "reuters-ner-silver.jsonl", REUTERS, reuters_parts, unwrapped),
 }
 
 
@@ -196,10 +202,6 @@ class SilverSentence:
     offset: int
 
 
-def _article_text(silver: SilverSet, body: str) -> str:
-    return " ".join(body.split()) if silver.parts is reuters_parts else body
-
-
 def read(silver: SilverSet) -> list[SilverSentence]:
     """The set's sentences with their gold spans, the text taken from the corpus; a sentence whose
     text no longer matches its checksum is left out (with a line on stderr)."""
@@ -215,7 +217,7 @@ def read(silver: SilverSet) -> list[SilverSentence]:
             continue
         body = str(article.get("body") or "")
         parts = silver.parts(body)
-        whole = _article_text(silver, body)
+        whole = silver.article(body)
         offsets: list[int] = []
         position = 0
         for part in parts:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
+import json
 from pathlib import Path
 
+import pytest
 from support import load_script
 
 ner_score = load_script("bench/ner_score.py")
+silver = importlib.import_module("bench.silver")  # importable once the script put the repository on the path
 
 CONLL = """Menurut\tO
 Catherine\tB-PERSON
@@ -76,3 +80,33 @@ def test_brackets_out_of_the_gold_leave_the_names_they_held() -> None:
         "Komisi Pemilihan Umum",
         "PT Pertamina",
     ]
+
+
+def test_silver_sentences_are_scored_alone_in_their_article_and_by_halves(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bodies = {
+        "r1": "Analyst Mario Balletto spoke on\nMonday. Balletto said that the prices of the oils fell in the week.",
+        "r2": "Prices rose.  The terms were agreed, Comdata said.",
+    }
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": key, "body": body}) + "\n" for key, body in bodies.items()))
+    toy = silver.SilverSet("toy", tmp_path / "toy.jsonl", corpus, silver.reuters_parts, silver.unwrapped)
+    answers = tmp_path / "answers.jsonl"
+    answers.write_text(
+        json.dumps({"sid": "r1#1", "entities": [["Balletto", "PERSON"]]})
+        + "\n"
+        + json.dumps({"sid": "r2#1", "entities": [["Comdata", "ORG"]]})
+        + "\n"
+    )
+    silver.store(toy, answers)
+    table = ner_score.score_silver(toy, halves=True)
+    # alone, "Balletto" opens a sentence with nothing to confirm it and is dropped; in its article it is
+    # the surname of the person named before
+    assert table["micro"]["f1"] == 1.0
+    out = capsys.readouterr().out
+    alone = out.split("each alone")[1].split("each in its article")[0]
+    assert "micro   P 1.000  R 0.500" in alone
+    for half, kind in (("even", "PERSON"), ("odd", "ORG")):
+        lines = out.split(f"the {half} sentences, in their article\n")[1].splitlines()[:4]
+        assert [line.split()[0] for line in lines if "F1 1.000" in line] == [kind, "micro"]

@@ -11,10 +11,12 @@ from support import load_script
 silver = load_script("bench/silver.py")
 
 
-def _set(tmp_path: Path, bodies: dict[str, str], parts: str = "clickid_parts") -> object:
+def _set(tmp_path: Path, bodies: dict[str, str], reuters: bool = False) -> object:
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps({"id": key, "body": body}) + "\n" for key, body in bodies.items()))
-    return silver.SilverSet("toy", tmp_path / "silver.jsonl", corpus, getattr(silver, parts), "id")
+    if reuters:
+        return silver.SilverSet("toy", tmp_path / "silver.jsonl", corpus, silver.reuters_parts, silver.unwrapped)
+    return silver.SilverSet("toy", tmp_path / "silver.jsonl", corpus, silver.clickid_parts)
 
 
 def test_reuters_bodies_are_unwrapped_and_cut_at_sentence_ends_not_abbreviations() -> None:
@@ -92,7 +94,7 @@ def test_answers_are_stored_as_offsets_and_read_back_with_their_text(
 
 
 def test_reuters_sentences_point_into_the_unwrapped_article(tmp_path: Path) -> None:
-    toy = _set(tmp_path, {"r1": "Exxon Corp said\nit rose.  Exxon said it\nwould buy."}, "reuters_parts")
+    toy = _set(tmp_path, {"r1": "Exxon Corp said\nit rose.  Exxon said it\nwould buy."}, reuters=True)
     answers = tmp_path / "answers.jsonl"
     answers.write_text(json.dumps({"sid": "r1#1", "entities": [["Exxon", "ORG"]]}) + "\n", encoding="utf-8")
     silver.store(toy, answers)
