@@ -23,6 +23,21 @@ def test_a_window_takes_the_bracket_it_opens_and_closes() -> None:
     assert "PT Pertamina ( Persero )" in _windows("kata PT Pertamina (Persero) kemarin.")
 
 
+def test_a_window_goes_on_after_an_initial_but_not_after_a_word_and_a_full_stop() -> None:
+    inner = "( ) dan ."
+    assert "Opsir Udara II H . Sujono" in _windows("Opsir Udara II H. Sujono terbang ke Wirasaba.", inner)
+    assert "RSU Dr . Soetomo Surabaya" in _windows("di RSU Dr. Soetomo Surabaya", inner)
+    found = _windows("Menteri Luar Negeri Rusia Sergey Lavrov. Lavrov dijadwalkan berpidato.", inner)
+    assert "Menteri Luar Negeri Rusia Sergey Lavrov" in found and "Lavrov" in found
+
+
+def test_an_organisation_defining_its_acronym_stays_where_the_tagger_leaves_it_out() -> None:
+    text = "Menurut Komisi Pengawas Persaingan Usaha (KPPU), harga itu wajar."
+    got = [(e.text, e.type, e.canonical) for e in annotate(text, lang="id")]
+    assert ("Komisi Pengawas Persaingan Usaha", "ORG", "Komisi Pengawas Persaingan Usaha") in got
+    assert ("KPPU", "ORG", "Komisi Pengawas Persaingan Usaha") in got
+
+
 def test_viterbi_finds_the_best_allowed_path() -> None:
     rng = random.Random(7)
     for _ in range(200):

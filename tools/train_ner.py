@@ -1,9 +1,13 @@
 """Train the Indonesian name tagger (``indexer/entities/tagger.py``) and write ``data/models/ner-id.tsv.gz``.
 
-An averaged structured perceptron over the tagger's windows, trained on the TRAIN files of
+A linear-chain conditional random field over the tagger's windows (python-crfsuite: L-BFGS, L2
+penalty ``--c2``, weights for every label of every feature), trained on the TRAIN files of
 ``../shared/ner-dev`` (read in place, never copied): NERGrit ``nergrit-train.tsv`` and
-idner-news-2k ``idner2k-train.txt``, both MIT. Deterministic: the same data and options give the
-same file, byte for byte. The dev files are never read here unless ``--eval`` names them.
+idner-news-2k ``idner2k-train.txt``, both MIT. Its weights are written in the tagger's own format, so
+Warta runs the model without python-crfsuite (``pip install -e '.[train]'`` installs it for training).
+``--trainer perceptron`` trains the averaged structured perceptron used before, for comparison.
+Deterministic: the same data and options give the same file, byte for byte. The dev files are never
+read here unless ``--eval`` names them.
 
     python tools/train_ner.py                                   # train, write the model
     python tools/train_ner.py --folds 5                         # cross-validation on train, no model
@@ -20,6 +24,7 @@ import argparse
 import importlib.util
 import random
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -244,6 +249,71 @@ def train(
     return TaggerModel(weights, transitions, inner, lead, margin, notes)
 
 
+WINDOW_START = "<window>"
+"""A feature given to the first token of each window while training a CRF; its weights become the
+transitions from the window start (crfsuite has none of its own)."""
+
+
+def train_crf(
+    examples: list[Example], c2: float, iterations: int, min_inner: int, prune: float, quiet: bool, margin: float = 0.0
+) -> TaggerModel:
+    """A model from ``examples`` by a linear-chain CRF (python-crfsuite, L-BFGS with an L2 penalty ``c2``),
+    its state and transition weights copied into the tagger's format."""
+    import pycrfsuite  # only for training: Warta reads the weights without it
+
+    inner, lead = inner_words(examples, min_inner)
+    data, covered, missed = windows_of(examples, inner, lead)
+    if not quiet:
+        print(
+            f"{len(examples)} sentences, {len(data)} windows; gold name tokens in windows {covered}, outside {missed}"
+        )
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for features, gold in data:
+        items = [[*token, WINDOW_START] if position == 0 else token for position, token in enumerate(features)]
+        trainer.append(items, [LABELS[label] for label in gold])
+    trainer.set_params(
+        {
+            "c1": 0.0,
+            "c2": c2,
+            "max_iterations": iterations,
+            "feature.possible_states": True,
+            "feature.possible_transitions": True,
+        }
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = str(Path(folder) / "model.crfsuite")
+        trainer.train(path)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        info = tagger.info()
+        tagger.close()
+    if not quiet:
+        print(f"  L-BFGS: {trainer.logparser.last_iteration['num']} iterations")
+    vectors: dict[str, list[float]] = {}
+    for (feature, label), weight in info.state_features.items():
+        vectors.setdefault(feature, [0.0] * N)[LABEL_INDEX[label]] = weight
+    transitions = [[0.0] * N for _ in range(N + 1)]
+    for (previous, label), weight in info.transitions.items():
+        transitions[LABEL_INDEX[previous]][LABEL_INDEX[label]] = weight
+    transitions[N] = vectors.pop(WINDOW_START, [0.0] * N)
+    weights = {
+        feature: tuple(round(value, 3) for value in vector)
+        for feature, vector in vectors.items()
+        if max(abs(value) for value in vector) >= prune
+    }
+    sources = " ".join(sorted({e.source for e in examples}))
+    notes = f"linear-chain CRF (python-crfsuite, L-BFGS, c2 {c2:g}), trained on {sources}"
+    rounded = tuple(tuple(round(value, 3) for value in row) for row in transitions)
+    return TaggerModel(weights, rounded, inner, lead, margin, notes)
+
+
+def fit(examples: list[Example], args: argparse.Namespace, quiet: bool) -> TaggerModel:
+    """The model of ``--trainer`` from ``examples``."""
+    if args.trainer == "crf":
+        return train_crf(examples, args.c2, args.iterations, args.min_inner, args.prune, quiet, args.margin)
+    return train(examples, args.epochs, args.seed, args.min_inner, args.prune, quiet, args.margin, args.bags)
+
+
 def evaluate(
     model: TaggerModel, examples: list[Example], bench: ModuleType, margin: float | None = None
 ) -> dict[str, dict[str, float]]:
@@ -259,11 +329,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dir", type=Path, default=NER_DEV)
     parser.add_argument("--files", nargs="*", default=list(TRAIN_FILES), help="training files inside --dir")
-    parser.add_argument("--epochs", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--bags", type=int, default=3, help="average this many perceptrons trained in other orders")
+    parser.add_argument("--trainer", choices=("crf", "perceptron"), default="crf")
+    parser.add_argument("--c2", type=float, default=0.3, help="CRF: the L2 penalty")
+    parser.add_argument("--iterations", type=int, default=200, help="CRF: most L-BFGS iterations")
+    parser.add_argument("--epochs", type=int, default=5, help="perceptron: passes over the data")
+    parser.add_argument("--seed", type=int, default=13, help="perceptron: the first shuffling seed")
+    parser.add_argument("--bags", type=int, default=3, help="perceptron: average this many trained in other orders")
     parser.add_argument("--min-inner", type=int, default=3, help="times a lower-case word is seen inside names")
-    parser.add_argument("--prune", type=float, default=0.05, help="drop features whose weights are all smaller")
+    parser.add_argument(
+        "--prune", type=float, help="drop features whose weights are all smaller (default: crf 0.02, perceptron 0.05)"
+    )
     parser.add_argument("--keep-conventions", action="store_true", help="train on the labels as the files give them")
     parser.add_argument("--margin", type=float, default=0.0, help="how sure the model must be to overrule the rules")
     parser.add_argument("--margins", type=float, nargs="*", default=[], help="margins to compare in cross-validation")
@@ -271,6 +346,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval", nargs="*", default=[], help="files inside --dir to score after training")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     args = parser.parse_args(argv)
+    if args.prune is None:
+        args.prune = 0.02 if args.trainer == "crf" else 0.05
     bench = _bench()
     began = time.perf_counter()
     examples: list[Example] = []
@@ -283,7 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         for fold in range(args.folds):
             held = [e for i, e in enumerate(examples) if i % args.folds == fold]
             rest = [e for i, e in enumerate(examples) if i % args.folds != fold]
-            model = train(rest, args.epochs, args.seed, args.min_inner, args.prune, True, args.margin, args.bags)
+            model = fit(rest, args, True)
             for source in sorted({e.source for e in held}):
                 for margin in args.margins or [args.margin]:
                     table = evaluate(model, [e for e in held if e.source == source], bench, margin)
@@ -291,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         for source, values in results.items():
             print(f"{source}: mean micro-F1 {sum(values) / len(values):.3f} over {len(values)} folds")
         return 0
-    model = train(examples, args.epochs, args.seed, args.min_inner, args.prune, False, args.margin, args.bags)
+    model = fit(examples, args, False)
     write_model(model, args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size:,} bytes, {len(model.weights):,} features)")
     for name in args.eval:

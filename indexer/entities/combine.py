@@ -88,6 +88,7 @@ def combine(analysis: Analysis, model: TaggerModel, margin: float | None = None)
             found.append(
                 Found(match.first, match.last, entity.start, entity.end, entity.type, entity.canonical, True, True)
             )
+    found.extend(_defined(tokens, rule_tokens, taken, in_event))
     found.sort(key=lambda item: item.start)
     names = resolve(tokens, found) + events
     in_window = [False] * size
@@ -97,6 +98,28 @@ def combine(analysis: Analysis, model: TaggerModel, margin: float | None = None)
         if entity.type != "MISC" and not any(in_window[first : last + 1]):
             names.append(entity)
     return names
+
+
+def _defined(
+    tokens: Tokens, rule_tokens: list[tuple[tuple[int, int], Entity]], taken: list[bool], in_event: list[bool]
+) -> list[Found]:
+    """An organisation the rules read as defining an acronym in brackets, and the acronym, where the
+    tagger leaves both out: "Komisi Pengawas Persaingan Usaha (KPPU)"."""
+    words = tokens.words
+    by_first = {span[0]: (span, entity) for span, entity in rule_tokens}
+    found: list[Found] = []
+    for (first, last), entity in rule_tokens:
+        after = by_first.get(last + 2)
+        if entity.type != "ORG" or after is None or last + 3 >= len(words):
+            continue
+        (short, _), acronym = after
+        if not (words[last + 1] == "(" and words[short + 1] == ")" and acronym.canonical == entity.canonical):
+            continue
+        if any(taken[first : short + 1]) or any(in_event[first : short + 1]):
+            continue
+        found.append(Found(first, last, entity.start, entity.end, "ORG", entity.canonical, True, False))
+        found.append(Found(short, short, acronym.start, acronym.end, "ORG", acronym.canonical, True, False))
+    return found
 
 
 def _arbitrate(

@@ -1,8 +1,9 @@
 """A trained sequence tagger for Indonesian names: persons, organisations and places (BIO tags).
 
-An averaged structured perceptron with first-order Viterbi decoding, trained by ``tools/train_ner.py``
-on human-annotated Indonesian sentences and shipped as ``data/models/ner-id.tsv.gz`` (plain text,
-gzipped, versioned). It reads what the rest of the package already knows as features: the word, its
+A linear-chain model with first-order Viterbi decoding: a conditional random field trained by
+``tools/train_ner.py`` (L-BFGS, L2) on human-annotated Indonesian sentences and shipped as
+``data/models/ner-id.tsv.gz`` (plain text, gzipped, versioned); running it needs nothing but this module.
+It reads what the rest of the package already knows as features: the word, its
 shape, affixes and neighbours, its groups in word clusters learned from the news (:mod:`.clusters`)
 and its neighbours' coarse group, the Sastrawi/lexicon verdict on whether it is an ordinary word, the
 gazetteer's match over it and the type the rules (:mod:`.rules`, :mod:`.resolve`) gave it. The rules
@@ -49,7 +50,7 @@ __all__ = [
     "write_model",
 ]
 
-FORMAT = "warta-ner-perceptron 1"
+FORMAT = "warta-ner-linear 1"
 LABELS: tuple[str, ...] = ("O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "models" / "ner-id.tsv.gz"
 _N = len(LABELS)
@@ -247,6 +248,8 @@ def windows(
                 end += 1
             elif word == ")" and word in inner and "(" in words[first:end]:
                 end += 1  # "PT Pertamina (Persero)", "( Audy)"
+            elif word == "." and len(words[end - 1]) > 3:
+                break  # a sentence ends ("Sergey Lavrov. Lavrov"); an initial or "Dr." goes on ("H. Sujono")
             elif (word.lower() in inner or word.isdigit()) and end + 1 < n and tokens.joined(end + 1):
                 if capital[end + 1] or word.isdigit():
                     end += 1 if word.isdigit() else 2
@@ -349,6 +352,7 @@ def context_features(tokens: Tokens, lower: list[str], first: int, end: int, con
         next2 = lower[k + 2] if k + 2 < n and tokens.joined(k + 2) and next1 != "</s>" else "</s>"
         rule, known = rules[k], gaz[k]
         position = k - first
+        size = str(min(end - first, 5))
         features += (
             "w-1=" + prev1,
             "w-2=" + prev2,
@@ -364,6 +368,8 @@ def context_features(tokens: Tokens, lower: list[str], first: int, end: int, con
             "w-1|r=" + prev1 + "|" + rule,
             "pos=" + (str(position) if position < 3 else "3+"),
             "left=" + str(end - k if end - k < 3 else 3),
+            "len=" + size,
+            "len|pos=" + size + "|" + str(min(position, 4)),
             "g-1=" + (gaz[k - 1] if k > 0 else ""),
             "g+1=" + (gaz[k + 1] if k + 1 < n else ""),
             "ww+1=" + lower[k] + "|" + next1,
