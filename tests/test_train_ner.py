@@ -31,9 +31,10 @@ SENTENCES = [
 def test_a_crf_copied_into_the_tagger_format_fits_its_training_sentences(tmp_path: Path) -> None:
     data = tmp_path / "tiny.tsv"
     data.write_text("\n\n".join("\n".join(f"{w}\t{t}" for w, t in s) for s in SENTENCES) + "\n", encoding="utf-8")
-    examples = train_ner.prepare(data, train_ner._bench())
+    bench = train_ner._bench()
+    examples = train_ner.prepare(data, bench)
     model = train_ner.train_crf(examples, c2=0.01, iterations=100, min_inner=1, prune=0.0, quiet=True)
     assert any(model.transitions[len(train_ner.LABELS)]), "the window-start feature became the start transitions"
     assert train_ner.WINDOW_START not in model.weights
-    table = train_ner.evaluate(model, examples, train_ner._bench(), 0.0)
+    table = train_ner.evaluate(model, examples, bench, 0.0)
     assert table["micro"]["f1"] == 1.0

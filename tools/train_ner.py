@@ -201,6 +201,19 @@ class Perceptron:
         return TaggerModel(weights, transitions, inner, lead, margin, notes)
 
 
+def training_windows(
+    examples: list[Example], min_inner: int, quiet: bool
+) -> tuple[frozenset[str], frozenset[str], list[Window]]:
+    """The window words learned from ``examples`` and the training windows they give, reported unless ``quiet``."""
+    inner, lead = inner_words(examples, min_inner)
+    data, covered, missed = windows_of(examples, inner, lead)
+    if not quiet:
+        print(
+            f"{len(examples)} sentences, {len(data)} windows; gold name tokens in windows {covered}, outside {missed}"
+        )
+    return inner, lead, data
+
+
 def train(
     examples: list[Example],
     epochs: int,
@@ -213,12 +226,7 @@ def train(
 ) -> TaggerModel:
     """A model from ``examples``: with ``bags`` > 1, the mean of perceptrons trained in different orders
     (seeds ``seed``, ``seed + 1``…), which smooths what one order of the data happens to teach."""
-    inner, lead = inner_words(examples, min_inner)
-    data, covered, missed = windows_of(examples, inner, lead)
-    if not quiet:
-        print(
-            f"{len(examples)} sentences, {len(data)} windows; gold name tokens in windows {covered}, outside {missed}"
-        )
+    inner, lead, data = training_windows(examples, min_inner, quiet)
     sources = " ".join(sorted({e.source for e in examples}))
     notes = f"averaged perceptron, {epochs} epochs, mean of {bags} from seed {seed}, trained on {sources}"
     models: list[TaggerModel] = []
@@ -261,12 +269,7 @@ def train_crf(
     its state and transition weights copied into the tagger's format."""
     import pycrfsuite  # only for training: Warta reads the weights without it
 
-    inner, lead = inner_words(examples, min_inner)
-    data, covered, missed = windows_of(examples, inner, lead)
-    if not quiet:
-        print(
-            f"{len(examples)} sentences, {len(data)} windows; gold name tokens in windows {covered}, outside {missed}"
-        )
+    inner, lead, data = training_windows(examples, min_inner, quiet)
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     for features, gold in data:
         items = [[*token, WINDOW_START] if position == 0 else token for position, token in enumerate(features)]

@@ -344,6 +344,7 @@ def context_features(tokens: Tokens, lower: list[str], first: int, end: int, con
     n = len(words)
     gaz, rules = context.gazetteer, context.rules
     result: list[list[str]] = []
+    size = str(min(end - first, 5))  # the window's length, capped
     for k in range(first, end):
         features: list[str] = []
         prev1 = lower[k - 1] if k > 0 and tokens.joined(k) else "<s>"
@@ -352,7 +353,6 @@ def context_features(tokens: Tokens, lower: list[str], first: int, end: int, con
         next2 = lower[k + 2] if k + 2 < n and tokens.joined(k + 2) and next1 != "</s>" else "</s>"
         rule, known = rules[k], gaz[k]
         position = k - first
-        size = str(min(end - first, 5))
         features += (
             "w-1=" + prev1,
             "w-2=" + prev2,
