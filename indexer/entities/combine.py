@@ -11,6 +11,9 @@ what they know better:
   Ansharullah");
 - named events (MISC) and names outside the tagger's windows (lines in capitals, "afederasi.com") are
   the rules';
+- an organisation defining an acronym that spells its initials keeps its words ("Ikatan Mahasiswa
+  Papua Barat (IMPB)");
+- a place that is also a club's name is the club in a sentence about a match ("menjamu Valencia");
 - canonical names come from the tables, from the rules where they found the same span, and from
   :func:`.resolve` otherwise (short forms, acronyms defined in brackets).
 """
@@ -22,8 +25,16 @@ from typing import cast
 
 from indexer.entities import Analysis
 from indexer.entities.common import is_common
-from indexer.entities.gazetteer import Match
-from indexer.entities.lexicon import EVENT_HEADS, LEGAL_TAILS, LOC_HEADS, ORG_HEADS, TITLES
+from indexer.entities.gazetteer import Match, gazetteer
+from indexer.entities.lexicon import (
+    EVENT_HEADS,
+    LEGAL_TAILS,
+    LOC_HEADS,
+    LOCATIVES,
+    ORG_HEADS,
+    SPORTS_WORDS,
+    TITLES,
+)
 from indexer.entities.model import Entity, EntityType
 from indexer.entities.resolve import resolve
 from indexer.entities.rules import Found
@@ -55,6 +66,8 @@ def combine(analysis: Analysis, model: TaggerModel, margin: float | None = None)
     spans = _arbitrate(analysis, spans, context.lower_seen)
     places = {m.last: m.first for m in analysis.matches if m.known.type == "LOC" and _english(tokens, m)}
     spans = _companies(tokens, [part for span in spans for part in _unbracketed(tokens, *span)], places)
+    definitions = _definitions(tokens, rule_tokens)
+    spans = [span for span in spans if not _within(span, definitions)]
     found: list[Found] = []
     taken = [False] * size
     for first, last, kind in spans:
@@ -88,8 +101,11 @@ def combine(analysis: Analysis, model: TaggerModel, margin: float | None = None)
             found.append(
                 Found(match.first, match.last, entity.start, entity.end, entity.type, entity.canonical, True, True)
             )
-    found.extend(_defined(tokens, rule_tokens, taken, in_event))
+    for name, acronym, _ in definitions:
+        if not any(taken[name.first : acronym.last + 1]) and not any(in_event[name.first : acronym.last + 1]):
+            found.extend((name, acronym))
     found.sort(key=lambda item: item.start)
+    _clubs(tokens, found)
     names = resolve(tokens, found) + events
     in_window = [False] * size
     for first, end in looked:
@@ -100,14 +116,14 @@ def combine(analysis: Analysis, model: TaggerModel, margin: float | None = None)
     return names
 
 
-def _defined(
-    tokens: Tokens, rule_tokens: list[tuple[tuple[int, int], Entity]], taken: list[bool], in_event: list[bool]
-) -> list[Found]:
-    """An organisation the rules read as defining an acronym in brackets, and the acronym, where the
-    tagger leaves both out: "Komisi Pengawas Persaingan Usaha (KPPU)"."""
+def _definitions(tokens: Tokens, rule_tokens: list[tuple[tuple[int, int], Entity]]) -> list[tuple[Found, Found, bool]]:
+    """Organisations the rules read as defining an acronym in brackets, each with the acronym, and
+    whether the acronym spells the name's initials: "Komisi Pengawas Persaingan Usaha (KPPU)",
+    "Ikatan Mahasiswa Papua Barat (IMPB)". Both are kept where the tagger leaves them out; a spelled
+    one also outweighs the tagger's reading of its words (:func:`_within`)."""
     words = tokens.words
     by_first = {span[0]: (span, entity) for span, entity in rule_tokens}
-    found: list[Found] = []
+    found: list[tuple[Found, Found, bool]] = []
     for (first, last), entity in rule_tokens:
         after = by_first.get(last + 2)
         if entity.type != "ORG" or after is None or last + 3 >= len(words):
@@ -115,11 +131,43 @@ def _defined(
         (short, _), acronym = after
         if not (words[last + 1] == "(" and words[short + 1] == ")" and acronym.canonical == entity.canonical):
             continue
-        if any(taken[first : short + 1]) or any(in_event[first : short + 1]):
-            continue
-        found.append(Found(first, last, entity.start, entity.end, "ORG", entity.canonical, True, False))
-        found.append(Found(short, short, acronym.start, acronym.end, "ORG", acronym.canonical, True, False))
+        name = Found(first, last, entity.start, entity.end, "ORG", entity.canonical, True, False)
+        short_form = Found(short, short, acronym.start, acronym.end, "ORG", acronym.canonical, True, False)
+        found.append((name, short_form, _spells(acronym.text, words[first : last + 1])))
     return found
+
+
+def _clubs(tokens: Tokens, found: list[Found]) -> None:
+    """A place whose name is also a club's is the club in a sentence about a match, unless a word such
+    as "di" puts it as a place: "menjamu Valencia", not "di Valencia"."""
+    clubs = gazetteer().clubs
+    if not clubs:
+        return
+    words, text = tokens.words, tokens.text
+    for item in found:
+        club = clubs.get(text[item.start : item.end]) if item.type == "LOC" else None
+        if club is None or (item.first > 0 and words[item.first - 1].lower() in LOCATIVES):
+            continue
+        first = item.first
+        while first > 0 and not tokens.sentence_start[first]:
+            first -= 1
+        last = item.last + 1
+        while last < len(words) and not tokens.sentence_start[last]:
+            last += 1
+        if any(word.lower() in SPORTS_WORDS for word in words[first:last]):
+            item.type, item.canonical = "ORG", club.canonical
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether the capitalised words' initials spell ``acronym`` ("IMPB": Ikatan Mahasiswa Papua Barat)."""
+    initials = "".join(word[0] for word in words if word[:1].isupper())
+    return len(acronym) >= 2 and initials == acronym.upper()
+
+
+def _within(span: tuple[int, int, str], definitions: list[tuple[Found, Found, bool]]) -> bool:
+    """Whether a tagger's span lies inside a spelled definition and its acronym: it gives way to them."""
+    first, last, _ = span
+    return any(spelled and name.first <= first and last <= acronym.last + 1 for name, acronym, spelled in definitions)
 
 
 def _arbitrate(

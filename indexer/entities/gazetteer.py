@@ -22,6 +22,7 @@ from indexer.entities.tokens import Tokens, tokenize
 __all__ = ["Gazetteer", "Match", "gazetteer"]
 
 _CLITIC = "nya"
+_CLUB = "club"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +47,15 @@ class Gazetteer:
         upper: dict[str, list[_Candidate]] = {}
         seen: set[tuple[str, ...]] = set()
         self.by_canonical: dict[str, Known] = {}
+        self.clubs: dict[str, Known] = {}
+        """Sports clubs whose alias a place of an earlier table has taken ("Barcelona", "Valencia"): the
+        place is the first reading, the club the reading in a sports context (:mod:`.combine`)."""
         for known in rows:
             self.by_canonical.setdefault(known.canonical, known)
             for alias in known.aliases:
                 words = tuple(tokenize(alias).words)
+                if words in seen and known.type == "ORG" and _CLUB in known.notes:
+                    self.clubs.setdefault(alias, known)
                 if not words or words in seen:
                     continue
                 seen.add(words)

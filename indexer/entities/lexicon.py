@@ -51,7 +51,7 @@ ROLE_WORDS = _words(
     komunikasi informatika pemuda olahraga pariwisata ekonomi kreatif ketenagakerjaan tenaga kerja
     sekretaris negara kabinet utama umum jenderal besar muda madya pertama bicara harian partai majelis
     dewan komisi fraksi pusat daerah provinsi kabupaten kota staf khusus operasi operasional eksekutif
-    pelaksana tugas plt plh senior junior kepresidenan istana tinggi agung pengadilan negeri polhukam
+    pelaksana tugas plt plh senior junior kepresidenan istana tinggi agung pengadilan negeri polhukam pol purn
     perekonomian marves pmk kesra ekuin menko
     foreign affairs defense defence finance treasury state interior home trade commerce health justice
     energy agriculture labor labour transport national security economic council executive general
@@ -119,6 +119,17 @@ ORG_HEADS = _words(
     board authority office service"""
 )
 """First word of an organisation's name; the head is part of the name ("Kementerian Pertahanan China")."""
+
+BODY_HEADS = ORG_HEADS - _words(
+    """komisi dewan majelis partai pengadilan direktorat divisi biro sekretariat inspektorat satgas korps
+    perguruan perusahaan koperasi council department office service board committee"""
+)
+"""Heads of a whole body, which a title before them does not take in as its role: "Kepala Dinas
+Kesehatan …", "Ketua Ikatan …" (not "Ketua Komisi III", "Kepala Biro Humas", "Ketua Dewan Pakar",
+nor a minister's field: "Menteri Koperasi", "Menteri Perguruan Tinggi")."""
+
+MINISTERS = _words("menteri menko wamen minister")
+"""Titles followed by a field, never by a body's name: "Menteri Badan Usaha Milik Negara"."""
 
 ORG_TAILS = _words(
     """corp corporation inc incorporated co company ltd limited plc llc ag gmbh sa nv bv tbk persero
@@ -197,7 +208,7 @@ NEVER_NAME = _words(
     situ sana tahun bulan hari pekan minggu jam pukul sekitar baru lama ada adalah ialah yakni yaitu
     seperti serta demikian begitu inilah itulah kini nanti tadi kemarin besok selama rp no km kg cm mm wib
     gimana nggak enggak gak ngga kalo udah aja banget dong sih kok yah lagipula apapun siapapun dimanapun
-    wita wit pasal ayat uu uud bab
+    wita wit pasal ayat uu uud bab purn
     the a an and or but if when while after before since of in on at to for with by from as is are was
     were be been this that these those it its he she they we you i his her their our my your there here
     what who which where why how not no yes so than then also however meanwhile"""
@@ -314,3 +325,16 @@ NOT_ENTITY_BEFORE = _words(
     language species genus brand album song film novel"""
 )
 """Words after which a capitalised name is a language, a people, a work or a species: not an entity."""
+
+SPORTS_WORDS = _words(
+    """laga pertandingan bertanding tanding gol skor liga klub menjamu dijamu tandang kandang juara musim
+    pelatih striker penyerang gelandang bek kiper winger skuad menang kalah imbang mengalahkan dikalahkan
+    ditahan menahan menekuk membungkam membela hengkang direkrut transfer babak menit kompetisi grup
+    klasemen poin tim lawan melawan menghadapi kontra vs match league club coach striker midfielder
+    defender goalkeeper squad beat beaten draw drew season"""
+)
+"""Words of a sentence about a match: a place that is also a club's name is the club there ("menjamu
+Valencia"; :mod:`.combine`)."""
+
+LOCATIVES = _words("di ke dari asal kota menuju dekat sekitar in at to from near")
+"""Words before a place as a place: "di Barcelona" stays the city, whatever the sentence is about."""

@@ -45,7 +45,11 @@ def resolve(tokens: Tokens, found: list[Found]) -> list[Entity]:
     for index, item in enumerate(found[:-1]):
         nxt = found[index + 1]
         between = text[item.end : nxt.start]
-        defined = between.strip() == "(" and text[nxt.end : nxt.end + 1] == ")" and surfaces[index + 1].isupper()
+        short = surfaces[index + 1]
+        # "(KPU)"; after an organisation, one word no table knows: "Dinas Pendidikan Pemuda dan Olahraga
+        # (Disdikpora)", not "Credit Suisse (Switzerland)"
+        abbreviation = short.isupper() or (item.type == "ORG" and " " not in short and not nxt.known)
+        defined = between.strip() == "(" and text[nxt.end : nxt.end + 1] == ")" and abbreviation
         if defined and (not nxt.known or nxt.type != item.type):
             acronyms.setdefault(surfaces[index + 1], item)
     capitalised_elsewhere = _capitalised_mid_sentence(tokens)

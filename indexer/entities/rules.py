@@ -16,6 +16,7 @@ from indexer.entities.classify import ROMAN, classify_unknown, demonym
 from indexer.entities.common import is_common
 from indexer.entities.gazetteer import Match
 from indexer.entities.lexicon import (
+    BODY_HEADS,
     COMPASS,
     COMPLEMENT_TITLES,
     CONNECTORS,
@@ -27,6 +28,7 @@ from indexer.entities.lexicon import (
     GIVEN_NAMES,
     LOC_HEADS,
     LOC_TAILS,
+    MINISTERS,
     NEVER_NAME,
     ORG_CONNECTORS,
     ORG_HEADS,
@@ -79,6 +81,8 @@ class _Run(Scanner):
             lower = self.lower[atom.first]
             ordinary = complement and self._ordinary(atom.first)
             role = person_cue and (lower in ROLE_WORDS or self.is_glue(atom) or ordinary)
+            if atom.match is None and index and lower in BODY_HEADS and self.lower[atom.first - 1] not in MINISTERS:
+                break  # "Kepala Dinas Kesehatan Kota Depok": the body is a name, not part of the role
             if atom.match is None and (self.is_title(atom.first) or role):
                 complement = complement or lower in COMPLEMENT_TITLES
                 person_cue = True
@@ -112,6 +116,9 @@ class _Run(Scanner):
         while atoms and self.is_glue(atoms[0]):
             atoms = atoms[1:]
         index, person_cue = self.strip_titles(atoms, person_cue)
+        if index == len(atoms) and index > 1 and self.defines_acronym(atoms[-1].last):
+            # "Ketua Komisi Perlindungan Anak Daerah (KPAD)": a body named by its acronym, not a role
+            index = next((k for k in range(1, index) if self.head(atoms[k]) == "ORG"), index)
         atoms = atoms[index:]
         while atoms and self.is_glue(atoms[0]):
             atoms = atoms[1:]
@@ -125,7 +132,7 @@ class _Run(Scanner):
             return
         kind = self.head(atom)
         if kind is not None:
-            self.headed(atoms, kind)
+            self.headed(atoms, kind, person_cue)
             return
         if atom.match is not None:
             rest = atoms[1:]
@@ -167,6 +174,7 @@ class _Run(Scanner):
             self.segments(atoms[2:], False)
             return
         size = 1
+        person_next = False  # the rest of the run is a person's name after a body's acronym
         while size < len(atoms):
             nxt = atoms[size]
             closing = self.lower[nxt.first] in ORG_TAILS or self.lower[nxt.first] in LOC_TAILS
@@ -176,7 +184,9 @@ class _Run(Scanner):
                 break
             if nxt.match is None and self.is_title(nxt.first, inside=True):
                 break  # "Ekonom Bisnis Indonesia Dr. Rofikoh Rokhim"
-            if self._acronym(atoms[size - 1].first) and self.person_ahead(atoms, size):
+            body = person_cue and len(self.words[atoms[size - 1].first]) > 2  # "Sekjen KONI Ending Fuad Hamidy"
+            if self._acronym(atoms[size - 1].first) and self.person_ahead(atoms, size, lenient=body):
+                person_next = True
                 break  # "Ketua BK Muhammad Prakosa"
             size += 1
         while size > 1 and self.is_glue(atoms[size - 1]):
@@ -184,7 +194,7 @@ class _Run(Scanner):
         role = size < len(atoms) and atoms[size].match is None and self.lower[atoms[size].first] in COMPLEMENT_TITLES
         if not (role and self.lang == "en"):  # "Japanese Finance Minister Kiichi Miyazawa": a role, not a name
             self.unknown(atoms[0].first, atoms[size - 1].last, person_cue, at_run_end=size == len(atoms))
-        self.segments(atoms[size:], False)
+        self.segments(atoms[size:], person_next)
 
     def organisation(self, atoms: list[Atom]) -> int:
         """English: how many atoms from the first make one organisation closed by its last word ("Integrated
@@ -285,8 +295,10 @@ class _Run(Scanner):
             (2 <= len(word) <= 5 and word.isupper()) or (self.lower[atom.first].startswith("pers") and len(word) > 5)
         )
 
-    def headed(self, atoms: list[Atom], kind: EntityType) -> None:
-        """A head word and the names after it: one organisation, place or event."""
+    def headed(self, atoms: list[Atom], kind: EntityType, person_cue: bool = False) -> None:
+        """A head word and the names after it: one organisation, place or event. After a title
+        (``person_cue``) a person may follow a known name inside it ("Kepala Dinas Kesehatan Kota Depok
+        Novarita")."""
         connectors = ORG_CONNECTORS if kind == "ORG" else EVENT_CONNECTORS if kind == "MISC" else CONNECTORS
         head_known = atoms[0].match is not None
         if head_known and atoms[0].match is not None and atoms[0].match.known.type == "MISC":
@@ -304,6 +316,8 @@ class _Run(Scanner):
                 and self.words[atom.first] not in ".-'’&"
             ):
                 break
+            if self.is_glue(atom) and size + 1 < len(atoms) and self._another(atoms[size + 1], kind):
+                break  # "Polda Sumut dan Polres Metro Jakarta Selatan": two organisations
             if atom.match is None and self.is_title(atom.first, inside=True):
                 break  # "Partai Golkar Ketua …"
             previous = atoms[size - 1]
@@ -311,7 +325,7 @@ class _Run(Scanner):
                 previous.match is not None or (size > 1 and self._acronym(previous.first)) or (size == 1 and head_known)
             )
             given = self.lower[atom.first] in GIVEN_NAMES
-            lenient = previous.match is not None and previous.match.known.type == "ORG"
+            lenient = previous.match is not None and (previous.match.known.type == "ORG" or person_cue)
             if atom.match is None and (closed or given) and self.person_ahead(atoms, size, lenient):
                 break  # "Kementerian Koperasi dan UKM Meliadi Sembiring", "Partai Golkar Siswono Yudo Husodo"
             if kind == "ORG" and atom.match is not None and atom.match.known.type == "ORG" and not head_known:
@@ -332,6 +346,21 @@ class _Run(Scanner):
             canonical = head.match.known.canonical if size == 1 and head.match is not None else None
             self.emit(head.first, last, kind, canonical, True)
         self.segments(atoms[size:], False)
+
+    def defines_acronym(self, last: int) -> bool:
+        """Whether an acronym in brackets follows token ``last``: "… Anak Daerah (KPAD)"."""
+        words = self.words
+        return (
+            last + 3 < len(words)
+            and words[last + 1] == "("
+            and words[last + 3] == ")"
+            and self._acronym(last + 2)
+            and self.t.joined(last + 1)
+        )
+
+    def _another(self, atom: Atom, kind: EntityType) -> bool:
+        """After "dan" inside a headed name, a word that opens a name of its own: a head of the same kind."""
+        return self.head(atom) == kind and (atom.match is None or atom.match.known.type == kind)
 
     def unknown(self, first: int, last: int, person_cue: bool, at_run_end: bool) -> None:
         """Capitalised words that no table knows: typed by :func:`classify_unknown`."""

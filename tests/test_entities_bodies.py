@@ -1,0 +1,117 @@
+"""Indonesian bodies in news: regional offices after a title, two bodies joined by "dan", an acronym
+before a person, defined acronyms against the tagger, and clubs named after their city."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.entities import analyse, annotate
+
+
+def rules(text: str) -> list[tuple[str, str]]:
+    """(text, type) of the names the rules and tables find, before the tagger."""
+    return [(e.text, e.type) for e in analyse(text, "id").names if e.type != "DATE"]
+
+
+def final(text: str) -> list[tuple[str, str, str]]:
+    """(text, type, canonical) of what Warta writes for ``text`` read as Indonesian."""
+    found = annotate(text, lang="id")
+    for entity in found:
+        assert text[entity.start : entity.end] == entity.text
+    return [(e.text, e.type, e.canonical) for e in found if e.type != "DATE"]
+
+
+# -- the rules ---------------------------------------------------------------------------------------
+
+
+def test_two_bodies_joined_by_dan_are_two_names() -> None:
+    got = rules("Kasus itu ditangani Polda Sumut dan Polres Metro Jakarta Selatan.")
+    assert got == [("Polda Sumut", "ORG"), ("Polres Metro Jakarta Selatan", "ORG")]
+
+
+def test_dan_inside_a_body_name_stays() -> None:
+    got = rules("Kepala Badan Pengawas Obat dan Makanan Penny Lukito hadir.")
+    assert ("Badan Pengawas Obat dan Makanan", "ORG") in got
+
+
+def test_a_body_after_a_title_is_a_name_and_the_person_after_it_too() -> None:
+    got = rules("Kepala Dinas Kesehatan Kota Depok Novarita hadir.")
+    assert got == [("Dinas Kesehatan Kota Depok", "ORG"), ("Novarita", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Menteri Koperasi Teten Masduki hadir.",  # a minister's field, not a body
+        "Menteri Perguruan Tinggi Mohammad Nasir hadir.",
+        "Ketua Komisi III DPR Herman Hery hadir.",  # a unit of a body: part of the role
+    ],
+)
+def test_a_field_or_a_unit_after_a_title_stays_part_of_the_role(text: str) -> None:
+    got = rules(text)
+    assert not any(kind == "ORG" and surface.split()[0] in ("Koperasi", "Perguruan", "Komisi") for surface, kind in got)
+    assert got[-1][1] == "PERSON"
+
+
+def test_a_unit_defining_its_acronym_after_a_title_is_a_name() -> None:
+    got = rules("Ketua Komisi Perlindungan Anak Daerah (KPAD) Kepulauan Bangka Belitung Sapta Qodriah mengatakan.")
+    assert got[:2] == [("Komisi Perlindungan Anak Daerah", "ORG"), ("KPAD", "ORG")]
+    assert got[-1] == ("Sapta Qodriah", "PERSON")
+
+
+def test_an_acronym_after_a_title_and_before_a_name_is_the_body() -> None:
+    got = rules("Sekjen KONI Ending Fuad Hamidy ditahan.")
+    assert got == [("KONI", "ORG"), ("Ending Fuad Hamidy", "PERSON")]
+
+
+def test_initials_after_a_title_stay_in_the_name() -> None:
+    assert rules("Bupati HM Sani hadir.") == [("HM Sani", "PERSON")]
+
+
+def test_a_police_rank_and_retirement_are_part_of_no_name() -> None:
+    assert rules("Kombes Pol Argo Yuwono mengatakan.") == [("Argo Yuwono", "PERSON")]
+    assert ("Purn", "ORG") not in rules("Jenderal TNI (Purn) Moeldoko hadir.")
+
+
+def test_a_one_word_short_form_after_a_body_is_the_body() -> None:
+    text = "Kepala Dinas Pendidikan Pemuda dan Olahraga (Disdikpora) Kabupaten Gunungkidul, Bahron Rosyid mengaku."
+    found = {e.text: (e.type, e.canonical) for e in analyse(text, "id").names}
+    assert found["Disdikpora"] == ("ORG", "Dinas Pendidikan Pemuda dan Olahraga")
+
+
+# -- with the tagger ------------------------------------------------------------------------------------
+
+
+def test_a_spelled_acronym_definition_outweighs_a_place_inside_it() -> None:
+    got = final("Mahasiswa yang tergabung dalam Ikatan Mahasiswa Papua Barat (IMPB) menggelar aksi damai.")
+    assert got == [
+        ("Ikatan Mahasiswa Papua Barat", "ORG", "Ikatan Mahasiswa Papua Barat"),
+        ("IMPB", "ORG", "Ikatan Mahasiswa Papua Barat"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "canonical"),
+    [
+        (
+            "Pada babak pertama Valencia mencoba bangkit, namun gagal menembus pertahanan Chelsea.",
+            "Valencia",
+            "ORG",
+            "Valencia CF",
+        ),
+        ("Ansu Fati mencetak dua gol bersama Barcelona di liga domestik.", "Barcelona", "ORG", "FC Barcelona"),
+        ("Ia kembali berlatih di Barcelona sejak musim lalu.", "Barcelona", "LOC", "Barcelona"),
+        ("Barcelona adalah kota terbesar kedua di Spanyol.", "Barcelona", "LOC", "Barcelona"),
+    ],
+)
+def test_a_city_named_club_is_the_club_in_a_sentence_about_a_match(
+    text: str, surface: str, kind: str, canonical: str
+) -> None:
+    got = {entity: (t, c) for entity, t, c in final(text)}
+    assert got[surface] == (kind, canonical)
+
+
+def test_a_known_place_in_brackets_after_an_organisation_stays_a_place() -> None:
+    text = "Dana itu disimpan di Bank Mandiri (Singapura). Kini ia tinggal di Singapura."
+    places = [e for e in analyse(text, "id").names if e.text == "Singapura"]
+    assert len(places) == 2 and all(e.type == "LOC" for e in places)
