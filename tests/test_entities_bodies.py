@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from indexer.entities import analyse, annotate
+from indexer.entities.gazetteer import Gazetteer
+from indexer.entities.tables import Known
 
 
 def rules(text: str) -> list[tuple[str, str]]:
@@ -115,3 +117,13 @@ def test_a_known_place_in_brackets_after_an_organisation_stays_a_place() -> None
     text = "Dana itu disimpan di Bank Mandiri (Singapura). Kini ia tinggal di Singapura."
     places = [e for e in analyse(text, "id").names if e.text == "Singapura"]
     assert len(places) == 2 and all(e.type == "LOC" for e in places)
+
+
+def test_a_club_is_a_second_reading_only_of_an_alias_a_place_took() -> None:
+    rows = [
+        Known("Valencia", "LOC", ("Valencia",)),
+        Known("Valencia CF", "ORG", ("Valencia CF", "Valencia"), "football club"),
+        Known("Garuda Indonesia", "ORG", ("Garuda",)),
+        Known("Garuda FC", "ORG", ("Garuda FC", "Garuda"), "football club"),
+    ]
+    assert {alias: club.canonical for alias, club in Gazetteer(rows).clubs.items()} == {"Valencia": "Valencia CF"}

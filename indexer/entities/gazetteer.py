@@ -45,20 +45,23 @@ class Gazetteer:
     def __init__(self, rows: list[Known]) -> None:
         exact: dict[str, list[_Candidate]] = {}
         upper: dict[str, list[_Candidate]] = {}
-        seen: set[tuple[str, ...]] = set()
+        seen: dict[tuple[str, ...], Known] = {}
         self.by_canonical: dict[str, Known] = {}
         self.clubs: dict[str, Known] = {}
-        """Sports clubs whose alias a place of an earlier table has taken ("Barcelona", "Valencia"): the
+        """Sports clubs whose alias a place of an earlier row has taken ("Barcelona", "Valencia"): the
         place is the first reading, the club the reading in a sports context (:mod:`.combine`)."""
         for known in rows:
             self.by_canonical.setdefault(known.canonical, known)
             for alias in known.aliases:
                 words = tuple(tokenize(alias).words)
-                if words in seen and known.type == "ORG" and _CLUB in known.notes:
-                    self.clubs.setdefault(alias, known)
-                if not words or words in seen:
+                if not words:
                     continue
-                seen.add(words)
+                earlier = seen.get(words)
+                if earlier is not None:
+                    if earlier.type == "LOC" and known.type == "ORG" and _CLUB in known.notes:
+                        self.clubs.setdefault(alias, known)
+                    continue
+                seen[words] = known
                 exact.setdefault(words[0], []).append((words, known))
                 if len(alias) < 2:
                     continue

@@ -330,7 +330,7 @@ SPORTS_WORDS = _words(
     """laga pertandingan bertanding tanding gol skor liga klub menjamu dijamu tandang kandang juara musim
     pelatih striker penyerang gelandang bek kiper winger skuad menang kalah imbang mengalahkan dikalahkan
     ditahan menahan menekuk membungkam membela hengkang direkrut transfer babak menit kompetisi grup
-    klasemen poin tim lawan melawan menghadapi kontra vs match league club coach striker midfielder
+    klasemen poin tim lawan melawan menghadapi kontra vs match league club coach midfielder
     defender goalkeeper squad beat beaten draw drew season"""
 )
 """Words of a sentence about a match: a place that is also a club's name is the club there ("menjamu
