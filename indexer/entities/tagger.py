@@ -341,19 +341,21 @@ def window_features(tokens: Tokens, lower: list[str], first: int, end: int, cont
 def context_features(tokens: Tokens, lower: list[str], first: int, end: int, context: Context) -> list[list[str]]:
     """The features of each token of the window ``first``..``end - 1`` that depend on its context."""
     words = tokens.words
+    line_start = tokens.line_start  # token k follows token k - 1 on its line: k > 0 and not line_start[k]
+    sentence_start, quoted = tokens.sentence_start, tokens.quoted
     n = len(words)
-    gaz, rules = context.gazetteer, context.rules
+    gaz, rules, lower_seen = context.gazetteer, context.rules, context.lower_seen
     result: list[list[str]] = []
     size = str(min(end - first, 5))  # the window's length, capped
     for k in range(first, end):
-        features: list[str] = []
-        prev1 = lower[k - 1] if k > 0 and tokens.joined(k) else "<s>"
-        prev2 = lower[k - 2] if k > 1 and tokens.joined(k - 1) and prev1 != "<s>" else "<s>"
-        next1 = lower[k + 1] if k + 1 < n and tokens.joined(k + 1) else "</s>"
-        next2 = lower[k + 2] if k + 2 < n and tokens.joined(k + 2) and next1 != "</s>" else "</s>"
+        word = lower[k]
+        prev1 = lower[k - 1] if k > 0 and not line_start[k] else "<s>"
+        prev2 = lower[k - 2] if k > 1 and prev1 != "<s>" and not line_start[k - 1] else "<s>"
+        next1 = lower[k + 1] if k + 1 < n and not line_start[k + 1] else "</s>"
+        next2 = lower[k + 2] if next1 != "</s>" and k + 2 < n and not line_start[k + 2] else "</s>"
         rule, known = rules[k], gaz[k]
         position = k - first
-        features += (
+        features = [
             "w-1=" + prev1,
             "w-2=" + prev2,
             "w+1=" + next1,
@@ -366,26 +368,30 @@ def context_features(tokens: Tokens, lower: list[str], first: int, end: int, con
             "r-1=" + (rules[k - 1] if k > 0 else ""),
             "r+1=" + (rules[k + 1] if k + 1 < n else ""),
             "w-1|r=" + prev1 + "|" + rule,
-            "pos=" + (str(position) if position < 3 else "3+"),
-            "left=" + str(end - k if end - k < 3 else 3),
+            _POSITION[position] if position < 3 else "pos=3+",
+            _LEFT[end - k] if end - k < 3 else "left=3",
             "len=" + size,
             "len|pos=" + size + "|" + str(min(position, 4)),
             "g-1=" + (gaz[k - 1] if k > 0 else ""),
             "g+1=" + (gaz[k + 1] if k + 1 < n else ""),
-            "ww+1=" + lower[k] + "|" + next1,
-            "w-1w=" + prev1 + "|" + lower[k],
+            "ww+1=" + word + "|" + next1,
+            "w-1w=" + prev1 + "|" + word,
             _neighbour_clusters(words[k - 1])[0] if prev1 != "<s>" else "c-1=<s>",
             _neighbour_clusters(words[k + 1])[1] if next1 != "</s>" else "c+1=</s>",
-        )
-        if tokens.sentence_start[k]:
+        ]
+        if sentence_start[k]:
             features.append("start")
             features.append("start|r=" + rule)
-        if tokens.quoted[k]:
+        if quoted[k]:
             features.append("quoted")
-        if lower[k] in context.lower_seen:
+        if word in lower_seen:
             features.append("seen-lower")
         result.append(features)
     return result
+
+
+_POSITION = ("pos=0", "pos=1", "pos=2")
+_LEFT = ("left=0", "left=1", "left=2")
 
 
 # -- decoding -----------------------------------------------------------------------------------------
