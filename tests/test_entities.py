@@ -237,6 +237,20 @@ def test_more_rules(text: str, surface: str, kind: str) -> None:
     assert names(text).get(surface, ("missing", None))[0] == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("Desa itu terletak di lereng Gunung Muria 9 km ke arah barat.", "Gunung Muria", "LOC"),
+        ("Desa itu terletak di lereng Gunung Muria 9 kilometer dari kota.", "Gunung Muria", "LOC"),
+        ("Densus 88 menangkap dua orang di Solo.", "Densus 88", "ORG"),
+        ("Ia bersekolah di SMA Negeri 1 Purwokerto hingga lulus.", "SMA Negeri 1 Purwokerto", "ORG"),
+    ],
+)
+def test_a_number_is_part_of_a_name_unless_an_amount(text: str, surface: str, kind: str) -> None:
+    """A number after a head is part of the name ("Densus 88"), not when a unit follows it ("9 km")."""
+    assert names(text).get(surface, ("missing", None))[0] == kind
+
+
 def test_languages_and_nationalities_are_not_entities() -> None:
     assert "Punjabi" not in names("Ia menyanyi dalam bahasa Punjabi.")
     assert "Brazilian" not in names("The Brazilian debt talks resumed on Monday, the minister said.", lang="en")

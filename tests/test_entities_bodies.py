@@ -104,6 +104,14 @@ def test_a_spelled_acronym_definition_outweighs_a_place_inside_it() -> None:
         ("Ansu Fati mencetak dua gol bersama Barcelona di liga domestik.", "Barcelona", "ORG", "FC Barcelona"),
         ("Ia kembali berlatih di Barcelona sejak musim lalu.", "Barcelona", "LOC", "Barcelona"),
         ("Barcelona adalah kota terbesar kedua di Spanyol.", "Barcelona", "LOC", "Barcelona"),
+        (
+            "Pada menit ke-16, Frankfurt hampir membuka keunggulan atas Arsenal di laga ini.",
+            "Frankfurt",
+            "ORG",
+            "Eintracht Frankfurt",
+        ),
+        ("Konferensi itu digelar di Frankfurt pekan depan.", "Frankfurt", "LOC", "Frankfurt am Main"),
+        ("Dortmund menang 2-0 dalam laga tandang pekan lalu.", "Dortmund", "ORG", "Borussia Dortmund"),
     ],
 )
 def test_a_city_named_club_is_the_club_in_a_sentence_about_a_match(
@@ -127,3 +135,19 @@ def test_a_club_is_a_second_reading_only_of_an_alias_a_place_took() -> None:
         Known("Garuda FC", "ORG", ("Garuda FC", "Garuda"), "football club"),
     ]
     assert {alias: club.canonical for alias, club in Gazetteer(rows).clubs.items()} == {"Valencia": "Valencia CF"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Umat Kristiani merayakan Natal di gereja.", "Jemaat Protestan berkumpul saat Paskah.", "Libur Natal tahun ini."],
+)
+def test_faiths_and_feasts_are_no_names(text: str) -> None:
+    assert final(text) == []
+
+
+def test_a_district_named_like_a_feast_is_found_by_its_head() -> None:
+    got = final("Ia tinggal di Kecamatan Natal, Kabupaten Mandailing Natal.")
+    assert [(surface, kind) for surface, kind, _ in got] == [
+        ("Kecamatan Natal", "LOC"),
+        ("Kabupaten Mandailing Natal", "LOC"),
+    ]

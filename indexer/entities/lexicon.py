@@ -34,6 +34,13 @@ TITLES = _words(
 )
 """Words of a title or role before a name: not part of the name ("Presiden China Xi Jinping")."""
 
+EN_TITLES = TITLES | _words(
+    """congressman congresswoman chancellor treasurer colonel lieutenant captain sergeant commander marshal
+    cardinal bishop gov"""
+)
+"""Titles of English news too ("Congressman Richard Gephardt"); Indonesian names keep these words ("Kapten"
+is the Indonesian title), which the tagger learned from the training files."""
+
 TITLE_PREFIXES = ("menko", "wamen", "kapol", "kasat", "kadis", "kakan", "kabid", "kasub", "dirjen", "sekjen")
 """Beginnings of contracted titles ("Menkokesra", "Wamenlu", "Kapolresta")."""
 
@@ -211,9 +218,11 @@ NEVER_NAME = _words(
     wita wit pasal ayat uu uud bab purn
     the a an and or but if when while after before since of in on at to for with by from as is are was
     were be been this that these those it its he she they we you i his her their our my your there here
-    what who which where why how not no yes so than then also however meanwhile"""
+    what who which where why how not no yes so than then also however meanwhile
+    shr shrs revs avg qtr mths oper"""
 )
-"""Function words: never a name on their own, even capitalised at a sentence start or in a title."""
+"""Function words, and the abbreviations of newswire earnings tables ("Shr 25 cts vs 20 cts", "Revs"):
+never a name on their own, even capitalised at a sentence start or in a title."""
 
 COMMON_SHORT_EN = _words(
     """as us in it is an am be by do go he if me my no of oh on or so to up we at ok per its the and for are
@@ -257,8 +266,9 @@ GIVEN_NAMES = _words(
 """Common given names (Indonesian and international): a run starting with one is a person."""
 
 NOT_PERSON_WORDS = _words(
-    """allah tuhan nabi rasul islam kristen katolik hindu buddha muslim yahudi lebaran ramadan ramadhan
-    idul natal imlek nyepi waisak covid corona internet online"""
+    """allah tuhan nabi rasul islam kristen kristiani nasrani katolik protestan hindu buddha budha konghucu
+    muslim muslimah yahudi lebaran ramadan ramadhan idul natal paskah imlek nyepi waisak covid corona internet
+    online"""
 )
 """Capitalised words that are neither persons nor places on their own."""
 
@@ -274,6 +284,9 @@ EVENT_CONNECTORS = _words("tentang mengenai untuk dan of on and for the")
 
 COMPASS = _words("utara selatan barat timur tengah tenggara raya laut daya pusat north south east west central")
 """Words after a place that make a larger or nearby place ("Jakarta Utara", "Israel utara")."""
+
+COMPASS_BEFORE = _words("north south east west central northern southern eastern western upper lower")
+"""English words of direction that open a place's name before a place ("West Berlin", "South Vietnam")."""
 
 WORK_TAILS = _words("awards award records show contest festival prize trophy tour album")
 """Last word of a named award, show or work: not a person, organisation or place."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 
+from indexer.entities.lexicon import EN_LEGAL_TAILS
 from indexer.entities.model import Entity, EntityType
 from indexer.entities.rules import Found
 from indexer.entities.tokens import Tokens
@@ -58,6 +59,10 @@ def resolve(tokens: Tokens, found: list[Found]) -> list[Entity]:
         if item.type == "PERSON" and not item.tentative:
             parts = _parts(surface)
             persons.add(item.start, parts, item.canonical or persons.short_form(parts, item.start) or surface)
+    companies = _Organisations()
+    for item, surface in zip(found, surfaces, strict=True):
+        if item.type == "ORG" and (item.strong or item.known):
+            companies.add(item.start, _parts(surface), item.canonical or surface)
     named = [
         persons.full_name(_parts(surface), item.start) is not None
         for item, surface in zip(found, surfaces, strict=True)
@@ -73,7 +78,12 @@ def resolve(tokens: Tokens, found: list[Found]) -> list[Entity]:
         elif not item.strong and surface in strong_type:
             kind = strong_type[surface]
         parts = _parts(surface)
-        if kind in ("PERSON", "LOC", "ORG") and parts and (not item.known or _part_of_canonical(parts, canonical)):
+        person_or_org = kind == "ORG" or (kind == "PERSON" and not item.strong)
+        unknown = not item.known and (definition is None or definition is item)  # no acronym defined either
+        company = companies.before(parts, item.start) if person_or_org and unknown else None
+        if company is not None and company[0] > persons.latest(parts, item.start):
+            kind, canonical = "ORG", company[1]  # "Kodak" after "Eastman Kodak Co"
+        elif kind in ("PERSON", "LOC", "ORG") and parts and (not item.known or _part_of_canonical(parts, canonical)):
             full = persons.full_name(parts, item.start)
             if full is not None and (kind == "PERSON" or not item.strong):
                 kind, canonical = "PERSON", full
@@ -123,6 +133,14 @@ class _Persons:
             return mentions[index - 1][1]
         canonicals = self._canonicals[tuple(parts)]
         return next(iter(canonicals)) if len(canonicals) == 1 else None
+
+    def latest(self, parts: list[str], start: int) -> int:
+        """Where the latest longer name containing ``parts`` begins before ``start``, or -1."""
+        mentions = self._by_part.get(tuple(parts))
+        if not mentions:
+            return -1
+        index = bisect.bisect_left(mentions, start, key=lambda mention: mention[0])
+        return mentions[index - 1][0] if index else -1
 
     def short_form(self, parts: list[str], start: int) -> str | None:
         """The canonical name of the one person named before ``start`` whose first name begins with the
@@ -175,3 +193,30 @@ def _places_in_lists(text: str, found: list[Found], named: list[bool]) -> None:
                     item.strong = True
                     item.tentative = False
                     break
+
+
+class _Organisations:
+    """The article's organisations, indexed by every shorter run of their distinctive words (their legal
+    form left out): "Kodak" and "Eastman Kodak" after "Eastman Kodak Co"."""
+
+    def __init__(self) -> None:
+        self._by_part: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+
+    def add(self, start: int, parts: list[str], canonical: str) -> None:
+        while parts and parts[-1].lower().rstrip(".") in EN_LEGAL_TAILS:
+            parts = parts[:-1]
+        if len(parts) > _MAX_PARTS:
+            return
+        for size in range(1, len(parts) + 1):
+            for k in range(len(parts) - size + 1):
+                key = tuple(parts[k : k + size])
+                self._by_part.setdefault(key, []).append((start, canonical))
+
+    def before(self, parts: list[str], start: int) -> tuple[int, str] | None:
+        """Where the latest organisation whose name contains ``parts`` begins before ``start``, and its
+        canonical name; None if there is none."""
+        mentions = self._by_part.get(tuple(parts)) if parts else None
+        if not mentions:
+            return None
+        index = bisect.bisect_left(mentions, start, key=lambda mention: mention[0])
+        return mentions[index - 1] if index else None

@@ -18,11 +18,13 @@ from indexer.entities.gazetteer import Match
 from indexer.entities.lexicon import (
     BODY_HEADS,
     COMPASS,
+    COMPASS_BEFORE,
     COMPLEMENT_TITLES,
     CONNECTORS,
     EN_GOVERNMENT_TAILS,
     EN_LEGAL_TAILS,
     EN_ORG_TAILS,
+    EN_TITLES,
     EVENT_CONNECTORS,
     EVENT_HEADS,
     GIVEN_NAMES,
@@ -100,7 +102,7 @@ class _Run(Scanner):
         lower = self.lower[k]
         if inside and (len(lower) <= 2 or lower in GIVEN_NAMES):
             return False
-        return lower in TITLES or lower.startswith(TITLE_PREFIXES)
+        return lower in (EN_TITLES if self.lang == "en" else TITLES) or lower.startswith(TITLE_PREFIXES)
 
     def head(self, atom: Atom) -> EntityType | None:
         lower = self.lower[atom.first]
@@ -156,6 +158,9 @@ class _Run(Scanner):
             self.segments(rest, person_cue and atom.match.known.type != "PERSON")
             return
         if len(atoms) == 2 and self._one_word_place(atoms[1]):
+            if self.lower[atom.first] in COMPASS_BEFORE:
+                self.emit(atom.first, atoms[1].last, "LOC", None, True)  # "West Berlin", "South Vietnam"
+                return
             # an unknown word and a one-word place: a person whose surname is a place's name
             if self.lower[atom.first] in GIVEN_NAMES:
                 self.emit(atom.first, atoms[1].last, "PERSON", None, True)  # "Hassan Turki", not Turkey

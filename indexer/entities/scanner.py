@@ -31,6 +31,10 @@ __all__ = ["Atom", "Found", "Scanner"]
 _ALL_CONNECTORS = CONNECTORS | ORG_CONNECTORS | EVENT_CONNECTORS
 _NUMBERED = ORG_HEADS | LOC_HEADS | frozenset("sman smpn sdn smkn densus".split())
 _TRAILING_JUNK = frozenset("no nomor rp km kg kec kab".split())
+_UNITS = frozenset(
+    "km m meter kilometer mil cm mm persen ton kg ha hektare tahun bulan hari jam menit orang unit kali".split()
+)
+"""Words after a number that make it an amount ("Gunung Muria 9 km"), not part of a name ("Densus 88")."""
 _DOTTED = frozenset("inc corp co ltd jr sr bros".split())
 _ABBREVIATIONS = frozenset(
     "dr mr mrs ms prof ir drs dra jl jln kec kab kel st h hj kh rm sdr gen lt col capt sen rep".split()
@@ -103,7 +107,7 @@ class Scanner:
                 k = atom.last + 1
                 continue
             word = self.words[k]
-            if word.isdigit() and atoms and self.lower[atoms[0].first] in _NUMBERED:
+            if word.isdigit() and atoms and self.lower[atoms[0].first] in _NUMBERED and self.after(k) not in _UNITS:
                 atoms.append(Atom(k, k))  # "SMA Negeri 1 Purwokerto", "Densus 88"
                 k += 1
                 continue
