@@ -251,6 +251,10 @@ def test_a_number_is_part_of_a_name_unless_an_amount(text: str, surface: str, ki
     assert names(text).get(surface, ("missing", None))[0] == kind
 
 
+def test_a_word_of_time_after_a_numbered_name_leaves_it_whole() -> None:
+    assert "SMA Negeri 2" in names("Ia lulus dari SMAN 1 Bogor. Adiknya masuk SMA Negeri 2 tahun ini.")
+
+
 def test_languages_and_nationalities_are_not_entities() -> None:
     assert "Punjabi" not in names("Ia menyanyi dalam bahasa Punjabi.")
     assert "Brazilian" not in names("The Brazilian debt talks resumed on Monday, the minister said.", lang="en")

@@ -151,3 +151,19 @@ def test_a_district_named_like_a_feast_is_found_by_its_head() -> None:
         ("Kecamatan Natal", "LOC"),
         ("Kabupaten Mandailing Natal", "LOC"),
     ]
+
+
+def test_a_place_inside_an_organisation_stays_a_place() -> None:
+    text = "Kasus itu ditangani Polres Metro Jakarta Pusat. Warga Jakarta Pusat diminta tenang."
+    places = [kind for surface, kind, _ in final(text) if surface == "Jakarta Pusat"]
+    assert places == ["LOC"]
+
+
+def test_a_person_a_body_is_named_after_stays_a_person() -> None:
+    got = final("Rektor Universitas Gadjah Mada hadir di acara itu. Patung Gadjah Mada berdiri di halaman kampus.")
+    assert ("Gadjah Mada", "PERSON") in [(surface, kind) for surface, kind, _ in got]
+
+
+def test_a_party_named_again_by_its_name_is_the_party() -> None:
+    got = final("Ketua Umum Partai Demokrat hadir. Menurut dia, Demokrat siap berkoalisi.")
+    assert ("Demokrat", "ORG", "Partai Demokrat") in got

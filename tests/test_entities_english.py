@@ -51,16 +51,21 @@ def test_a_person_named_after_the_company_stays_the_person() -> None:
     assert mentions == [("PERSON", "Gerald Ford")]
 
 
-def test_a_place_inside_an_organisation_stays_a_place() -> None:
-    text = "Kasus itu ditangani Polres Metro Jakarta Pusat. Warga Jakarta Pusat diminta tenang."
-    places = [(e.type, e.canonical) for e in annotate(text, lang="id") if e.text == "Jakarta Pusat"]
-    assert places and all(kind == "LOC" for kind, _ in places)
+def test_the_company_with_its_legal_form_again_is_the_same_company() -> None:
+    got = final("Eastman Kodak Co said it would cut jobs. Shares of Kodak Co fell 2 dlrs.")
+    assert got["Kodak Co"] == ("ORG", "Eastman Kodak Co")
 
 
 def test_an_english_title_is_not_part_of_the_name() -> None:
     got = final("The bill was proposed by Congressman Richard Gephardt of Missouri.")
     assert got["Richard Gephardt"][0] == "PERSON"
     assert "Congressman Richard Gephardt" not in got
+
+
+def test_an_english_title_inside_a_name_is_a_surname() -> None:
+    got = final("Prime Minister Maurice Bishop was killed. John Chancellor reported for NBC.")
+    assert got["Maurice Bishop"][0] == "PERSON"
+    assert got["John Chancellor"][0] == "PERSON"
 
 
 def test_the_lines_of_an_earnings_table_are_no_names() -> None:

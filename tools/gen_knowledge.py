@@ -180,7 +180,7 @@ CITY_NAMESAKES = frozenset(
     (
         *"""Austin Charlotte Columbus Kennedy Salem Carrefour Natal Van Serra Guli Buda Loni Okara Oran Perm
         Takeo Golfe Banan Hebi Sakai Victoria Kalininskiy Portland Newcastle Surrey Memphis Louisville Nashville
-        Cartagena Guadalupe Valenzuela""".split(),
+        Cartagena Guadalupe Valenzuela Tanta""".split(),
         "Campo Grande",
         "Model Thana",
         "New South Memphis",
@@ -188,7 +188,8 @@ CITY_NAMESAKES = frozenset(
     )
 )
 """Cities of :data:`POP_WORLD` and more named like a person, a company, an Indonesian word or a better-known
-place ("Austin", "Kennedy", "Carrefour", "Natal": Christmas, "Van", "Portland" in Maine or Oregon)."""
+place ("Austin", "Kennedy", "Carrefour", "Natal": Christmas, "Van", "Portland" in Maine or Oregon, "Tanta":
+an Indonesian district too)."""
 # fmt: on
 
 
@@ -241,7 +242,7 @@ def cities() -> list[str]:
     kata = Path(sys.prefix, "lib").glob("python3*/site-packages/Sastrawi/Stemmer/data/kata-dasar.txt")
     for path in kata:
         stop.update(path.read_text(encoding="utf-8").split())
-    counts = _word_case() | _word_case("en")
+    counts = (_word_case(), _word_case("en"))
     chosen: dict[str, tuple[int, str]] = {}
     for city in cache.get_cities().values():
         name, pop, cc = city["name"], int(city["population"]), city["countrycode"]
@@ -269,11 +270,12 @@ def cities() -> list[str]:
     return rows
 
 
-def _one_place(name: str, stop: set[str], counts: dict[str, tuple[int, int]]) -> bool:
-    """Whether a city's name is safe to read as that city anywhere: no namesake, no ordinary word."""
+def _one_place(name: str, stop: set[str], counts: tuple[dict[str, tuple[int, int]], ...]) -> bool:
+    """Whether a city's name is safe to read as that city anywhere: no namesake, and a one-word name no
+    ordinary word of either language (``counts``: the word-case tables of each)."""
     if name in CITY_NAMESAKES or "," in name or not name[0].isupper():
         return False
-    return " " in name or (name.lower() not in stop and not _ordinary(name, counts))
+    return " " in name or (name.lower() not in stop and not any(_ordinary(name, table) for table in counts))
 
 
 def _word_case(lang: str = "id") -> dict[str, tuple[int, int]]:

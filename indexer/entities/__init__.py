@@ -100,7 +100,7 @@ def analyse(text: str, language: str, published: PartialDate | None = None) -> A
                 blocked[k] = True
                 k += 1
     matches = gazetteer().find_all(tokens, language)
-    names = resolve(tokens, find_names(tokens, matches, blocked, language))
+    names = resolve(tokens, find_names(tokens, matches, blocked, language), language)
     return Analysis(tokens, dates, blocked, matches, names)
 
 

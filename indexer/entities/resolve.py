@@ -6,6 +6,9 @@
 - An acronym in brackets after a name ("Badan Intelijen Pertahanan (DIA)") takes its type and
   canonical name, and so do its other mentions.
 - A name typed by a weak cue takes the type a clear cue or a table gave the same words elsewhere.
+- A name that is part of an organisation named before it is that organisation ("Kodak" after "Eastman
+  Kodak Co"), unless a person named since holds the same words ("Ford" after "Gerald Ford"); in English
+  a weakly read person too, in Indonesian only names read as organisations.
 - A lone unknown word at a sentence start is kept only when the text names it elsewhere too.
 - A weakly typed name listed beside places ("Klaten, Prambanan, Wedi") is a place.
 """
@@ -33,8 +36,9 @@ def _parts(surface: str) -> list[str]:
     return [part for part in surface.replace("-", " ").split() if part[:1].isupper()]
 
 
-def resolve(tokens: Tokens, found: list[Found]) -> list[Entity]:
-    """Entities of ``found`` with canonical names decided over the whole text."""
+def resolve(tokens: Tokens, found: list[Found], lang: str = "id") -> list[Entity]:
+    """Entities of ``found`` (in text order) with canonical names decided over the whole text, read as
+    ``lang``."""
     text = tokens.text
     surfaces = [_surface(tokens, item) for item in found]
     strong_type: dict[str, EntityType] = {}
@@ -78,7 +82,9 @@ def resolve(tokens: Tokens, found: list[Found]) -> list[Entity]:
         elif not item.strong and surface in strong_type:
             kind = strong_type[surface]
         parts = _parts(surface)
-        person_or_org = kind == "ORG" or (kind == "PERSON" and not item.strong)
+        # a weakly read person only in English, where a company is often named after one ("Kodak said");
+        # Indonesian bodies named after a person ("Universitas Gadjah Mada") do not make him one
+        person_or_org = kind == "ORG" or (kind == "PERSON" and not item.strong and lang == "en")
         unknown = not item.known and (definition is None or definition is item)  # no acronym defined either
         company = companies.before(parts, item.start) if person_or_org and unknown else None
         if company is not None and company[0] > persons.latest(parts, item.start):
@@ -128,19 +134,16 @@ class _Persons:
         mentions = self._by_part.get(tuple(parts))
         if not mentions:
             return None
-        index = bisect.bisect_left(mentions, start, key=lambda mention: mention[0])
-        if index:
-            return mentions[index - 1][1]
+        latest = _latest_before(mentions, start)
+        if latest is not None:
+            return latest[1]
         canonicals = self._canonicals[tuple(parts)]
         return next(iter(canonicals)) if len(canonicals) == 1 else None
 
     def latest(self, parts: list[str], start: int) -> int:
         """Where the latest longer name containing ``parts`` begins before ``start``, or -1."""
-        mentions = self._by_part.get(tuple(parts))
-        if not mentions:
-            return -1
-        index = bisect.bisect_left(mentions, start, key=lambda mention: mention[0])
-        return mentions[index - 1][0] if index else -1
+        latest = _latest_before(self._by_part.get(tuple(parts), []), start)
+        return -1 if latest is None else latest[0]
 
     def short_form(self, parts: list[str], start: int) -> str | None:
         """The canonical name of the one person named before ``start`` whose first name begins with the
@@ -195,16 +198,28 @@ def _places_in_lists(text: str, found: list[Found], named: list[bool]) -> None:
                     break
 
 
+def _latest_before(mentions: list[tuple[int, str]], start: int) -> tuple[int, str] | None:
+    """The last of ``mentions`` (in text order) that begins before ``start``."""
+    index = bisect.bisect_left(mentions, start, key=lambda mention: mention[0])
+    return mentions[index - 1] if index else None
+
+
+def _distinctive(parts: list[str]) -> list[str]:
+    """The words of an organisation's name without its legal form: "Eastman Kodak" of "Eastman Kodak Co"."""
+    while parts and parts[-1].lower().rstrip(".") in EN_LEGAL_TAILS:
+        parts = parts[:-1]
+    return parts
+
+
 class _Organisations:
-    """The article's organisations, indexed by every shorter run of their distinctive words (their legal
-    form left out): "Kodak" and "Eastman Kodak" after "Eastman Kodak Co"."""
+    """The article's organisations, indexed by every run of their distinctive words (their legal form left
+    out), the whole name included: "Kodak", "Eastman Kodak", "Kodak Co" after "Eastman Kodak Co"."""
 
     def __init__(self) -> None:
         self._by_part: dict[tuple[str, ...], list[tuple[int, str]]] = {}
 
     def add(self, start: int, parts: list[str], canonical: str) -> None:
-        while parts and parts[-1].lower().rstrip(".") in EN_LEGAL_TAILS:
-            parts = parts[:-1]
+        parts = _distinctive(parts)
         if len(parts) > _MAX_PARTS:
             return
         for size in range(1, len(parts) + 1):
@@ -213,10 +228,7 @@ class _Organisations:
                 self._by_part.setdefault(key, []).append((start, canonical))
 
     def before(self, parts: list[str], start: int) -> tuple[int, str] | None:
-        """Where the latest organisation whose name contains ``parts`` begins before ``start``, and its
+        """Where the latest organisation whose name holds ``parts`` begins before ``start``, and its
         canonical name; None if there is none."""
-        mentions = self._by_part.get(tuple(parts)) if parts else None
-        if not mentions:
-            return None
-        index = bisect.bisect_left(mentions, start, key=lambda mention: mention[0])
-        return mentions[index - 1] if index else None
+        parts = _distinctive(parts)
+        return _latest_before(self._by_part.get(tuple(parts), []), start) if parts else None

@@ -102,7 +102,9 @@ class _Run(Scanner):
         lower = self.lower[k]
         if inside and (len(lower) <= 2 or lower in GIVEN_NAMES):
             return False
-        return lower in (EN_TITLES if self.lang == "en" else TITLES) or lower.startswith(TITLE_PREFIXES)
+        # English titles that are surnames too ("John Chancellor", "Maurice Bishop") only open a name
+        english = self.lang == "en" and not inside
+        return lower in (EN_TITLES if english else TITLES) or lower.startswith(TITLE_PREFIXES)
 
     def head(self, atom: Atom) -> EntityType | None:
         lower = self.lower[atom.first]
@@ -158,7 +160,7 @@ class _Run(Scanner):
             self.segments(rest, person_cue and atom.match.known.type != "PERSON")
             return
         if len(atoms) == 2 and self._one_word_place(atoms[1]):
-            if self.lower[atom.first] in COMPASS_BEFORE:
+            if self.lang == "en" and self.lower[atom.first] in COMPASS_BEFORE:
                 self.emit(atom.first, atoms[1].last, "LOC", None, True)  # "West Berlin", "South Vietnam"
                 return
             # an unknown word and a one-word place: a person whose surname is a place's name

@@ -31,10 +31,9 @@ __all__ = ["Atom", "Found", "Scanner"]
 _ALL_CONNECTORS = CONNECTORS | ORG_CONNECTORS | EVENT_CONNECTORS
 _NUMBERED = ORG_HEADS | LOC_HEADS | frozenset("sman smpn sdn smkn densus".split())
 _TRAILING_JUNK = frozenset("no nomor rp km kg kec kab".split())
-_UNITS = frozenset(
-    "km m meter kilometer mil cm mm persen ton kg ha hektare tahun bulan hari jam menit orang unit kali".split()
-)
-"""Words after a number that make it an amount ("Gunung Muria 9 km"), not part of a name ("Densus 88")."""
+_UNITS = frozenset("km m meter kilometer mil cm mm persen ton kg ha hektare".split())
+"""Units after a number that make it an amount ("Gunung Muria 9 km"), not part of a name ("Densus 88"); not
+words of time, which follow a numbered name too ("SMA Negeri 2 tahun ini")."""
 _DOTTED = frozenset("inc corp co ltd jr sr bros".split())
 _ABBREVIATIONS = frozenset(
     "dr mr mrs ms prof ir drs dra jl jln kec kab kel st h hj kh rm sdr gen lt col capt sen rep".split()
