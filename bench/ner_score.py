@@ -1,7 +1,10 @@
 """Score entity recognition (``indexer.entities.annotate``) against annotated text.
 
-Entity-level exact spans: a prediction counts when its type and both character boundaries match a
-gold entity. Precision, recall and F1 per type, and micro-averaged over PERSON, ORG and LOC.
+Entity-level exact spans: a prediction counts when its type and both boundaries match a gold entity.
+On the token files the boundaries are the tokens' (as ``../shared/ner-dev/README.md`` scores them): a
+predicted span is stretched to the whole tokens it touches, so "Jokowi" inside the token "(Jokowi)"
+is that token (``--characters`` scores character boundaries instead). Precision, recall and F1 per type,
+and micro-averaged over PERSON, ORG and LOC.
 
 Gold sets:
 - ``../shared/ner-dev`` (read in place): ``nergrit-*.tsv`` (``token<TAB>tag``) and ``idner2k-*.txt``
@@ -22,11 +25,13 @@ Gold sets:
     python bench/ner_score.py --files nergrit-train.tsv --errors 40   # look at mistakes on a train file
     python bench/ner_score.py --natural --no-seeds  # the same sentences spaced as running text
     python bench/ner_score.py --brackets-out --no-seeds  # gold "(Jokowi)" taken as "Jokowi"
+    python bench/ner_score.py --characters --no-seeds  # character boundaries on the token files too
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import re
 import sys
@@ -58,6 +63,24 @@ Span = tuple[int, int, str]
 class Sentence:
     text: str
     gold: set[Span]
+    tokens: tuple[tuple[int, int], ...] = ()
+    """Start and end of each token, when the text was made of tokens."""
+
+
+def on_tokens(spans: set[Span], tokens: tuple[tuple[int, int], ...]) -> set[Span]:
+    """``spans`` stretched to the whole tokens they touch (unchanged without tokens): "Jokowi" inside the
+    token "(Jokowi)" becomes that token; a span touching no token is dropped."""
+    if not tokens:
+        return spans
+    starts = [start for start, _ in tokens]
+    ends = [end for _, end in tokens]
+    snapped: set[Span] = set()
+    for start, end, kind in spans:
+        first = bisect.bisect_right(ends, start)  # the first token ending after the span's start
+        last = bisect.bisect_left(starts, end) - 1  # the last token starting before the span's end
+        if first <= last:
+            snapped.add((starts[first], ends[last], kind))
+    return snapped
 
 
 def read_tokens(path: Path) -> list[list[tuple[str, str]]]:
@@ -114,11 +137,13 @@ def _sentence(tokens: list[tuple[str, str]], natural: bool = False) -> Sentence:
     gold: set[Span] = set()
     current: list[int | str] | None = None  # start, end, type
     spaces = _spaced([token for token, _ in tokens], natural)
+    offsets: list[tuple[int, int]] = []
     for (token, tag), space in zip(tokens, spaces, strict=True):
         if space:
             text += " "
         start = len(text)
         text += token
+        offsets.append((start, len(text)))
         prefix, _, label = tag.partition("-")
         kind = LABELS.get(label)
         if kind is not None and (prefix == "B" or current is None or current[2] != kind):
@@ -133,7 +158,7 @@ def _sentence(tokens: list[tuple[str, str]], natural: bool = False) -> Sentence:
             current = None
     if current is not None:
         gold.add((int(current[0]), int(current[1]), str(current[2])))
-    return Sentence(text, gold)
+    return Sentence(text, gold, tuple(offsets))
 
 
 _BRACKETED_FORMS = frozenset(("persero", "tbk"))
@@ -213,7 +238,7 @@ def show_errors(sentences: list[Sentence], predictions: list[set[Span]], limit: 
 
 
 def score_file(
-    path: Path, errors: int, natural: bool = False, brackets_out: bool = False
+    path: Path, errors: int, natural: bool = False, brackets_out: bool = False, characters: bool = False
 ) -> dict[str, dict[str, float]]:
     sentences = read_conll(path, natural)
     if brackets_out:
@@ -221,8 +246,11 @@ def score_file(
     began = time.perf_counter()
     predictions = [predicted_spans(sentence.text) for sentence in sentences]
     seconds = time.perf_counter() - began
+    if not characters:
+        predictions = [on_tokens(spans, s.tokens) for spans, s in zip(predictions, sentences, strict=True)]
     table = score(zip((s.gold for s in sentences), predictions, strict=True))
     spacing = (", spaced as running text" if natural else "") + (", brackets out of the gold" if brackets_out else "")
+    spacing += ", character boundaries" if characters or brackets_out else ", token boundaries"
     print_table(f"{path.name}: {len(sentences)} sentences{spacing}", table, seconds)
     if errors:
         show_errors(sentences, predictions, errors)
@@ -321,13 +349,18 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help='take brackets out of the gold names, as Warta writes them: "(Jokowi)" -> "Jokowi"',
     )
+    parser.add_argument(
+        "--characters",
+        action="store_true",
+        help="score the token files by character boundaries, not by the tokens a name touches",
+    )
     args = parser.parse_args(argv)
     for name in args.files:
         path = args.dir / name
         if not path.exists():
             print(f"{path}: not found, skipped", file=sys.stderr)
             continue
-        score_file(path, args.errors, args.natural, args.brackets_out)
+        score_file(path, args.errors, args.natural, args.brackets_out, args.characters)
     for silver in SETS.values():
         if not args.no_silver and silver.path.exists() and silver.corpus.exists():
             score_silver(silver, args.errors, args.halves)

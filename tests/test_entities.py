@@ -15,7 +15,9 @@ from support import TRACEBACK
 
 from indexer.cli import main
 from indexer.entities import Entity, annotate
+from indexer.entities.common import is_common
 from indexer.entities.gazetteer import gazetteer
+from indexer.entities.lexicon import GIVEN_NAMES
 from indexer.entities.tables import KnowledgeError, knowledge_files, load_tables, read_table
 from indexer.model import PartialDate
 
@@ -406,6 +408,30 @@ def test_shipped_tables_load_and_cover_the_issue() -> None:
                  "Komisi Pemberantasan Korupsi", "Tentara Nasional Indonesia", "Moscow", "Beijing", "Washington",
                  "Jakarta"):  # fmt: skip
         assert name in canonical, name
+
+
+def test_company_and_club_aliases_of_one_word_are_no_ordinary_words_nor_given_names() -> None:
+    knowledge = Path(__file__).resolve().parents[1] / "data" / "knowledge"
+    rows = read_table(knowledge / "companies.tsv")
+    rows += [row for row in read_table(knowledge / "organisations.tsv") if "club" in row.notes]
+    assert len(rows) > 400
+    bad = [
+        alias
+        for row in rows
+        for alias in row.aliases
+        if " " not in alias
+        and not alias.isupper()  # an acronym is matched in capitals only ("MU", not "mu")
+        and (is_common(alias, "id") or is_common(alias, "en") or alias.lower() in GIVEN_NAMES)
+    ]
+    assert bad == ["Inter"]  # Inter Milan's own short name, kept on purpose
+
+
+def test_companies_and_clubs_are_read_as_organisations() -> None:
+    got = names("Saham Alibaba dan Newmont turun, sementara Tottenham Hotspur menang atas Getafe di London.")
+    assert got["Alibaba"] == ("ORG", "Alibaba")
+    assert got["Newmont"] == ("ORG", "Newmont")
+    assert got["Tottenham Hotspur"] == ("ORG", "Tottenham Hotspur")
+    assert got["Getafe"] == ("ORG", "Getafe")
 
 
 def test_user_tables_from_warta_knowledge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

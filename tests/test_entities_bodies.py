@@ -167,3 +167,46 @@ def test_a_person_a_body_is_named_after_stays_a_person() -> None:
 def test_a_party_named_again_by_its_name_is_the_party() -> None:
     got = final("Ketua Umum Partai Demokrat hadir. Menurut dia, Demokrat siap berkoalisi.")
     assert ("Demokrat", "ORG", "Partai Demokrat") in got
+
+
+# -- ranks and players between names ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "person"),
+    [
+        ('" kata Kabid Humas Polda Banten Kombes Pol Edy Sumardi, Jumat.', "Polda Banten", "Edy Sumardi"),
+        (
+            "Kepala Bidang Humas Polda Metro Jaya Komisaris Besar Argo Yuwono mengatakan.",
+            "Polda Metro Jaya",
+            "Argo Yuwono",
+        ),
+    ],
+)
+def test_a_rank_between_a_body_and_a_person_is_in_neither(text: str, body: str, person: str) -> None:
+    got = [(name, kind) for name, kind, _ in final(text)]
+    assert (body, "ORG") in got
+    assert (person, "PERSON") in got
+
+
+def test_a_rank_opening_a_person_is_no_part_of_the_name() -> None:
+    got = [(name, kind) for name, kind, _ in final("Kanit Reskrim Iptu Nasrun Sembiring menjelaskan kronologinya.")]
+    assert ("Nasrun Sembiring", "PERSON") in got
+    assert [name for name, _ in got if "Iptu" in name] == []
+
+
+def test_a_noble_title_stays_in_the_name() -> None:
+    got = [(name, kind) for name, kind, _ in final("Makam Pangeran Diponegoro ramai dikunjungi peziarah.")]
+    assert ("Pangeran Diponegoro", "PERSON") in got
+
+
+def test_a_player_after_his_club_is_a_person_of_his_own() -> None:
+    got = final("Martinez digantikan penyerang Juventus Paulo Dybala di babak pertama.")
+    assert ("Juventus", "ORG", "Juventus") in got
+    assert ("Paulo Dybala", "PERSON", "Paulo Dybala") in got
+
+
+@pytest.mark.parametrize("team", ["Timnas Indonesia U-23", "Persija Jakarta U-19"])
+def test_an_age_group_belongs_to_the_team(team: str) -> None:
+    got = [(name, kind) for name, kind, _ in final(f"Pemain {team} itu mencetak dua gol.")]
+    assert (team, "ORG") in got

@@ -69,6 +69,18 @@ def test_scores_are_exact_span_per_type_and_micro() -> None:
     assert (table["micro"]["p"], table["micro"]["r"]) == (1 / 3, 1 / 2)
 
 
+def test_predictions_are_stretched_to_the_tokens_they_touch() -> None:
+    sentence = ner_score._sentence([("Presiden", "O"), ("(Jokowi)", "B-PER"), ("tiba", "O"), ("di", "O")])
+    assert sentence.text == "Presiden (Jokowi) tiba di"
+    assert sentence.tokens == ((0, 8), (9, 17), (18, 22), (23, 25))
+    inside = {(10, 16, "PERSON")}  # "Jokowi", inside the token "(Jokowi)"
+    assert ner_score.on_tokens(inside, sentence.tokens) == sentence.gold == {(9, 17, "PERSON")}
+    across = {(3, 12, "ORG")}  # "siden (Jo": both tokens, whole
+    assert ner_score.on_tokens(across, sentence.tokens) == {(0, 17, "ORG")}
+    assert ner_score.on_tokens({(8, 9, "LOC")}, sentence.tokens) == set()  # the space between two tokens
+    assert ner_score.on_tokens(inside, ()) == inside  # no tokens: characters
+
+
 def test_brackets_out_of_the_gold_leave_the_names_they_held() -> None:
     text = "Presiden Joko Widodo (Jokowi) dan Komisi Pemilihan Umum (KPU) di PT Pertamina (Persero) kemarin"
     gold = {(9, 20, "PERSON"), (21, 29, "PERSON"), (34, 61, "ORG"), (65, 87, "ORG")}

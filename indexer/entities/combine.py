@@ -21,6 +21,8 @@ what they know better:
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Sequence
 from typing import cast
 
 from indexer.entities import Analysis
@@ -33,7 +35,10 @@ from indexer.entities.lexicon import (
     LOCATIVES,
     NOT_PERSON_WORDS,
     ORG_HEADS,
+    RANKS,
+    ROLE_WORDS,
     SPORTS_WORDS,
+    TITLE_PREFIXES,
     TITLES,
 )
 from indexer.entities.model import Entity, EntityType
@@ -181,6 +186,7 @@ def _arbitrate(
     known = {(m.first, m.last) for m in analysis.matches}
     rule_spans = sorted((*_token_span(tokens, e), e.type) for e in analysis.names if e.type != "MISC")
     rule_firsts = [span[0] for span in rule_spans]
+    rule_set = set(rule_spans)
     result: list[tuple[int, int, str]] = []
     for first, last, kind in spans:
         if first == last and tokens.words[first].lower() in NOT_PERSON_WORDS:
@@ -208,8 +214,123 @@ def _arbitrate(
         if tiled and persons and any((r[0], r[1]) in known for r in parts):
             result.extend(parts)
             continue
+        if (
+            kind == "ORG"
+            and (first, last, "PERSON") in rule_set
+            and _inside_known_org(tokens.words, first, last, analysis)
+        ):
+            kind = "PERSON"  # "Patung Gadjah Mada" beside "Universitas Gadjah Mada": the rules' person stays
+        if kind == "PERSON":
+            first = _untitled_person(tokens.words, first, last)
+        elif kind in ("ORG", "LOC"):
+            untitled = _untitled(tokens, first, last, rule_spans, rule_firsts)
+            if untitled is not None:
+                result.append(untitled)
+                continue
+            person = _person_after(tokens, first, last, inside, seen)
+            if person is not None:
+                result.append((first, person - 1, inside[first].known.type))
+                result.append((person, last, "PERSON"))
+                continue
+        if (
+            kind == "ORG"
+            and last + 1 < len(tokens)
+            and tokens.joined(last + 1)
+            and _AGE_GROUP.match(tokens.words[last + 1])
+        ):
+            last += 1  # "Timnas Indonesia U-23": the team's age group
         result.append((first, last, kind))
     return result
+
+
+_AGE_GROUP = re.compile(r"U-\d\d\Z")
+_NOBLE = frozenset(("pangeran", "raden", "rm", "sultan", "raja", "ratu", "gus", "sir", "lady", "lord", "dame", "sang"))
+"""Titles that the annotated news keeps inside a name ("Pangeran Diponegoro", "Gus Dur")."""
+_AFTER_TITLE = frozenset((".", "pol", "purn", "tni"))
+"""What follows a rank before the name: "Dr. Ahmad", "Brigjen Pol Mardiaz", "Jenderal TNI Wiranto"."""
+
+
+def _inside_known_org(words: list[str], first: int, last: int, analysis: Analysis) -> bool:
+    """Whether the words ``first``..``last`` are part, not the whole, of an organisation of the tables
+    named in the text: the tagger reads such words as the organisation's, which a person the body is
+    named after is not ("Gadjah Mada", "Universitas Gadjah Mada")."""
+    run = words[first : last + 1]
+    size = len(run)
+    for match in analysis.matches:
+        if match.known.type != "ORG" or match.last - match.first + 1 <= size or (match.first <= first <= match.last):
+            continue
+        name = words[match.first : match.last + 1]
+        if any(name[k : k + size] == run for k in range(len(name) - size + 1)):
+            return True
+    return False
+
+
+def _untitled_person(words: list[str], first: int, last: int) -> int:
+    """Where a tagger's person begins once the titles before the name are left out: "Iptu Nasrun
+    Sembiring", "Brigjen Pol Mardiaz Kusin", "Kanit Reskrim Iptu Nasrun Sembiring" (a rank inside the
+    span: what comes before it is a role too). Noble titles stay ("Pangeran Diponegoro")."""
+    for k in range(last - 1, first, -1):
+        if words[k].lower() in RANKS:
+            first = k
+            break
+    while first < last and _is_title(words[first]) and words[first].lower() not in _NOBLE:
+        first += 1
+        while first < last and words[first].lower() in _AFTER_TITLE:
+            first += 1
+    return first
+
+
+def _is_title(word: str) -> bool:
+    lower = word.lower()
+    return lower in TITLES or lower.startswith(TITLE_PREFIXES)
+
+
+def _untitled(
+    tokens: Tokens, first: int, last: int, rule_spans: Sequence[tuple[int, int, str]], rule_firsts: list[int]
+) -> tuple[int, int, str] | None:
+    """An organisation or place of the rules inside a tagger's name whose other words are a title: the
+    title before it ("Waka Polda Sumut") or a rank after it, before a person ("Polda Banten Kombes Pol
+    Edy Sumardi", "Polda Metro Jaya Komisaris Besar Argo Yuwono")."""
+    words = tokens.words
+    index = bisect.bisect_left(rule_firsts, first)
+    while index < len(rule_spans) and rule_spans[index][0] <= last:
+        inner_first, inner_last, inner_kind = rule_spans[index]
+        index += 1
+        if inner_kind not in ("ORG", "LOC") or inner_last > last or (inner_first, inner_last) == (first, last):
+            continue
+        head = words[first:inner_first]
+        tail = words[inner_last + 1 : last + 1]
+        if not all(_is_title(word) for word in head):
+            continue
+        if tail and not (
+            _is_title(tail[0])
+            and all(_is_title(word) or word.lower() in ROLE_WORDS for word in tail)
+            and last + 1 < len(words)
+            and tokens.joined(last + 1)
+            and words[last + 1][:1].isupper()
+        ):
+            continue
+        return inner_first, inner_last, inner_kind
+    return None
+
+
+def _person_after(tokens: Tokens, first: int, last: int, inside: dict[int, Match], seen: set[str]) -> int | None:
+    """Where a person begins in a tagger's name that opens with a known organisation or place and runs on
+    into two or more capitalised words that are no ordinary words, heads or known names: "Juventus Paulo
+    Dybala", "Arsenal Mesut Ozil" (a player after his club)."""
+    match = inside.get(first)
+    if match is None or match.known.type not in ("ORG", "LOC") or last - match.last < 2:
+        return None
+    words = tokens.words
+    rest = range(match.last + 1, last + 1)
+    if any(k in inside or not words[k][:1].isupper() or not words[k].isalpha() for k in rest):
+        return None
+    lowers = [words[k].lower() for k in rest]
+    if any(
+        lower in ORG_HEADS or lower in LOC_HEADS or lower in TITLES or lower in LEGAL_TAILS for lower in lowers
+    ) or any(is_common(words[k], "id", seen) or is_common(words[k], "en") for k in rest):
+        return None
+    return match.last + 1
 
 
 _STOPS = frozenset(".,;:!?")

@@ -34,6 +34,13 @@ TITLES = _words(
 )
 """Words of a title or role before a name: not part of the name ("Presiden China Xi Jinping")."""
 
+RANKS = _words(
+    """jenderal jend brigjen mayjen letjen laksamana laksma laksda marsekal marsma marsda kolonel kol letkol
+    mayor kapten lettu letda serma serka sertu pelda kombes akbp akp iptu ipda aiptu aipda bripka brigpol
+    briptu bripda irjen komjen kompol kopda praka pratu prada"""
+)
+"""Military and police ranks (all in :data:`TITLES`): a name follows them, never holds them."""
+
 EN_TITLES = TITLES | _words(
     """congressman congresswoman chancellor treasurer colonel lieutenant captain sergeant commander marshal
     cardinal bishop gov"""
@@ -41,7 +48,7 @@ EN_TITLES = TITLES | _words(
 """Titles of English news too ("Congressman Richard Gephardt"); Indonesian names keep these words ("Kapten"
 is the Indonesian title), which the tagger learned from the training files."""
 
-TITLE_PREFIXES = ("menko", "wamen", "kapol", "kasat", "kadis", "kakan", "kabid", "kasub", "dirjen", "sekjen")
+TITLE_PREFIXES = ("menko", "wamen", "kapol", "wakapol", "kasat", "kadis", "kakan", "kabid", "kasub", "dirjen", "sekjen")
 """Beginnings of contracted titles ("Menkokesra", "Wamenlu", "Kapolresta")."""
 
 COMPLEMENT_TITLES = _words(

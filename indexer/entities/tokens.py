@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 TOKEN_PATTERN = (
-    r"(?:[^\W\d_]\.){2,}(?![^\W\d_])"  # U.S., U.N., A.S.
+    r"(?<![\w-])U-\d{2}(?![\w-])"  # an age group, part of a team's name: "Timnas U-23"
+    r"|(?:[^\W\d_]\.){2,}(?![^\W\d_])"  # U.S., U.N., A.S.
     r"|[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*"  # words, with inner apostrophes (Jum'at, O'Brien) but not 's
     r"|[^\w\s]"  # one punctuation mark
 )
