@@ -210,3 +210,13 @@ def test_a_player_after_his_club_is_a_person_of_his_own() -> None:
 def test_an_age_group_belongs_to_the_team(team: str) -> None:
     got = [(name, kind) for name, kind, _ in final(f"Pemain {team} itu mencetak dua gol.")]
     assert (team, "ORG") in got
+
+
+def test_a_balinese_name_keeps_its_i_also_after_a_body() -> None:
+    got = [
+        (name, kind) for name, kind, _ in final("ujar Ketua DPD Partai Demokrat Bali I Made Mudharta saat dihubungi.")
+    ]
+    assert ("I Made Mudharta", "PERSON") in got
+    assert ("Partai Demokrat Bali I", "ORG") not in got
+    got = [(name, kind) for name, kind, _ in final("Kepala Dinas Peternakan Bali, Ni Luh Putu Ariastuti, hadir.")]
+    assert ("Ni Luh Putu Ariastuti", "PERSON") in got

@@ -1,5 +1,5 @@
 """English newswire: places opened by a direction, a company's short name, English titles, the lines of
-earnings tables, and the cities of half a million people and more."""
+earnings tables, the cities of half a million people and more, and bodies named by one noun ("Parliament")."""
 
 from __future__ import annotations
 
@@ -82,3 +82,19 @@ def test_cities_of_half_a_million_are_known(city: str) -> None:
 def test_a_city_named_like_a_person_a_word_or_a_company_is_not_in_the_tables(namesake: str) -> None:
     match = gazetteer().match_at(tokenize(namesake), 0, "en")
     assert match is None or match.known.type != "LOC"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Officials said Parliament would vote on the budget next week.", "Parliament"),
+        ("The plan needs the approval of the Senate and the Cabinet.", "Senate"),
+        ("He left early. The Government said it would act.", "Government"),
+    ],
+)
+def test_a_body_named_by_one_capitalised_noun_is_an_organisation(text: str, body: str) -> None:
+    assert final(text)[body][0] == "ORG"
+
+
+def test_an_ordinary_noun_opening_a_sentence_is_no_body() -> None:
+    assert "Government" not in final("Government spending rose by four pct in the quarter.")

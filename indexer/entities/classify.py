@@ -22,6 +22,7 @@ from indexer.entities.lexicon import (
     DEMONYM_PREFIXES,
     DEMONYMS,
     DESCRIPTOR_SKIP,
+    EN_BODIES,
     GIVEN_NAMES,
     LOC_BEFORE,
     LOC_HEADS,
@@ -164,6 +165,8 @@ def classify_unknown(
     common = [is_common(words[k], lang, lower_seen) for k in names]
     initial = tokens.sentence_start[first]
     if all(common):
+        if lang == "en" and lowers[-1] in EN_BODIES and (lowers[:-1] == ["the"] or (len(names) == 1 and not initial)):
+            return Verdict(names[-1], "ORG", False)  # "Parliament said", "The Commission said": a body
         if speech and not initial and lowers[0] not in NEVER_NAME:
             return Verdict(first, "PERSON", False)
         return None

@@ -14,6 +14,9 @@ what they know better:
 - an organisation defining an acronym that spells its initials keeps its words ("Ikatan Mahasiswa
   Papua Barat (IMPB)");
 - a place that is also a club's name is the club in a sentence about a match ("menjamu Valencia");
+- ranks and titles are in no name ("Iptu Nasrun Sembiring", "Polda Banten Kombes Pol Edy Sumardi"), a
+  player after his club is a person ("Juventus Paulo Dybala"), an age group is its team's ("Timnas
+  U-23"), a Balinese name keeps its "I" ("I Made Mudharta");
 - canonical names come from the tables, from the rules where they found the same span, and from
   :func:`.resolve` otherwise (short forms, acronyms defined in brackets).
 """
@@ -29,6 +32,7 @@ from indexer.entities import Analysis
 from indexer.entities.common import is_common
 from indexer.entities.gazetteer import Match, gazetteer
 from indexer.entities.lexicon import (
+    BALINESE_ORDER,
     EVENT_HEADS,
     LEGAL_TAILS,
     LOC_HEADS,
@@ -239,6 +243,28 @@ def _arbitrate(
             and _AGE_GROUP.match(tokens.words[last + 1])
         ):
             last += 1  # "Timnas Indonesia U-23": the team's age group
+        result.append((first, last, kind))
+    return _balinese(tokens, result)
+
+
+def _balinese(tokens: Tokens, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A Balinese name keeps the "I" or "Ni" before its birth-order name ("I Made Mudharta", "Ni Luh
+    Putu …"), also where the tagger gave that word to the name before ("Partai Demokrat Bali I")."""
+    words = tokens.words
+    result: list[tuple[int, int, str]] = []
+    for first, last, kind in spans:
+        if (
+            kind == "PERSON"
+            and first > 0
+            and words[first - 1] in ("I", "Ni")
+            and words[first].lower() in BALINESE_ORDER
+            and tokens.joined(first)
+        ):
+            if result and result[-1][1] == first - 1:
+                before = result.pop()
+                if before[0] < first - 1:
+                    result.append((before[0], first - 2, before[2]))
+            first -= 1
         result.append((first, last, kind))
     return result
 

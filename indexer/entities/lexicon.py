@@ -16,7 +16,7 @@ TITLES = _words(
     """presiden wakil menteri menlu menhan mendagri menkeu menkes gubernur wagub bupati wabup walikota wali wakil
     ketua wakil sekretaris sekjen bendahara direktur dirut direktorat kepala kapolri kapolda kapolres kapolsek
     kabareskrim kadiv kabid kasat kasi kasubdit panglima pangdam danrem dandim kasad kasal kasau jaksa hakim
-    jenderal jend brigjen mayjen letjen laksamana laksma laksda marsekal marsma marsda kolonel kol letkol mayor
+    jenderal jendral jend brigjen mayjen letjen laksamana laksma laksda marsekal marsma marsda kolonel kol letkol mayor
     kapten lettu letda serma serka sertu pelda kombes akbp akp iptu ipda aiptu aipda bripka brigpol briptu bripda
     irjen komjen kompol kopda praka pratu prada bapak pak ibu bu mas mbak bang kak dik om tante tuan nyonya
     nona ny saudara saudari sdr sdri dokter dr drs dra ir prof profesor haji hj h kh kiai kyai ustaz ustad ustadz
@@ -37,9 +37,19 @@ TITLES = _words(
 RANKS = _words(
     """jenderal jend brigjen mayjen letjen laksamana laksma laksda marsekal marsma marsda kolonel kol letkol
     mayor kapten lettu letda serma serka sertu pelda kombes akbp akp iptu ipda aiptu aipda bripka brigpol
-    briptu bripda irjen komjen kompol kopda praka pratu prada"""
+    briptu bripda irjen komjen kompol kopda praka pratu prada jendral"""
 )
 """Military and police ranks (all in :data:`TITLES`): a name follows them, never holds them."""
+
+BALINESE_ORDER = _words("wayan putu gede gde made kadek nengah nyoman komang ketut gusti luh")
+"""Balinese birth-order names (and "Gusti", "Luh") that follow "I" or "Ni" at the head of a name."""
+
+EN_BODIES = _words(
+    """parliament commission senate congress cabinet treasury ministry council assembly legislature
+    government politburo bundestag duma knesset diet judiciary"""
+)
+"""English nouns that, capitalised alone inside a sentence, name a body ("Parliament approved …", "the
+Commission said")."""
 
 EN_TITLES = TITLES | _words(
     """congressman congresswoman chancellor treasurer colonel lieutenant captain sergeant commander marshal

@@ -57,23 +57,20 @@ def resolve(tokens: Tokens, found: list[Found], lang: str = "id") -> list[Entity
         defined = between.strip() == "(" and text[nxt.end : nxt.end + 1] == ")" and abbreviation
         if defined and (not nxt.known or nxt.type != item.type):
             acronyms.setdefault(surfaces[index + 1], item)
-    capitalised_elsewhere = _capitalised_mid_sentence(tokens)
+    capitalised_elsewhere: set[str] | None = None  # computed when a tentative name needs it
+    all_parts = [_parts(surface) for surface in surfaces]
     persons = _Persons()
-    for item, surface in zip(found, surfaces, strict=True):
+    for item, surface, parts in zip(found, surfaces, all_parts, strict=True):
         if item.type == "PERSON" and not item.tentative:
-            parts = _parts(surface)
             persons.add(item.start, parts, item.canonical or persons.short_form(parts, item.start) or surface)
     companies = _Organisations()
-    for item, surface in zip(found, surfaces, strict=True):
+    for item, surface, parts in zip(found, surfaces, all_parts, strict=True):
         if item.type == "ORG" and (item.strong or item.known):
-            companies.add(item.start, _parts(surface), item.canonical or surface)
-    named = [
-        persons.full_name(_parts(surface), item.start) is not None
-        for item, surface in zip(found, surfaces, strict=True)
-    ]
+            companies.add(item.start, parts, item.canonical or surface)
+    named = [persons.full_name(parts, item.start) is not None for item, parts in zip(found, all_parts, strict=True)]
     _places_in_lists(text, found, named)
     entities: list[Entity] = []
-    for item, surface in zip(found, surfaces, strict=True):
+    for item, surface, parts in zip(found, surfaces, all_parts, strict=True):
         kind, canonical = item.type, item.canonical
         definition = acronyms.get(surface)
         if definition is not None and definition is not item:
@@ -81,7 +78,6 @@ def resolve(tokens: Tokens, found: list[Found], lang: str = "id") -> list[Entity
             canonical = definition.canonical or _surface(tokens, definition)
         elif not item.strong and surface in strong_type:
             kind = strong_type[surface]
-        parts = _parts(surface)
         # a weakly read person only in English, where a company is often named after one ("Kodak said");
         # Indonesian bodies named after a person ("Universitas Gadjah Mada") do not make him one
         person_or_org = kind == "ORG" or (kind == "PERSON" and not item.strong and lang == "en")
@@ -95,9 +91,11 @@ def resolve(tokens: Tokens, found: list[Found], lang: str = "id") -> list[Entity
                 kind, canonical = "PERSON", full
             elif full is None and kind == "PERSON" and not item.known:
                 canonical = persons.short_form(parts, item.start) or canonical
-        unconfirmed = surface not in capitalised_elsewhere and surface not in strong_type
-        if item.tentative and kind in ("PERSON", "ORG") and canonical is None and unconfirmed:
-            continue
+        if item.tentative and kind in ("PERSON", "ORG") and canonical is None and surface not in strong_type:
+            if capitalised_elsewhere is None:
+                capitalised_elsewhere = _capitalised_mid_sentence(tokens)
+            if surface not in capitalised_elsewhere:
+                continue
         if canonical is None:
             canonical = surface
         entities.append(Entity(item.start, item.end, text[item.start : item.end], kind, canonical))

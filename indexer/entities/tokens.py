@@ -55,15 +55,16 @@ def tokenize(text: str) -> Tokens:
     ends: list[int] = []
     line_start: list[bool] = []
     newline = True
+    add_word, add_start, add_end, add_line_start = words.append, starts.append, ends.append, line_start.append
     for match in _SCAN.finditer(text):
-        if match.group(1):
+        if match.lastindex == 1:  # the line break group
             newline = True
             continue
-        words.append(match.group())
+        add_word(match.group())
         start, end = match.span()
-        starts.append(start)
-        ends.append(end)
-        line_start.append(newline)
+        add_start(start)
+        add_end(end)
+        add_line_start(newline)
         newline = False
     return Tokens(
         text,
