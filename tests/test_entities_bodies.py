@@ -220,3 +220,45 @@ def test_a_balinese_name_keeps_its_i_also_after_a_body() -> None:
     assert ("Partai Demokrat Bali I", "ORG") not in got
     got = [(name, kind) for name, kind, _ in final("Kepala Dinas Peternakan Bali, Ni Luh Putu Ariastuti, hadir.")]
     assert ("Ni Luh Putu Ariastuti", "PERSON") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Paus Fransiskus tiba di Jakarta.", "Paus Fransiskus"),  # a name of the tables keeps its title
+        ("Imam Nahrawi ditahan KPK.", "Imam Nahrawi"),  # a given name that is a title too
+    ],
+)
+def test_a_title_stays_where_it_is_part_of_the_name(text: str, person: str) -> None:
+    assert (person, "PERSON") in [(name, kind) for name, kind, _ in final(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "person"),
+    [
+        ("Usai Perang Dunia I Gusti Ngurah Rai lahir.", ("Perang Dunia I", "MISC"), "Gusti Ngurah Rai"),
+        ("Direktur Utama Angkasa Pura I Made Sudarta mengatakan.", ("Angkasa Pura I", "ORG"), "Made Sudarta"),
+    ],
+)
+def test_a_balinese_name_takes_no_i_from_a_known_name_or_an_event(
+    text: str, kept: tuple[str, str], person: str
+) -> None:
+    got = [(e.text, e.type) for e in annotate(text, lang="id")]
+    assert kept in got
+    assert (person, "PERSON") in got
+
+
+def test_a_title_before_words_of_a_known_body_makes_them_the_body() -> None:
+    got = final("Universitas Gadjah Mada membuka pendaftaran. Rektor Gadjah Mada hadir.")
+    assert ("Gadjah Mada", "ORG", "Universitas Gadjah Mada") in got
+
+
+def test_a_country_with_an_age_group_is_a_team() -> None:
+    got = [(name, kind) for name, kind, _ in final("Jepang U-20 lolos ke final setelah menang atas Vietnam U-20.")]
+    assert ("Jepang U-20", "ORG") in got
+    assert ("Vietnam U-20", "ORG") in got
+
+
+def test_a_deputy_head_is_no_part_of_the_body() -> None:
+    got = [(name, kind) for name, kind, _ in final("Waka Polda Sumut hadir di lokasi kejadian.")]
+    assert ("Polda Sumut", "ORG") in got

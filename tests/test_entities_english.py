@@ -98,3 +98,14 @@ def test_a_body_named_by_one_capitalised_noun_is_an_organisation(text: str, body
 
 def test_an_ordinary_noun_opening_a_sentence_is_no_body() -> None:
     assert "Government" not in final("Government spending rose by four pct in the quarter.")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("Fishermen in the Celtic Sea protested on Monday.", "Celtic Sea", "LOC"),
+        ("It sold the unit to Shearson Lehman Brothers Inc last year.", "Shearson Lehman Brothers Inc", "ORG"),
+    ],
+)
+def test_a_club_or_a_company_does_not_cut_a_longer_name(text: str, surface: str, kind: str) -> None:
+    assert final(text)[surface][0] == kind

@@ -34,6 +34,7 @@ from indexer.entities.gazetteer import Match, gazetteer
 from indexer.entities.lexicon import (
     BALINESE_ORDER,
     EVENT_HEADS,
+    GIVEN_NAMES,
     LEGAL_TAILS,
     LOC_HEADS,
     LOCATIVES,
@@ -221,10 +222,11 @@ def _arbitrate(
         if (
             kind == "ORG"
             and (first, last, "PERSON") in rule_set
+            and not (first > 0 and _is_title(tokens.words[first - 1]))  # "Rektor Gadjah Mada": the body
             and _inside_known_org(tokens.words, first, last, analysis)
         ):
             kind = "PERSON"  # "Patung Gadjah Mada" beside "Universitas Gadjah Mada": the rules' person stays
-        if kind == "PERSON":
+        if kind == "PERSON" and (first, last) not in known:  # "Paus Fransiskus", "Pak Harto": the tables'
             first = _untitled_person(tokens.words, first, last)
         elif kind in ("ORG", "LOC"):
             untitled = _untitled(tokens, first, last, rule_spans, rule_firsts)
@@ -237,19 +239,22 @@ def _arbitrate(
                 result.append((person, last, "PERSON"))
                 continue
         if (
-            kind == "ORG"
+            kind in ("ORG", "LOC")
             and last + 1 < len(tokens)
             and tokens.joined(last + 1)
             and _AGE_GROUP.match(tokens.words[last + 1])
         ):
             last += 1  # "Timnas Indonesia U-23": the team's age group
+        if kind == "LOC" and _AGE_GROUP.match(tokens.words[last]):
+            kind = "ORG"  # "Jepang U-20", "Vietnam U-23": a national team
         result.append((first, last, kind))
-    return _balinese(tokens, result)
+    return _balinese(tokens, result, analysis)
 
 
-def _balinese(tokens: Tokens, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _balinese(tokens: Tokens, spans: list[tuple[int, int, str]], analysis: Analysis) -> list[tuple[int, int, str]]:
     """A Balinese name keeps the "I" or "Ni" before its birth-order name ("I Made Mudharta", "Ni Luh
-    Putu …"), also where the tagger gave that word to the name before ("Partai Demokrat Bali I")."""
+    Putu …"), also where the tagger gave that word to the name before ("Partai Demokrat Bali I"), but not
+    from a name of the tables or an event ("Angkasa Pura I", "Perang Dunia I")."""
     words = tokens.words
     result: list[tuple[int, int, str]] = []
     for first, last, kind in spans:
@@ -259,6 +264,7 @@ def _balinese(tokens: Tokens, spans: list[tuple[int, int, str]]) -> list[tuple[i
             and words[first - 1] in ("I", "Ni")
             and words[first].lower() in BALINESE_ORDER
             and tokens.joined(first)
+            and not _named_at(first - 1, analysis)
         ):
             if result and result[-1][1] == first - 1:
                 before = result.pop()
@@ -270,10 +276,22 @@ def _balinese(tokens: Tokens, spans: list[tuple[int, int, str]]) -> list[tuple[i
 
 
 _AGE_GROUP = re.compile(r"U-\d\d\Z")
-_NOBLE = frozenset(("pangeran", "raden", "rm", "sultan", "raja", "ratu", "gus", "sir", "lady", "lord", "dame", "sang"))
-"""Titles that the annotated news keeps inside a name ("Pangeran Diponegoro", "Gus Dur")."""
+_KEPT_TITLES = GIVEN_NAMES | {
+    "pangeran", "raden", "rm", "sultan", "raja", "ratu", "gus", "sir", "lady", "lord", "dame", "sang",
+    "prince", "princess", "king", "queen",
+}  # fmt: skip
+"""Titles that the annotated news keeps inside a name ("Pangeran Diponegoro", "Gus Dur", "Prince Harry"),
+and title words that are given names too ("Imam Nahrawi", "Putri Candrawathi")."""
 _AFTER_TITLE = frozenset((".", "pol", "purn", "tni"))
 """What follows a rank before the name: "Dr. Ahmad", "Brigjen Pol Mardiaz", "Jenderal TNI Wiranto"."""
+
+
+def _named_at(k: int, analysis: Analysis) -> bool:
+    """Whether token ``k`` is part of a name of the tables or of an event the rules found."""
+    if any(match.first <= k <= match.last for match in analysis.matches):
+        return True
+    start = analysis.tokens.starts[k]
+    return any(e.type == "MISC" and e.start <= start < e.end for e in analysis.names)
 
 
 def _inside_known_org(words: list[str], first: int, last: int, analysis: Analysis) -> bool:
@@ -299,7 +317,7 @@ def _untitled_person(words: list[str], first: int, last: int) -> int:
         if words[k].lower() in RANKS:
             first = k
             break
-    while first < last and _is_title(words[first]) and words[first].lower() not in _NOBLE:
+    while first < last and _is_title(words[first]) and words[first].lower() not in _KEPT_TITLES:
         first += 1
         while first < last and words[first].lower() in _AFTER_TITLE:
             first += 1
@@ -307,8 +325,14 @@ def _untitled_person(words: list[str], first: int, last: int) -> int:
 
 
 def _is_title(word: str) -> bool:
+    """A title or role; "Waka" (a deputy head, "Waka Polda") too, which the tagger's title feature leaves
+    out because its training files never have it."""
     lower = word.lower()
-    return lower in TITLES or lower.startswith(TITLE_PREFIXES)
+    return lower in TITLES or lower == "waka" or (lower.startswith(TITLE_PREFIXES) and lower not in _PREFIXED_PLACES)
+
+
+_PREFIXED_PLACES = frozenset(("wamena",))
+"""Places that begin like a contracted title ("Wamena": "wamen…")."""
 
 
 def _untitled(
@@ -341,13 +365,15 @@ def _untitled(
 
 
 def _person_after(tokens: Tokens, first: int, last: int, inside: dict[int, Match], seen: set[str]) -> int | None:
-    """Where a person begins in a tagger's name that opens with a known organisation or place and runs on
-    into two or more capitalised words that are no ordinary words, heads or known names: "Juventus Paulo
-    Dybala", "Arsenal Mesut Ozil" (a player after his club)."""
+    """Where a person begins in a tagger's name that opens with a known club, or a known organisation or
+    place followed by a given name, and runs on into two or more capitalised words that are no ordinary
+    words, heads or known names: "Juventus Paulo Dybala" (a player after his club)."""
     match = inside.get(first)
     if match is None or match.known.type not in ("ORG", "LOC") or last - match.last < 2:
         return None
     words = tokens.words
+    if "club" not in match.known.notes and words[match.last + 1].lower() not in GIVEN_NAMES:
+        return None  # "Daihatsu Sigra Terios", "Nvidia Geforce Rtx": a product, not a person
     rest = range(match.last + 1, last + 1)
     if any(k in inside or not words[k][:1].isupper() or not words[k].isalpha() for k in rest):
         return None
