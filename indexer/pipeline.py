@@ -25,7 +25,7 @@ from indexer.store import Store, StoreWriter
 if TYPE_CHECKING:
     from indexer.events import EventMention
 
-PIPELINE_VERSION = "14"
+PIPELINE_VERSION = "15"
 """Part of every content hash and file state: bump it when cleaning or annotation changes, and the next
 run re-indexes everything. (2: entities; 3: events; 4: the trained entity tagger;
 5: short first names resolved, tagger retrained; 6: word clusters in the tagger; 7: no brackets in
@@ -33,7 +33,8 @@ names, nicknames keep their canonical name; 8: English companies, demonyms and t
 trained as a CRF; 10: Indonesian bodies after titles and around "dan", clubs named after cities; 11: cities
 of half a million, organisations named again by part of their name; 12: ranks out of names, a player after his
 club, age groups, companies and more clubs in the tables; 13: Balinese names keep their "I", English
-one-word bodies; 14: titles kept in names of the tables, aliases that misfired taken out.)"""
+one-word bodies; 14: titles kept in names of the tables, aliases that misfired taken out; 15: a title's division
+before a body.)"""
 
 BATCH_ARTICLES = 10_000
 """Articles per commit: what a crash can cost, at most (each commit adds a segment per writer process)."""

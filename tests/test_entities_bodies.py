@@ -176,6 +176,8 @@ def test_a_party_named_again_by_its_name_is_the_party() -> None:
     ("text", "body", "person"),
     [
         ('" kata Kabid Humas Polda Banten Kombes Pol Edy Sumardi, Jumat.', "Polda Banten", "Edy Sumardi"),
+        ("Kabid Humas Polda Banten Kombes Pol Edy Sumardi mengatakan hal itu.", "Polda Banten", "Edy Sumardi"),
+        ("Kasat Reskrim Polres Bogor AKP Siswo mengatakan hal itu.", "Polres Bogor", "Siswo"),
         (
             "Kepala Bidang Humas Polda Metro Jaya Komisaris Besar Argo Yuwono mengatakan.",
             "Polda Metro Jaya",

@@ -331,6 +331,12 @@ def _is_title(word: str) -> bool:
     return lower in TITLES or lower == "waka" or (lower.startswith(TITLE_PREFIXES) and lower not in _PREFIXED_PLACES)
 
 
+_DIVISIONS = ROLE_WORDS | {
+    "humas", "reskrim", "reskrimum", "reskrimsus", "narkoba", "lantas", "intelkam", "binmas", "propam",
+    "sabhara", "samapta", "bidhumas", "penmas", "dokkes", "kum", "ops", "sdm",
+}  # fmt: skip
+"""Words of a division after a title, before the body it belongs to ("Kabid Humas Polda Banten")."""
+
 _PREFIXED_PLACES = frozenset(("wamena",))
 """Places that begin like a contracted title ("Wamena": "wamen…")."""
 
@@ -339,7 +345,8 @@ def _untitled(
     tokens: Tokens, first: int, last: int, rule_spans: Sequence[tuple[int, int, str]], rule_firsts: list[int]
 ) -> tuple[int, int, str] | None:
     """An organisation or place of the rules inside a tagger's name whose other words are a title: the
-    title before it ("Waka Polda Sumut") or a rank after it, before a person ("Polda Banten Kombes Pol
+    title before it, with its division ("Waka Polda Sumut", "[Kabid] Humas Polda Banten") or a rank after
+    it, before a person ("Polda Banten Kombes Pol
     Edy Sumardi", "Polda Metro Jaya Komisaris Besar Argo Yuwono")."""
     words = tokens.words
     index = bisect.bisect_left(rule_firsts, first)
@@ -350,8 +357,10 @@ def _untitled(
             continue
         head = words[first:inner_first]
         tail = words[inner_last + 1 : last + 1]
-        if not all(_is_title(word) for word in head):
-            continue
+        titled = _is_title(head[0]) if head else False
+        titled = titled or (first > 0 and _is_title(words[first - 1]))  # "Kabid" before "Humas Polda …"
+        if head and not (titled and all(_is_title(word) or word.lower() in _DIVISIONS for word in head)):
+            continue  # "Waka", "Kabid Humas": a title, maybe with its division
         if tail and not (
             _is_title(tail[0])
             and all(_is_title(word) or word.lower() in ROLE_WORDS for word in tail)
