@@ -229,6 +229,7 @@ def test_a_balinese_name_keeps_its_i_also_after_a_body() -> None:
     [
         ("Paus Fransiskus tiba di Jakarta.", "Paus Fransiskus"),  # a name of the tables keeps its title
         ("Imam Nahrawi ditahan KPK.", "Imam Nahrawi"),  # a given name that is a title too
+        ("Prince Harry tiba di London bersama istrinya.", "Prince Harry"),  # a noble title
     ],
 )
 def test_a_title_stays_where_it_is_part_of_the_name(text: str, person: str) -> None:
@@ -264,3 +265,8 @@ def test_a_country_with_an_age_group_is_a_team() -> None:
 def test_a_deputy_head_is_no_part_of_the_body() -> None:
     got = [(name, kind) for name, kind, _ in final("Waka Polda Sumut hadir di lokasi kejadian.")]
     assert ("Polda Sumut", "ORG") in got
+
+
+def test_a_place_that_begins_like_a_contracted_title_stays_a_place() -> None:
+    got = [(name, kind) for name, kind, _ in final("Bupati Jayawijaya meninjau Wamena kemarin.")]
+    assert ("Wamena", "LOC") in got

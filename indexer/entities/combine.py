@@ -43,14 +43,14 @@ from indexer.entities.lexicon import (
     RANKS,
     ROLE_WORDS,
     SPORTS_WORDS,
-    TITLE_PREFIXES,
     TITLES,
+    is_title_word,
 )
 from indexer.entities.model import Entity, EntityType
 from indexer.entities.resolve import resolve
 from indexer.entities.rules import Found
 from indexer.entities.tagger import TaggerModel, tag
-from indexer.entities.tokens import Tokens
+from indexer.entities.tokens import AGE_GROUP, Tokens
 
 __all__ = ["combine"]
 
@@ -235,7 +235,7 @@ def _arbitrate(
                 continue
             person = _person_after(tokens, first, last, inside, seen)
             if person is not None:
-                result.append((first, person - 1, inside[first].known.type))
+                result.append((first, person - 1, "ORG"))
                 result.append((person, last, "PERSON"))
                 continue
         if (
@@ -275,7 +275,7 @@ def _balinese(tokens: Tokens, spans: list[tuple[int, int, str]], analysis: Analy
     return result
 
 
-_AGE_GROUP = re.compile(r"U-\d\d\Z")
+_AGE_GROUP = re.compile(AGE_GROUP + r"\Z")
 _KEPT_TITLES = GIVEN_NAMES | {
     "pangeran", "raden", "rm", "sultan", "raja", "ratu", "gus", "sir", "lady", "lord", "dame", "sang",
     "prince", "princess", "king", "queen",
@@ -328,7 +328,7 @@ def _is_title(word: str) -> bool:
     """A title or role; "Waka" (a deputy head, "Waka Polda") too, which the tagger's title feature leaves
     out because its training files never have it."""
     lower = word.lower()
-    return lower in TITLES or lower == "waka" or (lower.startswith(TITLE_PREFIXES) and lower not in _PREFIXED_PLACES)
+    return lower == "waka" or is_title_word(lower)
 
 
 _DIVISIONS = ROLE_WORDS | {
@@ -336,9 +336,6 @@ _DIVISIONS = ROLE_WORDS | {
     "sabhara", "samapta", "bidhumas", "penmas", "dokkes", "kum", "ops", "sdm",
 }  # fmt: skip
 """Words of a division after a title, before the body it belongs to ("Kabid Humas Polda Banten")."""
-
-_PREFIXED_PLACES = frozenset(("wamena",))
-"""Places that begin like a contracted title ("Wamena": "wamen…")."""
 
 
 def _untitled(
@@ -374,15 +371,13 @@ def _untitled(
 
 
 def _person_after(tokens: Tokens, first: int, last: int, inside: dict[int, Match], seen: set[str]) -> int | None:
-    """Where a person begins in a tagger's name that opens with a known club, or a known organisation or
-    place followed by a given name, and runs on into two or more capitalised words that are no ordinary
-    words, heads or known names: "Juventus Paulo Dybala" (a player after his club)."""
+    """Where a person begins in a tagger's name that opens with a known club and runs on into two or more
+    capitalised words that are no ordinary words, heads or known names: "Juventus Paulo Dybala" (a player
+    after his club)."""
     match = inside.get(first)
-    if match is None or match.known.type not in ("ORG", "LOC") or last - match.last < 2:
-        return None
+    if match is None or "club" not in match.known.notes or last - match.last < 2:
+        return None  # not after a club: "Daihatsu Sigra Terios", "Nvidia Geforce Rtx" are products
     words = tokens.words
-    if "club" not in match.known.notes and words[match.last + 1].lower() not in GIVEN_NAMES:
-        return None  # "Daihatsu Sigra Terios", "Nvidia Geforce Rtx": a product, not a person
     rest = range(match.last + 1, last + 1)
     if any(k in inside or not words[k][:1].isupper() or not words[k].isalpha() for k in rest):
         return None

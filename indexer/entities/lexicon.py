@@ -61,6 +61,15 @@ is the Indonesian title), which the tagger learned from the training files."""
 TITLE_PREFIXES = ("menko", "wamen", "kapol", "wakapol", "kasat", "kadis", "kakan", "kabid", "kasub", "dirjen", "sekjen")
 """Beginnings of contracted titles ("Menkokesra", "Wamenlu", "Kapolresta")."""
 
+PREFIXED_PLACES = frozenset(("wamena",))
+"""Places that begin like a contracted title ("Wamena": "wamen…")."""
+
+
+def is_title_word(lower: str, titles: frozenset[str] = TITLES) -> bool:
+    """Whether a lower-case word is a title or role of ``titles`` or a contracted one ("menkokesra")."""
+    return lower in titles or (lower.startswith(TITLE_PREFIXES) and lower not in PREFIXED_PLACES)
+
+
 COMPLEMENT_TITLES = _words(
     """menteri wakil kepala direktur ketua sekretaris deputi staf duta komisaris juru gubernur bupati walikota
     wali panglima komandan presiden perdana asisten anggota kepala direktorat dirjen sekjen minister secretary

@@ -36,8 +36,8 @@ from indexer.entities.lexicon import (
     ORG_HEADS,
     ORG_TAILS,
     ROLE_WORDS,
-    TITLE_PREFIXES,
     TITLES,
+    is_title_word,
 )
 from indexer.entities.model import EntityType
 from indexer.entities.scanner import Atom, Found, Scanner
@@ -104,7 +104,7 @@ class _Run(Scanner):
             return False
         # English titles that are surnames too ("John Chancellor", "Maurice Bishop") only open a name
         english = self.lang == "en" and not inside
-        return lower in (EN_TITLES if english else TITLES) or lower.startswith(TITLE_PREFIXES)
+        return is_title_word(lower, EN_TITLES if english else TITLES)
 
     def head(self, atom: Atom) -> EntityType | None:
         lower = self.lower[atom.first]

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+AGE_GROUP = r"U-\d{2}"
+"""A team's age group, one token and part of the team's name: "Timnas U-23"."""
 TOKEN_PATTERN = (
-    r"(?<![\w-])U-\d{2}(?![\w-])"  # an age group, part of a team's name: "Timnas U-23"
+    r"(?<![\w-])" + AGE_GROUP + r"(?![\w-])"  # an age group: "Timnas U-23"
     r"|(?:[^\W\d_]\.){2,}(?![^\W\d_])"  # U.S., U.N., A.S.
     r"|[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*"  # words, with inner apostrophes (Jum'at, O'Brien) but not 's
     r"|[^\w\s]"  # one punctuation mark
