@@ -17,7 +17,7 @@ from indexer.model import PartialDate, Precision
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-__all__ = ["MONTHS", "find_dateline", "parse_date"]
+__all__ = ["MAX_YEAR", "MIN_YEAR", "MONTHS", "find_dateline", "parse_date"]
 
 MIN_YEAR, MAX_YEAR = 1800, 2100
 DATELINE_LINES = 15
@@ -178,8 +178,13 @@ def _fast(value: str, languages: tuple[str, ...]) -> tuple[PartialDate | None, b
     return None, False
 
 
-@lru_cache(maxsize=8)
-def _parser(languages: tuple[str, ...]) -> DateDataParser:
+_BASES = (datetime.datetime(2001, 1, 1), datetime.datetime(2002, 12, 31))
+"""Two reference dates that differ in year, month and day. dateparser fills a part the text lacks from its
+base (``RELATIVE_BASE``, today's date unless set): a part that changes with the base was invented."""
+
+
+@lru_cache(maxsize=16)
+def _parser(languages: tuple[str, ...], base: datetime.datetime) -> DateDataParser:
     from dateparser.date import DateDataParser
 
     settings: dict[str, Any] = {
@@ -189,14 +194,15 @@ def _parser(languages: tuple[str, ...]) -> DateDataParser:
         "REQUIRE_PARTS": ["year"],
         "PARSERS": ["custom-formats", "absolute-time"],
         "RETURN_TIME_AS_PERIOD": False,
+        "RELATIVE_BASE": base,
     }
     return DateDataParser(languages=list(languages) or None, settings=settings)
 
 
-def _slow(value: str, languages: tuple[str, ...]) -> PartialDate | None:
-    """dateparser, for the shapes :func:`_fast` does not know."""
+def _read(value: str, languages: tuple[str, ...], base: datetime.datetime) -> PartialDate | None:
+    """What dateparser reads in ``value`` against one base date, at the precision it says it read."""
     try:
-        data = _parser(languages).get_date_data(value)
+        data = _parser(languages, base).get_date_data(value)
     except Exception:  # dateparser raises assorted errors on odd input; a date field is optional
         return None
     found = data.date_obj
@@ -208,6 +214,16 @@ def _slow(value: str, languages: tuple[str, ...]) -> PartialDate | None:
     if precision == "month":
         return PartialDate(f"{found.year:04d}-{found.month:02d}", "month")
     return PartialDate(f"{found.year:04d}", "year")
+
+
+def _slow(value: str, languages: tuple[str, ...]) -> PartialDate | None:
+    """dateparser, for the shapes :func:`_fast` does not know; None when any part came from the base date.
+
+    ``"31 2019"`` reads as the 31st of the base's month: against two bases the answers differ, so the text
+    did not say it. The answer never depends on today's date.
+    """
+    first, second = (_read(value, languages, base) for base in _BASES)
+    return first if first == second else None
 
 
 def parse_date(value: str, *, languages: tuple[str, ...] = ("id", "en")) -> PartialDate | None:

@@ -546,3 +546,11 @@ def test_a_long_line_of_capitalised_words() -> None:
     assert got and all(text[e.start : e.end] == e.text for e in got)
     assert all(len(e.text.split()) <= 24 for e in got)
     assert all(a.end <= b.start for a, b in itertools.pairwise(got))
+
+
+@pytest.mark.parametrize("published", [PartialDate("0001-01-01", "day"), PartialDate("9999-12-31", "day")])
+def test_a_publication_date_out_of_range_anchors_nothing(published: PartialDate) -> None:
+    """A weekday or 'kemarin' is read against the publication day only when that day is a real one."""
+    found = names("Rabu ia tiba. Kemarin ia pergi.", published=published)
+    assert found["Rabu"] == ("DATE", None)
+    assert found["Kemarin"] == ("DATE", None)

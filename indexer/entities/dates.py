@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from indexer.dates import MONTHS, parse_date
+from indexer.dates import MAX_YEAR, MIN_YEAR, MONTHS, parse_date
 from indexer.entities.model import Entity
 from indexer.model import PartialDate
 
@@ -61,11 +61,13 @@ _RELATIVE_SHIFT = {"lalu": -1, "last": -1, "depan": 1, "next": 1, "ini": 0, "thi
 
 
 def _published(published: PartialDate | None) -> tuple[datetime.date | None, tuple[int, int] | None, int | None]:
-    """The publication day, month and year, each when known."""
+    """The publication day, month and year, each when known (none outside the years a date may have)."""
     if published is None:
         return None, None, None
     try:
         year = int(published.iso[:4])
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            return None, None, None
         month = int(published.iso[5:7]) if published.precision in ("day", "month") else None
         day = datetime.date.fromisoformat(published.iso) if published.precision == "day" else None
     except ValueError:
