@@ -7,8 +7,13 @@ module-level function of plain data in and out.
 from __future__ import annotations
 
 from indexer.entities import annotate
+from indexer.entities.clusters import CLUSTERS_PATH
+from indexer.entities.common import LEXICON_DIR
+from indexer.entities.tables import knowledge_files
+from indexer.entities.tagger import MODEL_PATH
 from indexer.events import extract_events
 from indexer.model import Annotations, Article, PartialDate
+from indexer.resources import fingerprint
 
 _WARM_UP_TEXTS = (
     (
@@ -39,3 +44,10 @@ def warm_up() -> None:
         annotate_article(
             Article("warm-up", "", "", text[:40], text, "", PartialDate("2023-08-15", "day"), None, None, lang, "")
         )
+
+
+def annotation_fingerprint() -> str:
+    """A hash of every file recognition reads: the shipped tables, word-case counts, clusters and tagger
+    model, and the user's ``$WARTA_KNOWLEDGE`` tables. It is part of every content hash, so that a change
+    to any of them re-reads the articles it may affect."""
+    return fingerprint([*knowledge_files(), *sorted(LEXICON_DIR.glob("*.tsv")), CLUSTERS_PATH, MODEL_PATH])

@@ -24,6 +24,7 @@ from indexer.entities.names import lookup
 from indexer.events import EVENT_TYPES, Event, RelatedEvent
 from indexer.model import PartialDate
 from indexer.pipeline import default_index_dir, index_paths, input_bytes, open_catalog
+from indexer.resources import MissingResource
 from indexer.store import Hit, IndexBusy, IndexMissing, NamedEntity, SearchResult, Store, StoredDocument
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "«", "»"
@@ -467,7 +468,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.index = args.index or default_index_dir()
     try:
         return int(args.run(args))
-    except CommandError as error:
+    except (CommandError, MissingResource) as error:
         print(f"warta: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

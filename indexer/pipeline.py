@@ -73,9 +73,10 @@ def document_id(path: str, key: str) -> str:
     return hashlib.sha1(f"{path}\0{key}".encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
-def content_hash(record: Record) -> str:
-    """Hash of everything an article is made from, including the pipeline version."""
-    digest = hashlib.sha1(PIPELINE_VERSION.encode())
+def content_hash(record: Record, version: str = PIPELINE_VERSION) -> str:
+    """Hash of everything an article is made from, including the version of what reads it
+    (:func:`run_version` when indexing)."""
+    digest = hashlib.sha1(version.encode())
     digest.update(record.raw.encode("utf-8", "surrogatepass"))
     digest.update(repr(sorted(record.fields.items())).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
@@ -121,6 +122,21 @@ def default_index_dir() -> str:
     return os.path.join(user_data_dir("warta", appauthor=False), "index")
 
 
+def run_version() -> str:
+    """The pipeline version and a fingerprint of the files recognition reads (tables, models, the user's
+    ``$WARTA_KNOWLEDGE``): what a file state and a content hash are made with, so that a change to any
+    of them re-reads what it affects."""
+    from indexer.annotation import annotation_fingerprint
+
+    return f"{PIPELINE_VERSION}+{annotation_fingerprint()[:16]}"
+
+
+def version_number(version: str) -> int | None:
+    """The pipeline version that made a file state (``"16+ab12…"`` → 16; ``"3"`` from old indexes)."""
+    number = version.partition("+")[0]
+    return int(number) if number.isdigit() else None
+
+
 def _annotator() -> Callable[[Article], Annotations]:
     """The annotation stage (entities, then events), imported when an index is written.
 
@@ -147,6 +163,7 @@ class Indexer:
         self._pending_files: list[FileState] = []
         self._written = 0
         self._warm = False
+        self._version = PIPELINE_VERSION
 
     def close(self) -> None:
         """Cancel uncommitted work (its writer subprocesses stop with it)."""
@@ -158,6 +175,7 @@ class Indexer:
         """Index ``paths`` (files and folders); with ``prune`` drop articles whose file vanished."""
         files, problems = discover(paths)
         self.summary.problems.extend(problems)
+        self._version = run_version()
         self._writer = self.store.writer(self._procs, _annotator())  # fails early with IndexBusy
         for path in files:
             self._index_file(path)
@@ -177,8 +195,8 @@ class Indexer:
             self.summary.problems.append(Problem(path, error.strerror or "cannot read file"))
             return
         known = self.catalog.file(path)
-        if known and known.pipeline != PIPELINE_VERSION:
-            known = None  # indexed by another version: read it again (the content hashes differ too)
+        if known and known.pipeline != self._version:
+            known = None  # read by another version or other tables: read it again (the content hashes differ too)
         if known and known.size == stat.st_size and known.mtime_ns == stat.st_mtime_ns:
             self.summary.unchanged += self.catalog.count_for(path)
             self.progress(stat.st_size)
@@ -194,7 +212,7 @@ class Indexer:
             self.progress(stat.st_size)
             return
         sha = hashlib.sha256(data).hexdigest()
-        state = FileState(path, stat.st_size, stat.st_mtime_ns, sha, PIPELINE_VERSION)
+        state = FileState(path, stat.st_size, stat.st_mtime_ns, sha, self._version)
         if known and known.sha256 == sha:
             self.summary.unchanged += self.catalog.count_for(path)
             self._pending_files.append(state)
@@ -213,7 +231,7 @@ class Indexer:
         reported = 0
         for record in records:
             doc_id = document_id(record.path, record.key)
-            digest = content_hash(record)
+            digest = content_hash(record, self._version)
             seen.add(doc_id)
             old_hash = previous.get(doc_id)
             if old_hash == digest:

@@ -9,7 +9,6 @@ from types import ModuleType
 import pytest
 from support import load_script
 
-from indexer.entities import clusters
 from indexer.entities.clusters import CLUSTERS_PATH, FORMAT, cluster_of, read_clusters
 from indexer.entities.tagger import NEIGHBOUR_LEVEL, _neighbour_clusters, _word_features
 
@@ -58,19 +57,6 @@ def test_the_tagger_reads_a_words_clusters_and_its_neighbours() -> None:
     assert "c=none" in _word_features("Zxqwvbn")
     assert _neighbour_clusters("Bekasi") == ("c-1=" + labels[NEIGHBOUR_LEVEL], "c+1=" + labels[NEIGHBOUR_LEVEL])
     assert _neighbour_clusters("Zxqwvbn") == ("c-1=", "c+1=")
-
-
-def test_without_the_clusters_file_the_tagger_still_works(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from indexer.entities import annotate
-
-    monkeypatch.setattr(clusters, "CLUSTERS_PATH", tmp_path / "missing.tsv.gz")
-    clusters._shipped.cache_clear()
-    try:
-        assert cluster_of("Jakarta") == ()
-        found = annotate("Wali Kota Bekasi Rahmat Effendi mengatakan hal itu di Bekasi.", "id")
-        assert ("Rahmat Effendi", "PERSON") in [(entity.text, entity.type) for entity in found]
-    finally:
-        clusters._shipped.cache_clear()
 
 
 def _tool() -> ModuleType:

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from indexer.cli import main as cli_main
 from indexer.pipeline import default_index_dir
+from indexer.resources import MissingResource
 
 BROWSER_USAGE = "warta [--index DIR]   open the terminal browser (index: $WARTA_INDEX or the user data folder)"
 
@@ -42,8 +43,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments and arguments[0] in ("-h", "--help"):
             print(f"{BROWSER_USAGE}\n")
         return cli_main(arguments)
-    from tui.app import WartaApp
-
+    try:
+        from tui.app import WartaApp
+    except MissingResource as error:
+        print(f"warta: {error}", file=sys.stderr)
+        return 1
     WartaApp(browser.index_dir or default_index_dir()).run()
     return 0
 

@@ -20,7 +20,7 @@ from indexer.entities.model import Entity
 from indexer.entities.names import lookup
 from indexer.events.model import Event, Mention
 from indexer.model import PartialDate
-from indexer.pipeline import IndexSummary, Progress, index_paths, open_catalog
+from indexer.pipeline import IndexSummary, Progress, index_paths, open_catalog, version_number
 from indexer.store import Store, StoredDocument
 
 PAGE_SIZE = 50
@@ -382,7 +382,7 @@ def _events_indexed(catalog: Catalog) -> bool:
     """Whether the index holds events, or was built by a pipeline that extracts them (and found none)."""
     if catalog.events.count() > 0:
         return True
-    return all(state.pipeline.isdigit() and int(state.pipeline) >= EVENTS_PIPELINE for state in catalog.files())
+    return all((version_number(state.pipeline) or 0) >= EVENTS_PIPELINE for state in catalog.files())
 
 
 def _event_rows(

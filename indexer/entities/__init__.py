@@ -49,11 +49,10 @@ def annotate(text: str, lang: str | None = None, published: PartialDate | None =
     language, indonesian = _language(text, lang)
     analysis = analyse(text, language, published)
     names = analysis.names
-    model = load_model() if indonesian else None
-    if model is not None:
+    if indonesian:
         from indexer.entities.combine import combine
 
-        names = combine(analysis, model)
+        names = combine(analysis, load_model())
     return _merge(names, analysis.dates)
 
 

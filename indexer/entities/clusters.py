@@ -13,10 +13,12 @@ import gzip
 from functools import lru_cache
 from pathlib import Path
 
+from indexer.resources import MissingResource, shipped
+
 __all__ = ["CLUSTERS_PATH", "FORMAT", "cluster_of", "read_clusters"]
 
 FORMAT = "warta-word-clusters 1"
-CLUSTERS_PATH = Path(__file__).resolve().parents[2] / "data" / "models" / "clusters-id.tsv.gz"
+CLUSTERS_PATH = shipped("models", "clusters-id.tsv.gz")
 
 
 def read_clusters(path: Path) -> dict[str, tuple[str, ...]]:
@@ -35,10 +37,12 @@ def read_clusters(path: Path) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _shipped() -> dict[str, tuple[str, ...]]:
+    """The shipped clusters; :class:`MissingResource` when they cannot be read (the tagger was trained
+    with them, and reads names worse without)."""
     try:
         return read_clusters(CLUSTERS_PATH)
-    except (OSError, ValueError, EOFError):
-        return {}  # the tagger then works without cluster features
+    except (OSError, ValueError, EOFError) as error:
+        raise MissingResource(f"cannot read the word clusters {CLUSTERS_PATH}: {error}; reinstall warta") from error
 
 
 def cluster_of(word: str) -> tuple[str, ...]:

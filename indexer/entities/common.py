@@ -16,6 +16,7 @@ from importlib import resources
 from indexer import memo
 from indexer.entities.lexicon import GIVEN_NAMES, NEVER_NAME
 from indexer.entities.tables import KNOWLEDGE_DIR
+from indexer.resources import MissingResource
 
 __all__ = ["LEXICON_DIR", "is_common", "root_words", "word_case"]
 
@@ -102,8 +103,8 @@ def word_case(lang: str) -> dict[str, tuple[int, int]]:
     counts: dict[str, tuple[int, int]] = {}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()[1:]
-    except OSError:
-        return counts
+    except OSError as error:
+        raise MissingResource(f"cannot read the word-case table {path}: {error}; reinstall warta") from error
     for line in lines:
         parts = line.split("\t")
         if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():

@@ -1,7 +1,8 @@
 """Knowledge tables: known persons, organisations, places and events with their aliases.
 
 Tables are tab-separated files with a header (``canonical``, ``type``, ``aliases`` separated by ``|``,
-``lang``, ``notes``); ``#`` starts a comment line. The shipped tables are ``data/knowledge/*.tsv``;
+``lang``, ``notes``); ``#`` starts a comment line. The shipped tables are ``data/knowledge/*.tsv``
+(installed with the package, :mod:`indexer.resources`);
 the folder named by ``$WARTA_KNOWLEDGE`` (or a single file) may add ``*.tsv``/``*.tab`` (tab) and ``*.csv``
 (comma) tables, read before the shipped ones so that a user's rows win. Nothing is downloaded.
 """
@@ -16,11 +17,12 @@ from pathlib import Path
 from typing import cast
 
 from indexer.entities.model import ENTITY_TYPES, EntityType
+from indexer.resources import MissingResource, shipped
 
 __all__ = ["KNOWLEDGE_DIR", "KnowledgeError", "Known", "knowledge_files", "load_tables", "read_table"]
 
-KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "data" / "knowledge"
-"""The shipped tables (in the source tree, beside the seed articles)."""
+KNOWLEDGE_DIR = shipped("knowledge")
+"""The shipped tables (``data/knowledge`` of the source tree, installed with the package)."""
 ENV_VAR = "WARTA_KNOWLEDGE"
 _REQUIRED = ("canonical", "type", "aliases")
 
@@ -89,9 +91,10 @@ def knowledge_files(extra_dir: str | None = None) -> list[Path]:
             files.extend(sorted(p for p in folder.iterdir() if p.suffix.lower() in (".tab", ".tsv", ".csv")))
         elif folder.is_file():
             files.append(folder)
-    if KNOWLEDGE_DIR.is_dir():
-        files.extend(sorted(KNOWLEDGE_DIR.glob("*.tsv")))
-    return files
+    tables = sorted(KNOWLEDGE_DIR.glob("*.tsv"))
+    if not tables:
+        raise MissingResource(f"no knowledge tables in {KNOWLEDGE_DIR}; reinstall warta")
+    return files + tables
 
 
 def load_tables(files: list[Path] | None = None) -> list[Known]:

@@ -31,6 +31,7 @@ from indexer.entities.common import is_common, word_case
 from indexer.entities.gazetteer import gazetteer
 from indexer.entities.lexicon import GIVEN_NAMES, LOC_HEADS, NEVER_NAME, ORG_HEADS, TITLES
 from indexer.entities.tokens import Tokens
+from indexer.resources import MissingResource, shipped
 
 __all__ = [
     "FORMAT",
@@ -52,7 +53,7 @@ __all__ = [
 
 FORMAT = "warta-ner-linear 1"
 LABELS: tuple[str, ...] = ("O", "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
-MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "models" / "ner-id.tsv.gz"
+MODEL_PATH = shipped("models", "ner-id.tsv.gz")
 _N = len(LABELS)
 LABEL_INDEX = {name: index for index, name in enumerate(LABELS)}
 MAX_TOKENS = 24
@@ -204,12 +205,13 @@ def read_model(path: Path) -> TaggerModel:
 
 
 @lru_cache(maxsize=2)
-def load_model(path: Path = MODEL_PATH) -> TaggerModel | None:
-    """The shipped model (read once), or None when it is missing or unreadable: the rules alone then."""
+def load_model(path: Path = MODEL_PATH) -> TaggerModel:
+    """The model at ``path``, the shipped one by default (read once); :class:`MissingResource` when it
+    cannot be read: the rules alone read Indonesian names far worse, and nothing else would say so."""
     try:
         model = read_model(path)
-    except (OSError, ValueError, EOFError):
-        return None
+    except (OSError, ValueError, EOFError) as error:
+        raise MissingResource(f"cannot read the entity tagger model {path}: {error}; reinstall warta") from error
     model.word_scores = memo.shared(f"tagger-word-scores:{path}")  # handed back by writer processes
     return model
 

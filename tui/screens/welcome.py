@@ -13,10 +13,11 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, ProgressBar, Static
 
 from indexer.pipeline import IndexSummary, index_paths, input_bytes
+from indexer.resources import shipped
 from tui.text import printable
 
-SAMPLES_DIR = Path(__file__).resolve().parents[2] / "data" / "samples"
-"""The sample articles shipped in the repository (data/samples)."""
+SAMPLES_DIR = shipped("samples")
+"""The sample articles shipped with the package (``data/samples`` of the source tree)."""
 FORMATS = ".txt, .md, .html, .json, .jsonl, .csv"
 PROBLEMS_SHOWN = 5
 
