@@ -7,7 +7,7 @@ Two ways to pick articles:
   sample of the records of *every* ``*.jsonl`` file of the corpus, each file contributing in
   proportion to its number of records (22,041 CLICK-ID + 19,043 Reuters: about 54 % Indonesian,
   46 % English), each record cleaned exactly as the index cleans it
-  (:func:`indexer.ingest.parse_bytes` + :func:`indexer.pipeline.prepare`: text, language, date).
+  (:func:`indexer.ingest.reading.parse_bytes` + :func:`indexer.pipeline.prepare`: text, language, date).
   The same seed and size give the same articles in the same order on every machine.
 """
 
@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from indexer.ingest import parse_bytes  # noqa: E402
+from indexer.ingest.reading import parse_bytes  # noqa: E402
 from indexer.model import PartialDate  # noqa: E402
 from indexer.pipeline import prepare  # noqa: E402
 

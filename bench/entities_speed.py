@@ -1,7 +1,7 @@
 """Speed of entity recognition on real Indonesian news: milliseconds per article on one core.
 
 Reads CLICK-ID bodies from ``../shared/corpus/clickid-id-2019.jsonl`` in place (never copied), runs
-``indexer.entities.annotate`` on each body once to warm up the process (tables, regexes) and then
+``indexer.language.entities.annotate`` on each body once to warm up the process (tables, regexes) and then
 times ``--passes`` more passes. Prints the mean, median and 95th percentile per article of the fastest
 pass (the one other load on the machine disturbed least), and the time scaled to a typical
 1,700-character article (the target is 4 ms): the fastest and the median pass, and the first one.
@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.corpus import CLICKID, bodies  # noqa: E402
-from indexer.entities import annotate  # noqa: E402
+from indexer.language.entities import annotate  # noqa: E402
 
 CORPUS = CLICKID
 TYPICAL_CHARS = 1700

@@ -1,4 +1,4 @@
-"""Time of :func:`indexer.events.link` on as many mentions as a full index relinks (~200k).
+"""Time of :func:`indexer.language.events.link` on as many mentions as a full index relinks (~200k).
 
 Real mentions come from the first ``--articles`` CLICK-ID and Reuters bodies of ``../shared/corpus``
 (entities and events as the index makes them); they are replicated with shifted article ids until
@@ -32,10 +32,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from indexer.entities import annotate  # noqa: E402
-from indexer.eventdb import EventTables  # noqa: E402
-from indexer.events import EventMention, Mention, extract_events, link  # noqa: E402
-from indexer.ingest import parse_bytes  # noqa: E402
+from indexer.catalog.events import EventTables  # noqa: E402
+from indexer.ingest.reading import parse_bytes  # noqa: E402
+from indexer.language.entities import annotate  # noqa: E402
+from indexer.language.events import EventMention, Mention, extract_events, link  # noqa: E402
 from indexer.model import PartialDate  # noqa: E402
 from indexer.pipeline import prepare  # noqa: E402
 

@@ -3,9 +3,9 @@
 Gold sets (JSON): ``tests/fixtures/events_seeds.json`` (the three sample articles) and
 ``tests/fixtures/events_corpus.json`` (20 articles of ``../shared/corpus``, referenced by file and key,
 read in place: no article text is stored). Each article is read and cleaned exactly as the index
-does (:func:`indexer.ingest.parse_bytes` + :func:`indexer.pipeline.prepare`), annotated with
-:func:`indexer.entities.annotate`, its events extracted and linked within the article, and scored
-with :func:`indexer.events.score.match_events` (type+doer, then +date+place).
+does (:func:`indexer.ingest.reading.parse_bytes` + :func:`indexer.pipeline.prepare`), annotated with
+:func:`indexer.language.entities.annotate`, its events extracted and linked within the article, and scored
+with :func:`indexer.language.events.score.match_events` (type+doer, then +date+place).
 
     python bench/events_score.py              # both sets
     python bench/events_score.py --errors     # list missed and spurious events
@@ -22,10 +22,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from indexer.entities import annotate  # noqa: E402
-from indexer.events import Event, extract_events, link  # noqa: E402
-from indexer.events.score import Score, match_events  # noqa: E402
-from indexer.ingest import parse_bytes, read_file  # noqa: E402
+from indexer.ingest.reading import parse_bytes, read_file  # noqa: E402
+from indexer.language.entities import annotate  # noqa: E402
+from indexer.language.events import Event, extract_events, link  # noqa: E402
+from indexer.language.events.score import Score, match_events  # noqa: E402
 from indexer.model import Article  # noqa: E402
 from indexer.pipeline import prepare  # noqa: E402
 

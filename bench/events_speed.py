@@ -3,7 +3,7 @@
 By default times a fixed-seed sample of 1,000 articles drawn from every file of ``../shared/corpus``
 in proportion to its size (CLICK-ID Indonesian and Reuters English, about 54/46; see
 :func:`bench.corpus.sample`), each cleaned as the index cleans it and annotated with its own language
-and date, as :func:`indexer.annotation.annotate_article` does. One pass warms both stages up (tables,
+and date, as :func:`indexer.language.annotation.annotate_article` does. One pass warms both stages up (tables,
 regexes, stem caches); then ``--passes`` timed passes time per article ``annotate`` alone and
 ``extract_events`` on its entities, interleaved, so that load from other processes hits both alike.
 The target: events add at most 30 % to entity time. Prints the ratio per language and overall (the
@@ -26,8 +26,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.corpus import SEED, Text, bodies, sample  # noqa: E402
-from indexer.entities import annotate  # noqa: E402
-from indexer.events import EventMention, extract_events, link  # noqa: E402
+from indexer.language.entities import annotate  # noqa: E402
+from indexer.language.events import EventMention, extract_events, link  # noqa: E402
 
 TARGET = 30.0
 

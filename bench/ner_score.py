@@ -1,4 +1,4 @@
-"""Score entity recognition (``indexer.entities.annotate``) against annotated text.
+"""Score entity recognition (``indexer.language.entities.annotate``) against annotated text.
 
 Entity-level exact spans: a prediction counts when its type and both boundaries match a gold entity.
 On the token files the boundaries are the tokens' (as ``../shared/ner-dev/README.md`` scores them): a
@@ -46,7 +46,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.silver import SETS, SilverSet  # noqa: E402
 from bench.silver import read as read_silver  # noqa: E402
-from indexer.entities import Entity, annotate  # noqa: E402
+from indexer.language.entities import Entity, annotate  # noqa: E402
 from indexer.model import PartialDate  # noqa: E402
 
 NER_DEV = REPO.parent / "shared" / "ner-dev"

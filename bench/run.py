@@ -499,7 +499,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "summary_line": second["summary"]["line"],
             "summary": second["summary"],
         }
-        from indexer.catalog import CATALOG_NAME
+        from indexer.catalog.articles import CATALOG_NAME
 
         catalog_bytes = sum(
             p.stat().st_size for p in index_dir.iterdir() if p.is_file() and p.name.startswith(CATALOG_NAME)

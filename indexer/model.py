@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # entities import this module
-    from indexer.entities.model import Entity
+    from indexer.language.entities.model import Entity
 
 Precision = Literal["day", "month", "year"]
 

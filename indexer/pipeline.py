@@ -15,15 +15,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from indexer.catalog import CATALOG_NAME, Catalog, DocRow, FileState
-from indexer.clean import clean_record
-from indexer.ingest import discover, parse_bytes
-from indexer.lang import detect_language
+from indexer.catalog.articles import CATALOG_NAME, Catalog, DocRow, FileState
+from indexer.clean.boilerplate import clean_record
+from indexer.ingest.reading import discover, parse_bytes
+from indexer.language.detect import detect_language
 from indexer.model import Annotations, Article, Problem, Record
 from indexer.store import Store, StoreWriter
 
 if TYPE_CHECKING:
-    from indexer.events import EventMention
+    from indexer.language.events import EventMention
 
 PIPELINE_VERSION = "16"
 """Part of every content hash and file state: bump it when cleaning or annotation changes, and the next
@@ -126,7 +126,7 @@ def run_version() -> str:
     """The pipeline version and a fingerprint of the files recognition reads (tables, models, the user's
     ``$WARTA_KNOWLEDGE``): what a file state and a content hash are made with, so that a change to any
     of them re-reads what it affects."""
-    from indexer.annotation import annotation_fingerprint
+    from indexer.language.annotation import annotation_fingerprint
 
     return f"{PIPELINE_VERSION}+{annotation_fingerprint()[:16]}"
 
@@ -143,7 +143,7 @@ def _annotator() -> Callable[[Article], Annotations]:
     Its recognition model and word tables take a quarter of a second to import; reading an index
     (the browser, ``warta search``) never needs them.
     """
-    from indexer.annotation import annotate_article
+    from indexer.language.annotation import annotate_article
 
     return annotate_article
 
@@ -254,7 +254,7 @@ class Indexer:
     def _put(self, article: Article, replace: bool) -> None:
         assert self._writer is not None
         if not self._warm and self._procs > 1:
-            from indexer.annotation import warm_up
+            from indexer.language.annotation import warm_up
 
             warm_up()  # before the writer forks its processes, which then inherit what it loaded
             self._warm = True

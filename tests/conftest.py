@@ -25,8 +25,8 @@ from support import (
     write_jsonl,
 )
 
-from indexer.cli import main
 from indexer.pipeline import index_paths
+from tui.cli import main
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +39,7 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pyt
 
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
-    """Run ``warta ARGS...`` in this process through :func:`indexer.cli.main`; returns exit status and output."""
+    """Run ``warta ARGS...`` in this process through :func:`tui.cli.main`; returns exit status and output."""
 
     def run(*args: str | os.PathLike[str]) -> Run:
         capsys.readouterr()

@@ -12,7 +12,7 @@ import pytest
 from support import DATA
 
 from indexer import resources
-from indexer.entities import clusters, tagger
+from indexer.language.entities import clusters, tagger
 from indexer.pipeline import index_paths
 from indexer.resources import MissingResource, fingerprint, shipped
 

@@ -19,7 +19,7 @@ import pytest
 from support import SUMMARY, TRACEBACK, BuiltIndex, Cli, Run, article, write_jsonl
 
 from indexer import pipeline
-from indexer.catalog import CATALOG_NAME
+from indexer.catalog.articles import CATALOG_NAME
 from indexer.store import Store
 
 THREE = [
@@ -600,7 +600,7 @@ def test_recognition_is_loaded_once_before_the_writer_processes_fork(
 ) -> None:
     """With several writer processes, the indexing process loads recognition's tables first (each forked
     process inherits them) and only when there is something to index."""
-    from indexer import annotation
+    from indexer.language import annotation
 
     calls: list[int] = []
     real_warm_up = annotation.warm_up
@@ -623,22 +623,24 @@ def test_recognition_is_loaded_once_before_the_writer_processes_fork(
 def test_reading_an_index_does_not_import_annotation() -> None:
     """``warta search`` and the browser import the pipeline and the event tables; recognition and
     extraction (a quarter of a second of imports) load only when an index is written."""
-    readers = "indexer.pipeline, indexer.cli, indexer.catalog, indexer.eventdb, indexer.events.model"
-    writing_only = ["indexer.annotation", "indexer.events.extract", "indexer.events.lexicon"]
+    readers = (
+        "indexer.pipeline, tui.cli, indexer.catalog.articles, indexer.catalog.events, indexer.language.events.model"
+    )
+    writing_only = ["indexer.language.annotation", "indexer.language.events.extract", "indexer.language.events.lexicon"]
     code = f"import sys, {readers}; print([m for m in {writing_only!r} if m in sys.modules])"
     root = Path(__file__).resolve().parents[1]
     env = {**os.environ, "PYTHONPATH": str(root)}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert done.stdout.strip() == "[]"
     # and what is loaded on first use is there
-    from indexer.events import extract_events, to_partial_date
+    from indexer.language.events import extract_events, to_partial_date
 
     assert callable(extract_events) and callable(to_partial_date)
 
 
 def test_warm_up_loads_the_tagger_model() -> None:
-    from indexer.annotation import warm_up
-    from indexer.entities.tagger import load_model
+    from indexer.language.annotation import warm_up
+    from indexer.language.entities.tagger import load_model
 
     load_model.cache_clear()
     warm_up()

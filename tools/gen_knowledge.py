@@ -290,7 +290,7 @@ def _word_case(lang: str = "id") -> dict[str, tuple[int, int]]:
 
 def _ordinary(name: str, counts: dict[str, tuple[int, int]]) -> bool:
     """A one-word name that news mostly writes in lower case, or a given name: not a place on its own."""
-    from indexer.entities.lexicon import COMPASS, GIVEN_NAMES, NEVER_NAME, TITLES, WEEKDAY_MONTH
+    from indexer.language.entities.lexicon import COMPASS, GIVEN_NAMES, NEVER_NAME, TITLES, WEEKDAY_MONTH
 
     lower = name.lower()
     if " " in lower:

@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from indexer.entities.tokens import tokenize  # noqa: E402
+from indexer.language.entities.tokens import tokenize  # noqa: E402
 
 OUT = REPO / "data" / "knowledge" / "lexicon"
 MIN_COUNT = 20

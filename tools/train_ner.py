@@ -1,4 +1,4 @@
-"""Train the Indonesian name tagger (``indexer/entities/tagger.py``) and write ``data/models/ner-id.tsv.gz``.
+"""Train the Indonesian name tagger (``indexer/language/entities/tagger.py``) and write ``data/models/ner-id.tsv.gz``.
 
 A linear-chain conditional random field over the tagger's windows (python-crfsuite: L-BFGS, L2
 penalty ``--c2``, weights for every label of every feature), trained on the TRAIN files of
@@ -15,7 +15,7 @@ read here unless ``--eval`` names them.
 
 Sentences are joined to text as ``bench/ner_score.py`` does, tokenized by the package's tokenizer, and
 each token labelled B-/I-/O from the gold character spans; the features come from the rules' analysis
-of that text (:func:`indexer.entities.analyse`), exactly as at run time.
+of that text (:func:`indexer.language.entities.analyse`), exactly as at run time.
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ from types import ModuleType
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from indexer.entities import analyse  # noqa: E402
-from indexer.entities.combine import combine  # noqa: E402
-from indexer.entities.tagger import (  # noqa: E402
+from indexer.language.entities import analyse  # noqa: E402
+from indexer.language.entities.combine import combine  # noqa: E402
+from indexer.language.entities.tagger import (  # noqa: E402
     LABELS,
     MODEL_PATH,
     TaggerModel,

@@ -1,6 +1,6 @@
 """Learn word clusters from unlabelled Indonesian news and write ``data/models/clusters-id.tsv.gz``.
 
-The name tagger (``indexer/entities/tagger.py``) reads a word's cluster as a feature, so a name it never
+The name tagger (``indexer/language/entities/tagger.py``) reads a word's cluster as a feature, so a name it never
 saw in training still looks like the names of its kind that it did ("Tanjungpinang" next to "Bandung"
 and "Makassar"). Clusters are learned from how words are used in ``../shared/corpus``'s CLICK-ID
 articles (read in place, never copied), plus the sentences of the tagger's training files, in the
@@ -38,8 +38,8 @@ sys.path.insert(0, str(REPO))
 from bench.corpus import CLICKID  # noqa: E402
 from bench.ner_score import NER_DEV, read_tokens  # noqa: E402
 from bench.silver import CLICKID_BREAK  # noqa: E402
-from indexer.entities.clusters import CLUSTERS_PATH, FORMAT  # noqa: E402
-from indexer.entities.tokens import TOKEN_PATTERN  # noqa: E402
+from indexer.language.entities.clusters import CLUSTERS_PATH, FORMAT  # noqa: E402
+from indexer.language.entities.tokens import TOKEN_PATTERN  # noqa: E402
 
 CORPUS = CLICKID
 TRAIN_FILES = ("nergrit-train.tsv", "idner2k-train.txt")

@@ -1,7 +1,7 @@
 """The ``warta`` console script.
 
 ``warta`` alone (or with only ``--index DIR``) opens the terminal browser; anything else is a
-scripting subcommand, delegated to the engine's command line (``indexer.cli``). Textual is imported
+scripting subcommand, delegated to the engine's command line (``tui.cli``). Textual is imported
 only when the browser opens, so the scripting commands start as fast as before.
 """
 
@@ -11,9 +11,9 @@ import sys
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from indexer.cli import main as cli_main
 from indexer.pipeline import default_index_dir
 from indexer.resources import MissingResource
+from tui.cli import main as cli_main
 
 BROWSER_USAGE = "warta [--index DIR]   open the terminal browser (index: $WARTA_INDEX or the user data folder)"
 

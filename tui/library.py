@@ -15,10 +15,10 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from indexer.catalog import Catalog
-from indexer.entities.model import Entity
-from indexer.entities.names import lookup
-from indexer.events.model import Event, Mention
+from indexer.catalog.articles import Catalog
+from indexer.language.entities.model import Entity
+from indexer.language.entities.names import lookup
+from indexer.language.events.model import Event, Mention
 from indexer.model import PartialDate
 from indexer.pipeline import IndexSummary, Progress, index_paths, open_catalog, version_number
 from indexer.store import Store, StoredDocument

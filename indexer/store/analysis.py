@@ -9,14 +9,14 @@ from whoosh import fields
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token, Tokenizer
 from whoosh.lang.porter import stem as porter_stem
 
-from indexer import memo
-from indexer.stemming import EXACT_MARK, WORD, Stemmer
+from indexer.language import memo
+from indexer.store.stemming import EXACT_MARK, WORD, Stemmer
 
 INDEX_NAME = "warta"
 
 STEM_LIMIT = 2_000_000
 STEMMER = Stemmer(porter_stem, memo.shared("stems", STEM_LIMIT), STEM_LIMIT)
-"""The one stemmer of the process; its cache is handed back by writer subprocesses (:mod:`indexer.memo`)."""
+"""The one stemmer of the process; its cache is handed back by writer subprocesses (:mod:`indexer.language.memo`)."""
 
 PRE_ANALYZED = "\x1e"
 """First character of a field value already turned into index form by :func:`analyze`."""

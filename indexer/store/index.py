@@ -14,14 +14,12 @@ from whoosh.index import LockError
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
-from indexer.entities.model import Entity
-from indexer.entities.names import lookup, query_name
-from indexer.querylang import ENTITY_FIELDS, QuerySyntaxError, plain_words, rewrite
-from indexer.snippets import SNIPPET_SPANS, make_snippet, match_spans
-from indexer.stemming import EXACT_MARK, WORD
+from indexer.language.entities.model import Entity
+from indexer.language.entities.names import lookup, query_name
 from indexer.store.analysis import FUZZY_PREFIX, GRAM_JOINER, INDEX_NAME, NAME_PART, STEMMER, build_schema
 from indexer.store.codec import InliningCodec
 from indexer.store.queries import common_grams, exact_to_text, has_error, known_names
+from indexer.store.querylang import ENTITY_FIELDS, QuerySyntaxError, plain_words, rewrite
 from indexer.store.results import (
     Hit,
     IndexBusy,
@@ -31,6 +29,8 @@ from indexer.store.results import (
     SortOrder,
     StoredDocument,
 )
+from indexer.store.snippets import SNIPPET_SPANS, make_snippet, match_spans
+from indexer.store.stemming import EXACT_MARK, WORD
 from indexer.store.writing import POOL_MB, WRITER_BATCH, Annotator, ParallelWriter, StoreWriter, remove_handbacks
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from whoosh import query
 
-from indexer.entities.names import lookup
-from indexer.querylang import ENTITY_FIELDS
+from indexer.language.entities.names import lookup
 from indexer.store.analysis import COMMON_STEMS, GRAM_JOINER, NAME_PART
+from indexer.store.querylang import ENTITY_FIELDS
 
 
 def known_names(q: query.Query) -> query.Query:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from indexer.entities.model import Entity
+from indexer.language.entities.model import Entity
 
 SortOrder = Literal["relevance", "date"]
 

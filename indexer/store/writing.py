@@ -14,13 +14,13 @@ from typing import Any
 
 from whoosh.multiproc import MpWriter, SubWriterTask
 
-from indexer import memo
+from indexer.language import memo
 from indexer.model import Annotations, Article
-from indexer.querylang import ENTITY_FIELDS, day_range
 from indexer.store.analysis import NAME_PART, TextParts
+from indexer.store.querylang import ENTITY_FIELDS, day_range
 
 LEARNED_PREFIX = "learned-"
-"""Files in which writer subprocesses hand back the new entries of their word caches (:mod:`indexer.memo`)."""
+"""Files in which writer subprocesses hand back the new entries of their word caches (:mod:`indexer.language.memo`)."""
 EXTRAS_PREFIX = "extras-"
 """Files in which writer subprocesses hand back what the annotator found besides entities."""
 WRITER_BATCH = 256

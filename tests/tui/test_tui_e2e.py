@@ -25,7 +25,7 @@ from tui_support import SAMPLES
 ROOT = Path(__file__).resolve().parents[2]
 WAIT_SECONDS = 8.0
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")]
 
 
 class Terminal:

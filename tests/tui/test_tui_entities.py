@@ -8,7 +8,7 @@ import pytest
 from rich.style import Style
 from tui_support import settle
 
-from indexer.entities.model import Entity
+from indexer.language.entities.model import Entity
 from indexer.pipeline import open_catalog
 from indexer.store import Store, StoredDocument
 from tui.app import WartaApp

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.worker import get_current_worker
 
-from indexer.entities.model import Entity
+from indexer.language.entities.model import Entity
 from indexer.pipeline import IndexSummary
 from tui.library import Library, Page
 from tui.messages import (

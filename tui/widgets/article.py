@@ -31,7 +31,7 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from indexer.entities.model import ENTITY_TYPES, Entity
+from indexer.language.entities.model import ENTITY_TYPES, Entity
 from tui.library import OpenedArticle, Span
 from tui.text import printable
 

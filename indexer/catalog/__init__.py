@@ -1,0 +1,1 @@
+"""The catalogue (SQLite beside the index): articles, input files and events."""

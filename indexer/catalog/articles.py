@@ -1,0 +1,146 @@
+"""The catalogue beside the Whoosh index: which files were read, and a row per article.
+
+It makes re-indexing incremental (file size, time and hash; article content hashes) and lists
+articles without touching the full-text index. SQLite keeps it consistent after a crash; it is
+committed right after the Whoosh commit it describes, and a re-run repairs any gap between the two.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from indexer.catalog.events import EventTables
+
+CATALOG_NAME = "catalog.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS docs (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, key TEXT NOT NULL, title TEXT NOT NULL,
+    date TEXT, source TEXT, lang TEXT NOT NULL, hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
+"""
+_FILE_COLUMNS = "path, size, mtime_ns, sha256, pipeline"
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """What was known of an input file when it was last indexed."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    pipeline: str = ""
+    """Version of the pipeline that indexed it: another version reads the file again."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocRow:
+    """An article's catalogue row."""
+
+    id: str
+    path: str
+    key: str
+    title: str
+    date: str | None
+    source: str | None
+    lang: str
+    hash: str
+
+
+class Catalog:
+    """SQLite file ``catalog.sqlite`` in the index directory."""
+
+    def __init__(self, path: str) -> None:
+        self._db = sqlite3.connect(path, timeout=5.0)
+        self._db.executescript(_SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(files)")}
+        if "pipeline" not in columns:  # a catalogue of an earlier version
+            self._db.execute("ALTER TABLE files ADD COLUMN pipeline TEXT NOT NULL DEFAULT ''")
+        self.events = EventTables(self._db)
+        """The event mentions of the articles and the events linked from them."""
+        self._db.commit()
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    def file(self, path: str) -> FileState | None:
+        """The recorded state of ``path``, if it was indexed."""
+        row = self._db.execute(f"SELECT {_FILE_COLUMNS} FROM files WHERE path = ?", (path,)).fetchone()
+        return FileState(*row) if row else None
+
+    def files(self) -> list[FileState]:
+        """Every indexed file."""
+        return [FileState(*row) for row in self._db.execute(f"SELECT {_FILE_COLUMNS} FROM files")]
+
+    def put_file(self, state: FileState) -> None:
+        """Record a file's state (committed with :meth:`commit`)."""
+        self._db.execute(
+            f"INSERT OR REPLACE INTO files ({_FILE_COLUMNS}) VALUES (?, ?, ?, ?, ?)",
+            (state.path, state.size, state.mtime_ns, state.sha256, state.pipeline),
+        )
+
+    def drop_file(self, path: str) -> None:
+        """Forget a file and its articles."""
+        self._db.execute("DELETE FROM files WHERE path = ?", (path,))
+        self._db.execute("DELETE FROM docs WHERE path = ?", (path,))
+
+    def hashes_for(self, path: str) -> dict[str, str]:
+        """Article id → content hash of the articles read from ``path``."""
+        return dict(self._db.execute("SELECT id, hash FROM docs WHERE path = ?", (path,)).fetchall())
+
+    def count_for(self, path: str) -> int:
+        """Number of articles read from ``path``."""
+        return int(self._db.execute("SELECT COUNT(*) FROM docs WHERE path = ?", (path,)).fetchone()[0])
+
+    def put_docs(self, rows: Iterable[DocRow]) -> None:
+        """Add or replace article rows."""
+        self._db.executemany(
+            "INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((r.id, r.path, r.key, r.title, r.date, r.source, r.lang, r.hash) for r in rows),
+        )
+
+    def drop_docs(self, ids: Sequence[str]) -> None:
+        """Remove article rows."""
+        self._db.executemany("DELETE FROM docs WHERE id = ?", ((i,) for i in ids))
+        self.events.drop(ids)
+
+    def commit(self) -> None:
+        """Make the changes durable."""
+        self._db.commit()
+
+    def docs(self, offset: int = 0, limit: int | None = None) -> Iterator[DocRow]:
+        """Articles ``offset`` to ``offset + limit`` (all by default), newest first, undated last."""
+        query = (
+            "SELECT id, path, key, title, date, source, lang, hash FROM docs ORDER BY date IS NULL, date DESC, title"
+            " LIMIT ? OFFSET ?"
+        )
+        for row in self._db.execute(query, (-1 if limit is None else limit, offset)):
+            yield DocRow(*row)
+
+    def titles(self, ids: Sequence[str]) -> dict[str, str]:
+        """Titles of the articles ``ids`` (those still in the catalogue)."""
+        found: dict[str, str] = {}
+        wanted = list(dict.fromkeys(ids))
+        for offset in range(0, len(wanted), 500):
+            part = wanted[offset : offset + 500]
+            marks = ",".join("?" * len(part))
+            found.update(self._db.execute(f"SELECT id, title FROM docs WHERE id IN ({marks})", part).fetchall())
+        return found
+
+    def resolve(self, prefix: str) -> list[str]:
+        """Ids starting with ``prefix`` (at most two: enough to tell unique from ambiguous)."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._db.execute("SELECT id FROM docs WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (escaped + "%",))
+        return [row[0] for row in rows]
+
+    def doc_count(self) -> int:
+        """Number of articles."""
+        return int(self._db.execute("SELECT COUNT(*) FROM docs").fetchone()[0])

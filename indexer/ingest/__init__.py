@@ -1,0 +1,1 @@
+"""Ingest: finding input files, decoding their bytes, repairing text, and reading them into records."""

@@ -1,0 +1,1 @@
+"""The language layer: language detection, entities, events, the annotation stage and its caches."""

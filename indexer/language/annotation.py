@@ -1,0 +1,53 @@
+"""The recognition stages an article goes through on its way into the index: entities, then events.
+
+:func:`annotate_article` runs in the index writer's subprocesses, beside stemming, so it must stay a
+module-level function of plain data in and out.
+"""
+
+from __future__ import annotations
+
+from indexer.language.entities import annotate
+from indexer.language.entities.clusters import CLUSTERS_PATH
+from indexer.language.entities.common import LEXICON_DIR
+from indexer.language.entities.tables import knowledge_files
+from indexer.language.entities.tagger import MODEL_PATH
+from indexer.language.events import extract_events
+from indexer.model import Annotations, Article, PartialDate
+from indexer.resources import fingerprint
+
+_WARM_UP_TEXTS = (
+    (
+        "id",
+        "Presiden Joko Widodo bertemu Menteri Luar Negeri Amerika Serikat di Jakarta pada Senin (1/3/2023), "
+        'kata juru bicara Kementerian Luar Negeri. "Kami sepakat," ujarnya pekan lalu.',
+    ),
+    ("en", "U.S. President Joe Biden met Chinese leader Xi Jinping in Bali on Monday, Reuters said on 15 Aug 2023."),
+)
+
+
+def annotate_article(article: Article) -> Annotations:
+    """Entities of the article's text (offsets into ``article.text``) and of its title; as ``extra``,
+    the tuple of event mentions its text reports (empty when none, so that old ones are replaced)."""
+    lang = article.lang if article.lang in ("id", "en") else None
+    entities = annotate(article.text, lang, article.date)
+    return Annotations(
+        entities=tuple(entities),
+        title_entities=tuple(annotate(article.title, lang, article.date)),
+        extra=tuple(extract_events(article.id, article.text, entities, lang, article.date)),
+    )
+
+
+def warm_up() -> None:
+    """Load, in this process, what recognition reads once: the tagger model, the name tables, the date
+    parser's languages. Writer processes forked afterwards start with them instead of each loading them."""
+    for lang, text in _WARM_UP_TEXTS:
+        annotate_article(
+            Article("warm-up", "", "", text[:40], text, "", PartialDate("2023-08-15", "day"), None, None, lang, "")
+        )
+
+
+def annotation_fingerprint() -> str:
+    """A hash of every file recognition reads: the shipped tables, word-case counts, clusters and tagger
+    model, and the user's ``$WARTA_KNOWLEDGE`` tables. It is part of every content hash, so that a change
+    to any of them re-reads the articles it may affect."""
+    return fingerprint([*knowledge_files(), *sorted(LEXICON_DIR.glob("*.tsv")), CLUSTERS_PATH, MODEL_PATH])

@@ -1,0 +1,232 @@
+"""Within one article: canonical names, short forms and acronyms, one type per name.
+
+- A person's surname or first name alone ("Koffler", "Li") resolves to the full name that contains it,
+  introduced earlier in the text (else the only later one): canonical "Rebekah Koffler". A table's
+  short alias ("Kim") gives way to a fuller name of the article ("Kim Yo Jong").
+- An acronym in brackets after a name ("Badan Intelijen Pertahanan (DIA)") takes its type and
+  canonical name, and so do its other mentions.
+- A name typed by a weak cue takes the type a clear cue or a table gave the same words elsewhere.
+- A name that is part of an organisation named before it is that organisation ("Kodak" after "Eastman
+  Kodak Co"), unless a person named since holds the same words ("Ford" after "Gerald Ford"); in English
+  a weakly read person too, in Indonesian only names read as organisations.
+- A lone unknown word at a sentence start is kept only when the text names it elsewhere too.
+- A weakly typed name listed beside places ("Klaten, Prambanan, Wedi") is a place.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from indexer.language.entities.lexicon import EN_LEGAL_TAILS
+from indexer.language.entities.model import Entity, EntityType
+from indexer.language.entities.rules import Found
+from indexer.language.entities.tokens import Tokens
+
+__all__ = ["resolve"]
+
+_MAX_PARTS = 10
+"""Capitalised parts of the longest name that short forms resolve to."""
+
+
+def _surface(tokens: Tokens, found: Found) -> str:
+    return " ".join(tokens.text[found.start : found.end].split())
+
+
+def _parts(surface: str) -> list[str]:
+    return [part for part in surface.replace("-", " ").split() if part[:1].isupper()]
+
+
+def resolve(tokens: Tokens, found: list[Found], lang: str = "id") -> list[Entity]:
+    """Entities of ``found`` (in text order) with canonical names decided over the whole text, read as
+    ``lang``."""
+    text = tokens.text
+    surfaces = [_surface(tokens, item) for item in found]
+    strong_type: dict[str, EntityType] = {}
+    for item, surface in zip(found, surfaces, strict=True):
+        if item.strong and not item.tentative:
+            strong_type.setdefault(surface, item.type)
+    # acronyms defined in brackets right after a name
+    acronyms: dict[str, Found] = {}
+    for index, item in enumerate(found[:-1]):
+        nxt = found[index + 1]
+        between = text[item.end : nxt.start]
+        short = surfaces[index + 1]
+        # "(KPU)"; after an organisation, one word no table knows: "Dinas Pendidikan Pemuda dan Olahraga
+        # (Disdikpora)", not "Credit Suisse (Switzerland)"
+        abbreviation = short.isupper() or (item.type == "ORG" and " " not in short and not nxt.known)
+        defined = between.strip() == "(" and text[nxt.end : nxt.end + 1] == ")" and abbreviation
+        if defined and (not nxt.known or nxt.type != item.type):
+            acronyms.setdefault(surfaces[index + 1], item)
+    capitalised_elsewhere: set[str] | None = None  # computed when a tentative name needs it
+    all_parts = [_parts(surface) for surface in surfaces]
+    persons = _Persons()
+    for item, surface, parts in zip(found, surfaces, all_parts, strict=True):
+        if item.type == "PERSON" and not item.tentative:
+            persons.add(item.start, parts, item.canonical or persons.short_form(parts, item.start) or surface)
+    companies = _Organisations()
+    for item, surface, parts in zip(found, surfaces, all_parts, strict=True):
+        if item.type == "ORG" and (item.strong or item.known):
+            companies.add(item.start, parts, item.canonical or surface)
+    named = [persons.full_name(parts, item.start) is not None for item, parts in zip(found, all_parts, strict=True)]
+    _places_in_lists(text, found, named)
+    entities: list[Entity] = []
+    for item, surface, parts in zip(found, surfaces, all_parts, strict=True):
+        kind, canonical = item.type, item.canonical
+        definition = acronyms.get(surface)
+        if definition is not None and definition is not item:
+            kind = definition.type
+            canonical = definition.canonical or _surface(tokens, definition)
+        elif not item.strong and surface in strong_type:
+            kind = strong_type[surface]
+        # a weakly read person only in English, where a company is often named after one ("Kodak said");
+        # Indonesian bodies named after a person ("Universitas Gadjah Mada") do not make him one
+        person_or_org = kind == "ORG" or (kind == "PERSON" and not item.strong and lang == "en")
+        unknown = not item.known and (definition is None or definition is item)  # no acronym defined either
+        company = companies.before(parts, item.start) if person_or_org and unknown else None
+        if company is not None and company[0] > persons.latest(parts, item.start):
+            kind, canonical = "ORG", company[1]  # "Kodak" after "Eastman Kodak Co"
+        elif kind in ("PERSON", "LOC", "ORG") and parts and (not item.known or _part_of_canonical(parts, canonical)):
+            full = persons.full_name(parts, item.start)
+            if full is not None and (kind == "PERSON" or not item.strong):
+                kind, canonical = "PERSON", full
+            elif full is None and kind == "PERSON" and not item.known:
+                canonical = persons.short_form(parts, item.start) or canonical
+        if item.tentative and kind in ("PERSON", "ORG") and canonical is None and surface not in strong_type:
+            if capitalised_elsewhere is None:
+                capitalised_elsewhere = _capitalised_mid_sentence(tokens)
+            if surface not in capitalised_elsewhere:
+                continue
+        if canonical is None:
+            canonical = surface
+        entities.append(Entity(item.start, item.end, text[item.start : item.end], kind, canonical))
+    return entities
+
+
+def _part_of_canonical(parts: list[str], canonical: str | None) -> bool:
+    """Whether a table's name is one word of its canonical name ("Kim": "Kim Jong Un"), which gives way
+    to a fuller name of the article; a nickname ("Jokowi": "Joko Widodo") keeps its canonical name."""
+    return len(parts) == 1 and canonical is not None and parts[0] in canonical.split()
+
+
+class _Persons:
+    """Full names of the article's persons, indexed by every shorter run of their parts."""
+
+    def __init__(self) -> None:
+        self._by_part: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        self._canonicals: dict[tuple[str, ...], set[str]] = {}
+        self._names: list[tuple[int, list[str], str]] = []
+
+    def add(self, start: int, parts: list[str], canonical: str) -> None:
+        if len(parts) > _MAX_PARTS:
+            return  # not a person's name (a run of capitals the tagger took for one): nothing to resolve to
+        self._names.append((start, parts, canonical))
+        for size in range(1, len(parts)):
+            for k in range(len(parts) - size + 1):
+                key = tuple(parts[k : k + size])
+                self._by_part.setdefault(key, []).append((start, canonical))
+                self._canonicals.setdefault(key, set()).add(canonical)
+
+    def full_name(self, parts: list[str], start: int) -> str | None:
+        """The canonical name of the person whose longer name contains ``parts``: the latest one
+        before ``start``, else the only one of the article."""
+        mentions = self._by_part.get(tuple(parts))
+        if not mentions:
+            return None
+        latest = _latest_before(mentions, start)
+        if latest is not None:
+            return latest[1]
+        canonicals = self._canonicals[tuple(parts)]
+        return next(iter(canonicals)) if len(canonicals) == 1 else None
+
+    def latest(self, parts: list[str], start: int) -> int:
+        """Where the latest longer name containing ``parts`` begins before ``start``, or -1."""
+        latest = _latest_before(self._by_part.get(tuple(parts), []), start)
+        return -1 if latest is None else latest[0]
+
+    def short_form(self, parts: list[str], start: int) -> str | None:
+        """The canonical name of the one person named before ``start`` whose first name begins with the
+        first of ``parts`` and whose next names are the rest: "Alex" or "Alex Marwata" after "Alexander
+        Marwata". A short first name ("Ali", "Li") stays itself."""
+        short = parts[0] if parts else ""
+        if len(short) < _MIN_SHORT or not short.isalpha():
+            return None
+        found = {
+            canonical
+            for begun, full, canonical in self._names
+            if begun < start
+            and len(full) > 1
+            and len(full[0]) > len(short)
+            and full[0].startswith(short)
+            and full[1 : len(parts)] == parts[1:]
+        }
+        return found.pop() if len(found) == 1 else None
+
+
+_MIN_SHORT = 4
+"""Letters of the shortest first name read as the short form of a longer one ("Alex": Alexander)."""
+
+
+def _capitalised_mid_sentence(tokens: Tokens) -> set[str]:
+    """Words written with a capital where no sentence starts: names, whatever their position."""
+    return {
+        word
+        for word, initial, shouting in zip(tokens.words, tokens.sentence_start, tokens.upper_line, strict=True)
+        if not initial and not shouting and word[:1].isupper()
+    }
+
+
+_LIST_GLUE = frozenset((",", "dan", "atau", "and", "or", ", dan", ", and", "/"))
+
+
+def _places_in_lists(text: str, found: list[Found], named: list[bool]) -> None:
+    """A weakly typed name listed beside places is a place: "Klaten, Prambanan, Wedi, Surakarta";
+    not a part of a person's name given earlier ("ke Belarus, Li akan …")."""
+    for _ in range(2):
+        for index, item in enumerate(found):
+            if item.strong or item.type == "LOC" or named[index]:
+                continue
+            for other in (found[index - 1] if index else None, found[index + 1] if index + 1 < len(found) else None):
+                if other is None or other.type != "LOC" or not (other.strong or other.known):
+                    continue
+                between = text[other.end : item.start] if other.start < item.start else text[item.end : other.start]
+                if " ".join(between.split()) in _LIST_GLUE:
+                    item.type = "LOC"
+                    item.strong = True
+                    item.tentative = False
+                    break
+
+
+def _latest_before(mentions: list[tuple[int, str]], start: int) -> tuple[int, str] | None:
+    """The last of ``mentions`` (in text order) that begins before ``start``."""
+    index = bisect.bisect_left(mentions, start, key=lambda mention: mention[0])
+    return mentions[index - 1] if index else None
+
+
+def _distinctive(parts: list[str]) -> list[str]:
+    """The words of an organisation's name without its legal form: "Eastman Kodak" of "Eastman Kodak Co"."""
+    while parts and parts[-1].lower().rstrip(".") in EN_LEGAL_TAILS:
+        parts = parts[:-1]
+    return parts
+
+
+class _Organisations:
+    """The article's organisations, indexed by every run of their distinctive words (their legal form left
+    out), the whole name included: "Kodak", "Eastman Kodak", "Kodak Co" after "Eastman Kodak Co"."""
+
+    def __init__(self) -> None:
+        self._by_part: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+
+    def add(self, start: int, parts: list[str], canonical: str) -> None:
+        parts = _distinctive(parts)
+        if len(parts) > _MAX_PARTS:
+            return
+        for size in range(1, len(parts) + 1):
+            for k in range(len(parts) - size + 1):
+                key = tuple(parts[k : k + size])
+                self._by_part.setdefault(key, []).append((start, canonical))
+
+    def before(self, parts: list[str], start: int) -> tuple[int, str] | None:
+        """Where the latest organisation whose name holds ``parts`` begins before ``start``, and its
+        canonical name; None if there is none."""
+        parts = _distinctive(parts)
+        return _latest_before(self._by_part.get(tuple(parts), []), start) if parts else None

@@ -1,0 +1,498 @@
+"""Linking: the mentions of one real-world event, in one article or many, become one :class:`Event`.
+
+Two steps, both deterministic (the output depends on the set of mentions, never on their order):
+
+1. Within an article, a mention joins an earlier event of the same type that shares an actor with it
+   (a STATEMENT: the same speaker), whose date is compatible (an undated mention is compatible with
+   any date of its own article) and whose place does not differ.
+2. Across articles, the events of step 1 merge when they have the same type, compatible dates and
+   places, and one sentence of each tells the same event (:func:`_evidence`): two actors in common,
+   or one actor at the same place; for a STATEMENT, the same speaker naming the same party, unless
+   that party is the speaker's habitual companion (named with the speaker on :data:`HABITUAL_DAYS`
+   different days among the mentions linked: a governor and his city). What the events of two
+   articles gather over all their sentences is no evidence, and a lone speaker (or a lone actor with
+   no place) never merges across articles: Jokowi speaks daily. A new article is compared with the
+   first event of a merged group (its seed), never with what the group absorbed, so reports a day
+   apart never chain into weeks. Undated events never merge across articles: nothing says they are
+   the same.
+
+Names are compared as :func:`actor_key` gives them: case and corporate suffixes aside ("ChemLawn",
+"Chemlawn", "ChemLawn Corp" are one actor); the spelling most mentions use (ties: the first in sorted
+order) is the one events show.
+
+Dates are compatible when one contains the other (``2023-03`` and ``2023-03-01``) or, both known to
+the day, when they are at most one day apart (reports of one event straddle midnight and time zones).
+
+Incremental use: an event is found again by its :func:`link_keys` (type, a pair of actors, month); for
+new mentions, look up the stored events under their :func:`probe_keys`, and re-link those events'
+mentions together with the new ones; the clusters that come out replace the events looked up
+(habitual companions are counted over the mentions given: :meth:`indexer.catalog.events.EventTables.relink`
+links all of them at once).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from indexer.language.events.model import Event, EventMention, EventType
+from indexer.language.events.summary import summarize
+from indexer.model import PartialDate
+
+__all__ = ["LINK_VERSION", "actor_key", "date_distance", "dates_compatible", "link", "link_keys", "probe_keys"]
+
+LINK_VERSION = "2"
+"""Version of the linking rules: events linked by other rules are linked again (no re-extraction)."""
+
+_CORPORATE = frozenset("inc corp co ltd plc llc tbk".split())
+
+
+def actor_key(name: str) -> str:
+    """What two spellings of one actor share: casefolded, without dots, commas and a trailing
+    corporate suffix or a leading *PT* ("Imtec Inc" and "Imtec", "PT Pertamina" and "Pertamina")."""
+    words = name.casefold().replace(".", " ").replace(",", " ").split()
+    while len(words) > 1 and words[-1] in _CORPORATE:
+        words.pop()
+    if len(words) > 1 and words[0] == "pt":
+        words.pop(0)
+    return " ".join(words) or name
+
+
+def _one_spelling(mentions: Iterable[EventMention]) -> set[EventMention]:
+    """The mentions with every name written the way most mentions write it (see :func:`actor_key`)."""
+    unique = set(mentions)
+    every: set[str] = set()
+    for mention in unique:
+        every.update(mention.actors)
+        every.update(mention.affiliations)
+        if mention.place:
+            every.add(mention.place)
+    spellings: dict[str, list[str]] = {}
+    for name in every:
+        spellings.setdefault(actor_key(name), []).append(name)
+    variants = {n for names in spellings.values() if len(names) > 1 for n in names}
+    if not variants:
+        return unique
+    counts: Counter[str] = Counter()
+    for mention in unique:
+        counts.update(n for n in (*mention.actors, *mention.affiliations, mention.place or "") if n in variants)
+    chosen: dict[str, str] = {}
+    for names in spellings.values():
+        if len(names) > 1:
+            best = min(names, key=lambda n: (-counts[n], n))
+            chosen.update((n, best) for n in names if n != best)
+    out: set[EventMention] = set()
+    for mention in unique:
+        if (
+            any(n in chosen for n in mention.actors)
+            or mention.place in chosen
+            or any(n in chosen for n in mention.affiliations)
+        ):
+            actors = tuple(dict.fromkeys(chosen.get(n, n) for n in mention.actors))
+            place = chosen.get(mention.place, mention.place) if mention.place else None
+            affiliations = tuple(
+                dict.fromkeys(a for a in (chosen.get(n, n) for n in mention.affiliations) if a not in actors)
+            )
+            mention = replace(mention, actors=actors, place=place, affiliations=affiliations)
+        out.add(mention)
+    return out
+
+
+def _bounds(date: PartialDate) -> tuple[datetime.date, datetime.date] | None:
+    return _bounds_of(date.iso, date.precision)
+
+
+@lru_cache(maxsize=1 << 16)
+def _bounds_of(iso: str, precision: str) -> tuple[datetime.date, datetime.date] | None:
+    try:
+        year = int(iso[:4])
+        if precision == "day":
+            day = datetime.date.fromisoformat(iso)
+            return day, day
+        if precision == "month":
+            month = int(iso[5:7])
+            first = datetime.date(year, month, 1)
+            following = datetime.date(year + (month == 12), month % 12 + 1, 1)
+            return first, following - datetime.timedelta(days=1)
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    except (ValueError, IndexError):
+        return None
+
+
+def dates_compatible(a: PartialDate | None, b: PartialDate | None) -> bool:
+    """Whether two dates may be the date of one event (None is compatible with anything)."""
+    if a is None or b is None:
+        return True
+    if a.precision == "day" and b.precision == "day":
+        distance = date_distance(a, b)
+        return distance is not None and distance <= 1
+    shorter, longer = (a, b) if len(a.iso) <= len(b.iso) else (b, a)
+    return longer.iso.startswith(shorter.iso)
+
+
+def date_distance(a: PartialDate | None, b: PartialDate | None) -> float | None:
+    """Days between two dates (0 when one contains the other), None when either is unknown."""
+    if a is None or b is None:
+        return None
+    first, second = _bounds(a), _bounds(b)
+    if first is None or second is None:
+        return None
+    if first[1] < second[0]:
+        return float((second[0] - first[1]).days)
+    if second[1] < first[0]:
+        return float((first[0] - second[1]).days)
+    return 0.0
+
+
+def _bucket(date: PartialDate | None) -> str:
+    return date.iso[:7] if date is not None else "?"
+
+
+def _actor_keys(kind: EventType, actors: Sequence[str]) -> list[str]:
+    if not actors:
+        return []
+    if len(actors) == 1 or kind == "STATEMENT":
+        return [f"{kind}|{actor_key(actors[0])}"]
+    head = sorted({actor_key(a) for a in actors[:3]})
+    keys = [f"{kind}|{a}|{b}" for i, a in enumerate(head) for b in head[i + 1 :]]
+    keys.append(f"{kind}|{actor_key(actors[0])}")
+    return keys
+
+
+def link_keys(mention: EventMention) -> tuple[str, ...]:
+    """Keys an event with this mention is stored under: ``TYPE|actor|actor|YYYY-MM`` (actors sorted),
+    ``TYPE|doer|YYYY-MM``; undated mentions only under their article (``doc:ID``)."""
+    if mention.date is None:
+        return (f"doc:{mention.mention.doc_id}",)
+    bucket = _bucket(mention.date)
+    return tuple(f"{key}|{bucket}" for key in _actor_keys(mention.type, mention.actors))
+
+
+def probe_keys(mention: EventMention) -> tuple[str, ...]:
+    """Keys to look up for the stored events a new mention might join: its own keys, the months a
+    compatible date can fall in (the next or previous one near a month's end; every month of a year),
+    and its article's undated events."""
+    doc_key = f"doc:{mention.mention.doc_id}"
+    if mention.date is None:
+        return (doc_key,)
+    buckets = {mention.date.iso[:7]}
+    bounds = _bounds(mention.date)
+    if bounds is not None:
+        low, high = bounds[0] - datetime.timedelta(days=1), bounds[1] + datetime.timedelta(days=1)
+        day = low
+        while day <= high:
+            buckets.add(day.isoformat()[:7])
+            day = datetime.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        buckets.add(high.isoformat()[:7])
+        buckets.add(f"{mention.date.iso[:4]}")
+    keys = [f"{key}|{bucket}" for key in _actor_keys(mention.type, mention.actors) for bucket in sorted(buckets)]
+    return (doc_key, *keys)
+
+
+@dataclass
+class _Cluster:
+    type: EventType
+    mentions: list[EventMention] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)
+    doers: set[str] = field(default_factory=set)
+    dates: list[PartialDate] = field(default_factory=list)
+    places: set[str] = field(default_factory=set)
+    distinct_dates: set[PartialDate] = field(default_factory=set)
+    _date: PartialDate | None = field(default=None, repr=False)
+    _date_known: bool = field(default=True, repr=False)
+    """``_date`` is :func:`_best_date` of ``dates`` until a dated mention comes."""
+
+    def add(self, mention: EventMention) -> None:
+        self.mentions.append(mention)
+        self.actors.update(mention.actors)
+        if mention.actors:
+            self.doers.add(mention.actors[0])
+        if mention.date is not None:
+            self.dates.append(mention.date)
+            self.distinct_dates.add(mention.date)
+            self._date_known = False
+        if mention.place:
+            self.places.add(mention.place)
+
+    def absorb(self, other: _Cluster) -> None:
+        for mention in other.mentions:
+            self.add(mention)
+
+    def date(self) -> PartialDate | None:
+        if not self._date_known:
+            self._date = _best_date(self.dates)
+            self._date_known = True
+        return self._date
+
+    def place_ok(self, place: str | None, actors: Iterable[str] = ()) -> bool:
+        return (
+            place is None
+            or not self.places
+            or place in self.places
+            or place in self.actors
+            or any(p in actors for p in self.places)
+        )
+
+
+def _order(mention: EventMention) -> tuple[str, int, int, str]:
+    m = mention.mention
+    return (m.doc_id, m.sentence_start, m.trigger_start, mention.type)
+
+
+def _best_date(dates: Sequence[PartialDate]) -> PartialDate | None:
+    if not dates:
+        return None
+    rank = {"day": 0, "month": 1, "year": 2}
+    best = min(rank[d.precision] for d in dates)
+    counts = Counter(d.iso for d in dates if rank[d.precision] == best)
+    iso = min(counts, key=lambda value: (-counts[value], value))
+    return next(d for d in dates if d.iso == iso)
+
+
+def _joins_in_doc(cluster: _Cluster, mention: EventMention) -> bool:
+    if cluster.type != mention.type or not mention.actors:
+        return False
+    if mention.type == "STATEMENT":
+        if mention.actors[0] not in cluster.doers:
+            return False
+    elif not _overlap(cluster, mention.actors):
+        return False
+    if (
+        mention.date is not None
+        and cluster.dates
+        and not all(dates_compatible(mention.date, d) for d in cluster.distinct_dates)
+    ):
+        return False
+    return cluster.place_ok(mention.place, mention.actors)
+
+
+def _overlap(cluster: _Cluster, actors: Sequence[str]) -> bool:
+    """One's actors within the other's, or two in common: Putin–Kim and Putin–Lukashenko are not
+    one meeting, Li Shangfu–Russia and Li Shangfu are."""
+    shared = cluster.actors.intersection(actors)
+    if not shared:
+        return False
+    if len(shared) >= 2 or len(shared) == len(set(actors)):
+        return True
+    return any(set(m.actors) <= shared for m in cluster.mentions)
+
+
+HABITUAL_DAYS = 3
+"""A name said with one speaker on this many different days is the speaker's habitual companion (a
+governor's city, a president's ministry): sharing it says nothing about two statements being one."""
+
+
+def _habitual(mentions: Iterable[EventMention]) -> frozenset[tuple[str, str]]:
+    """(speaker, name) pairs of STATEMENT mentions that come together on :data:`HABITUAL_DAYS` days
+    or more (day-precise dates only)."""
+    days: dict[tuple[str, str], set[str]] = {}
+    for mention in mentions:
+        if mention.type != "STATEMENT" or mention.date is None or mention.date.precision != "day":
+            continue
+        speaker = mention.actors[0] if mention.actors else None
+        for name in mention.actors[1:]:
+            days.setdefault((speaker or "", name), set()).add(mention.date.iso)
+    return frozenset(pair for pair, seen in days.items() if len(seen) >= HABITUAL_DAYS)
+
+
+def _evidence(seed: _Cluster, other: _Cluster, habitual: frozenset[tuple[str, str]]) -> bool:
+    """Whether one sentence of each cluster tells the same event: a STATEMENT by the same speaker
+    naming the same party (not a habitual companion of the speaker's), any other event with two
+    actors in common, or one actor in common at the same place. What the clusters of two articles
+    hold together is no evidence: a speaker's statements of one article gather many names."""
+    statement = seed.type == "STATEMENT"
+    for mine in seed.mentions:
+        if not mine.actors:
+            continue
+        doer, names = mine.actors[0], set(mine.actors)
+        for theirs in other.mentions:
+            if statement:
+                if not theirs.actors or theirs.actors[0] != doer:
+                    continue
+                said = names.intersection(theirs.actors[1:])
+                said.discard(doer)
+                if any((doer, name) not in habitual for name in said):
+                    return True
+                continue
+            shared = names.intersection(theirs.actors)
+            if len(shared) >= 2 or (shared and mine.place is not None and mine.place == theirs.place):
+                return True
+    return False
+
+
+def _joins_across(seed: _Cluster, other: _Cluster, habitual: frozenset[tuple[str, str]] = frozenset()) -> bool:
+    if seed.type != other.type:
+        return False
+    first, second = seed.date(), other.date()
+    if first is None or second is None:
+        return False
+    if first.precision == "day" and second.precision == "day":
+        if not dates_compatible(first, second):
+            return False
+    elif first != second or seed.actors != other.actors:
+        # a month or a year holds many events of one kind by one actor: across articles only the same
+        # date with the same actors tells two reports of one event from two events
+        return False
+    if seed.places and other.places and not (seed.places & other.places):
+        return False
+    # one speaker or one actor on one day is many events (Jokowi speaks daily): the sentences
+    # themselves must share a second party or the place
+    return _evidence(seed, other, habitual)
+
+
+def link(mentions: Iterable[EventMention]) -> list[Event]:
+    """Events made of ``mentions``, each with its mentions in (article, offset) order; the list is
+    sorted by date (undated last), then id. Same set of mentions, same events and ids."""
+    unique = _one_spelling(mentions)
+    habitual = _habitual(unique)
+    by_doc: dict[str, list[EventMention]] = {}
+    for mention in sorted(unique, key=_order):
+        by_doc.setdefault(mention.mention.doc_id, []).append(mention)
+    doc_clusters: list[_Cluster] = []
+    for doc_id in sorted(by_doc):
+        own: list[_Cluster] = []
+        # dated mentions first, so an undated one joins the event its article dates elsewhere
+        for mention in sorted(by_doc[doc_id], key=lambda m: (m.date is None, _order(m))):
+            target = next((c for c in own if _joins_in_doc(c, mention)), None)
+            if target is None:
+                target = _Cluster(mention.type)
+                own.append(target)
+            target.add(mention)
+        doc_clusters.extend(own)
+    doc_clusters.sort(key=_cluster_order)
+    merged: list[_Cluster] = []
+    seeds: list[_Cluster] = []
+    # seeds by (key, the month or year of their date): a cluster looks only at seeds whose date can be
+    # compatible with its own, so the work per cluster does not grow with the years a name spans
+    index: dict[tuple[str, str], list[int]] = {}
+    for cluster in doc_clusters:
+        keys = _cluster_keys(cluster)
+        date = cluster.date()
+        found: int | None = None
+        if keys and date is not None:
+            buckets = _compatible_buckets(date)
+            candidates = {p for key in keys for bucket in buckets for p in index.get((key, bucket), ())}
+            for position in sorted(candidates):
+                if _joins_across(seeds[position], cluster, habitual):
+                    found = position
+                    break
+        if found is None:
+            seeds.append(cluster)
+            merged.append(_Cluster(cluster.type))
+            merged[-1].absorb(cluster)
+            if date is not None:
+                bucket = _own_bucket(date)
+                for key in keys:
+                    index.setdefault((key, bucket), []).append(len(seeds) - 1)
+        else:
+            merged[found].absorb(cluster)
+    events = [_event(cluster) for cluster in merged]
+    return _unique_ids(events)
+
+
+def _own_bucket(date: PartialDate) -> str:
+    return date.iso[:4] if date.precision == "year" else date.iso[:7]
+
+
+def _compatible_buckets(date: PartialDate) -> tuple[str, ...]:
+    """The buckets (:func:`_own_bucket`) of every date :func:`dates_compatible` with ``date``: a day's
+    month and the months of the days either side, a month, every month of a year; and the year."""
+    year = date.iso[:4]
+    if date.precision == "year":
+        return (year, *(f"{year}-{m:02d}" for m in range(1, 13)))
+    if date.precision == "month":
+        return (year, date.iso[:7])
+    bounds = _bounds(date)
+    if bounds is None:
+        return (year, date.iso[:7])
+    day = bounds[0]
+    one = datetime.timedelta(days=1)
+    months = {date.iso[:7]}
+    if day > datetime.date.min:
+        months.add((day - one).isoformat()[:7])
+    if day < datetime.date.max:
+        months.add((day + one).isoformat()[:7])
+    return (year, *sorted(months))
+
+
+def _cluster_keys(cluster: _Cluster) -> set[str]:
+    if cluster.date() is None:
+        return set()
+    keys: set[str] = set()
+    for doer in cluster.doers:
+        keys.add(f"{cluster.type}|{doer}")
+    if cluster.type != "STATEMENT":
+        actors = sorted(cluster.actors)
+        keys.update(f"{cluster.type}|{a}|{b}" for i, a in enumerate(actors) for b in actors[i + 1 :])
+    return keys
+
+
+def _cluster_order(cluster: _Cluster) -> tuple[bool, str, tuple[str, int, int, str]]:
+    date = cluster.date()
+    return (date is None, date.iso if date else "", _order(min(cluster.mentions, key=_order)))
+
+
+def _event(cluster: _Cluster) -> Event:
+    mentions = sorted(cluster.mentions, key=_order)
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    doer_counts: Counter[str] = Counter()
+    for mention in mentions:
+        counts.update(set(mention.actors))
+        if mention.actors:
+            doer_counts[mention.actors[0]] += 1
+        for name in mention.actors:
+            first_seen.setdefault(name, len(first_seen))
+    actors: list[str] = []
+    if doer_counts:
+        doer = min(doer_counts, key=lambda name: (-doer_counts[name], first_seen[name]))
+        actors.append(doer)
+        threshold = max(1, math.ceil(max(counts.values()) / 2))
+        rest = [n for n in counts if n != doer and counts[n] >= threshold]
+        actors += sorted(rest, key=lambda name: (-counts[name], first_seen[name]))
+    actors = actors[:6]
+    places = Counter(m.place for m in mentions if m.place)
+    place = min(places, key=lambda name: (-places[name], name)) if places else None
+    affiliation_counts = Counter(a for m in mentions for a in m.affiliations if a not in actors)
+    affiliations = tuple(sorted(affiliation_counts, key=lambda name: (-affiliation_counts[name], name)))
+    date = cluster.date()
+    key = "\x1f".join((cluster.type, *sorted(actors), "@", place or "", date.iso if date else ""))
+    return Event(
+        id=hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+        type=cluster.type,
+        actors=tuple(actors),
+        place=place,
+        date=date,
+        summary=summarize(cluster.type, actors, place),
+        mentions=tuple(m.mention for m in mentions),
+        affiliations=affiliations,
+    )
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    """Ids are the hash of what the event says; two events saying the same (undated, in two
+    articles) get the hash of their first mention added."""
+    counts = Counter(e.id for e in events)
+    out: list[Event] = []
+    for event in events:
+        if counts[event.id] > 1:
+            first = event.mentions[0]
+            salt = f"{event.id}\x1f{first.doc_id}\x1f{first.sentence_start}\x1f{first.trigger_start}"
+            event = Event(
+                id=hashlib.sha1(salt.encode("utf-8", "surrogatepass")).hexdigest()[:16],
+                type=event.type,
+                actors=event.actors,
+                place=event.place,
+                date=event.date,
+                summary=event.summary,
+                mentions=event.mentions,
+                affiliations=event.affiliations,
+            )
+        out.append(event)
+    out.sort(key=lambda e: (e.date is None, e.date.iso if e.date else "", e.id))
+    return out

@@ -1,0 +1,450 @@
+"""The ``warta`` command: the JSON contract, ids, ``--index`` and ``$WARTA_INDEX``, errors, untrusted text."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import DATA, ISO_DATE, SUMMARY, TRACEBACK, BuiltIndex, Cli, article, write_jsonl
+
+from indexer.pipeline import open_catalog
+
+WARTA = str(Path(sys.executable).with_name("warta"))
+SEARCH_KEYS = {"query", "total", "hits", "notice", "suggestion"}
+HIT_KEYS = {"id", "title", "date", "source", "path", "score", "snippet"}
+LIST_KEYS = {"id", "title", "date", "source", "path"}
+SHOW_KEYS = {"id", "title", "date", "source", "path", "lang", "text", "entities", "events"}
+ENTITY_KEYS = {"start", "end", "text", "type", "canonical"}
+
+
+def warta(*args: str | os.PathLike[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed ``warta`` command in a child process."""
+    return subprocess.run(
+        [WARTA, *map(os.fspath, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
+        timeout=120,
+        check=False,
+    )
+
+
+def assert_date(value: Any) -> None:
+    assert value is None or (isinstance(value, str) and ISO_DATE.match(value)), value
+
+
+def assert_one_line_error(run: Any, *fragments: str) -> None:
+    err = run.err if hasattr(run, "err") else run.stderr
+    out = run.out if hasattr(run, "out") else run.stdout
+    rc = run.rc if hasattr(run, "rc") else run.returncode
+    assert rc == 1
+    assert out == ""
+    assert err.endswith("\n") and err.count("\n") == 1, err
+    assert err.startswith("warta: ")
+    for fragment in fragments:
+        assert fragment in err
+    for marker in TRACEBACK:
+        assert marker not in err
+
+
+# ------------------------------------------------------------------------------------------- search --json
+
+
+def test_search_json_contract(cli: Cli, sample_index: BuiltIndex) -> None:
+    result = cli("search", "lukashenko", "--json", "--index", sample_index.dir).json()
+    assert set(result) == SEARCH_KEYS
+    assert result["query"] == "lukashenko"
+    assert result["notice"] is None
+    assert result["suggestion"] is None
+    assert isinstance(result["total"], int) and result["total"] == len(result["hits"]) == 2
+    for hit in result["hits"]:
+        assert set(hit) == HIT_KEYS
+        assert isinstance(hit["id"], str) and hit["id"] in sample_index.ids.values()
+        assert isinstance(hit["title"], str) and hit["title"]
+        assert_date(hit["date"])
+        assert hit["source"] is None or isinstance(hit["source"], str)
+        assert isinstance(hit["path"], str) and Path(hit["path"]).is_absolute() and Path(hit["path"]).is_file()
+        assert Path(hit["path"]).parent == DATA
+        assert isinstance(hit["score"], float) and hit["score"] > 0
+        assert isinstance(hit["snippet"], str)
+        assert "«Lukashenko»" in hit["snippet"]
+        assert hit["snippet"].count("«") == hit["snippet"].count("»")
+        assert "\n" not in hit["snippet"]
+
+
+def test_search_json_dates_and_sources(cli: Cli, sample_index: BuiltIndex) -> None:
+    result = cli("search", "kunjungan", "--json", "--index", sample_index.dir).json()
+    by_file = {Path(hit["path"]).name: hit for hit in result["hits"]}
+    hit = by_file["002_5aca17387d92f694.txt"]
+    assert (hit["date"], hit["source"]) == ("2023-08-15", "afederasi.com")
+    assert hit["title"] == "Tunjukkan Dukungan, Menteri Pertahanan China Kunjungi Rusia dan Belarus"
+
+
+def test_search_hit_ids_work_with_show(cli: Cli, corpus_index: BuiltIndex) -> None:
+    hits = cli("search", "the OR dan", "--json", "--index", corpus_index.dir).json()["hits"]
+    assert len(hits) == len(corpus_index.ids)
+    for hit in hits:
+        doc = cli("show", hit["id"], "--json", "--index", corpus_index.dir).json()
+        assert {k: doc[k] for k in LIST_KEYS} == {k: hit[k] for k in LIST_KEYS}
+
+
+def test_search_json_no_hits(cli: Cli, sample_index: BuiltIndex) -> None:
+    run = cli("search", "qqqqxxxxzzzz", "--json", "--index", sample_index.dir)
+    assert run.json() == {"query": "qqqqxxxxzzzz", "total": 0, "hits": [], "notice": None, "suggestion": None}
+    assert run.err == ""
+
+
+def test_search_json_suggestion(cli: Cli, sample_index: BuiltIndex) -> None:
+    result = cli("search", "lukashenkx", "--json", "--index", sample_index.dir).json()
+    assert (result["total"], result["suggestion"]) == (0, "lukashenko")
+
+
+def test_search_human_output(cli: Cli, sample_index: BuiltIndex) -> None:
+    run = cli("search", "lukashenko", "--index", sample_index.dir)
+    assert run.rc == 0 and run.err == ""
+    lines = run.out.splitlines()
+    assert lines[0].startswith("2 hits for 'lukashenko' (")
+    assert "Lukashenko" in run.out
+    assert "«" not in run.out
+    assert sample_index.ids["003_c00b38141db1421f.txt"] in run.out
+
+
+# ------------------------------------------------------------------------------------------- list --json
+
+
+def test_list_json_contract(cli: Cli, sample_index: BuiltIndex) -> None:
+    result = cli("list", "--json", "--index", sample_index.dir).json()
+    assert set(result) == {"documents"}
+    docs = result["documents"]
+    assert len(docs) == 3
+    for doc in docs:
+        assert set(doc) == LIST_KEYS
+        assert isinstance(doc["id"], str) and len(doc["id"]) == 12
+        assert isinstance(doc["title"], str) and doc["title"]
+        assert_date(doc["date"])
+        assert doc["source"] is None or isinstance(doc["source"], str)
+        assert Path(doc["path"]).parent == DATA
+    assert {doc["id"] for doc in docs} == set(sample_index.ids.values())
+    assert docs[0]["date"] == "2023-08-15"  # newest first, undated last
+
+
+def test_list_json_is_newest_first_with_undated_last(cli: Cli, corpus_index: BuiltIndex) -> None:
+    docs = cli("list", "--json", "--index", corpus_index.dir).json()["documents"]
+    assert len(docs) == len(corpus_index.ids)
+    dates = [doc["date"] for doc in docs]
+    dated = [d for d in dates if d is not None]
+    assert dates == dated + [None] * (len(dates) - len(dated))
+    assert dated == sorted(dated, reverse=True)
+    assert dated[0] == "2023-09-01" and dated[-1] == "2019"
+    for doc in docs:
+        assert_date(doc["date"])
+
+
+def test_list_ids_work_with_show(cli: Cli, sample_index: BuiltIndex) -> None:
+    for doc in cli("list", "--json", "--index", sample_index.dir).json()["documents"]:
+        shown = cli("show", doc["id"], "--json", "--index", sample_index.dir).json()
+        assert {k: shown[k] for k in LIST_KEYS} == doc
+
+
+def test_list_human_output(cli: Cli, sample_index: BuiltIndex) -> None:
+    run = cli("list", "--index", sample_index.dir)
+    assert run.rc == 0 and run.err == ""
+    lines = run.out.splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith(sample_index.ids["002_5aca17387d92f694.txt"] + "  2023-08-15")
+
+
+# ------------------------------------------------------------------------------------------- show
+
+
+def test_show_json_contract(cli: Cli, sample_index: BuiltIndex) -> None:
+    doc_id = sample_index.ids["002_5aca17387d92f694.txt"]
+    doc = cli("show", doc_id, "--json", "--index", sample_index.dir).json()
+    assert set(doc) == SHOW_KEYS
+    assert doc["id"] == doc_id
+    assert doc["title"] == "Tunjukkan Dukungan, Menteri Pertahanan China Kunjungi Rusia dan Belarus"
+    assert doc["date"] == "2023-08-15"
+    assert doc["source"] == "afederasi.com"
+    assert doc["path"] == str(DATA / "002_5aca17387d92f694.txt")
+    assert doc["lang"] == "id"
+    assert isinstance(doc["text"], str)
+    assert doc["text"].startswith("Menteri Pertahanan China, Li Shangfu, telah memulai kunjungan")
+    assert "15 Aug 2023 - 09:35" not in doc["text"]  # the dateline became the date
+    entities = doc["entities"]
+    assert entities and all(set(e) == ENTITY_KEYS for e in entities)
+    assert all(doc["text"][e["start"] : e["end"]] == e["text"] for e in entities)
+    assert [e["start"] for e in entities] == sorted(e["start"] for e in entities)
+    named = {(e["text"], e["type"], e["canonical"]) for e in entities}
+    assert ("Li Shangfu", "PERSON", "Li Shangfu") in named
+    assert ("Ukraina", "LOC", "Ukraine") in named
+    assert ("Belarus", "LOC", "Belarus") in named
+
+
+def test_show_json_undated_article(cli: Cli, sample_index: BuiltIndex) -> None:
+    doc = cli("show", sample_index.ids["003_c00b38141db1421f.txt"], "--json", "--index", sample_index.dir).json()
+    assert (doc["date"], doc["source"]) == (None, None)
+    assert "loading..." not in doc["text"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.txt")))
+def test_show_raw_is_the_input_as_read(cli: Cli, sample_index: BuiltIndex, name: str) -> None:
+    doc_id = sample_index.ids[name]
+    raw = cli("show", doc_id, "--json", "--raw", "--index", sample_index.dir).json()
+    assert set(raw) == SHOW_KEYS
+    assert raw["entities"] == []  # offsets point into the cleaned text only
+    assert raw["text"] == (DATA / name).read_text(encoding="utf-8")
+    cleaned = cli("show", doc_id, "--json", "--index", sample_index.dir).json()
+    assert {k: v for k, v in raw.items() if k not in ("text", "entities")} == {
+        k: v for k, v in cleaned.items() if k not in ("text", "entities")
+    }
+    assert cleaned["text"] != raw["text"]
+
+
+def test_show_raw_of_a_jsonl_article_is_its_line(cli: Cli, corpus_index: BuiltIndex) -> None:
+    lines = corpus_index.files[0].read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        key = json.loads(line)["id"]
+        raw = cli("show", corpus_index.ids[key], "--json", "--raw", "--index", corpus_index.dir).json()
+        assert raw["text"] == lines[number]
+
+
+def test_show_human_output(cli: Cli, sample_index: BuiltIndex) -> None:
+    doc_id = sample_index.ids["002_5aca17387d92f694.txt"]
+    run = cli("show", doc_id, "--index", sample_index.dir)
+    assert run.rc == 0 and run.err == ""
+    lines = run.out.splitlines()
+    assert lines[0] == "Tunjukkan Dukungan, Menteri Pertahanan China Kunjungi Rusia dan Belarus"
+    assert lines[1] == f"2023-08-15 · afederasi.com · id · {doc_id}"
+    assert lines[2] == str(DATA / "002_5aca17387d92f694.txt")
+    assert lines[3] == ""
+    assert lines[4].startswith("Menteri Pertahanan China, Li Shangfu")
+    raw = cli("show", doc_id, "--raw", "--index", sample_index.dir)
+    assert raw.out.startswith("Tunjukkan Dukungan, Menteri Pertahanan China Kunjungi Rusia dan Belarus\n\nMenteri")
+
+
+def test_show_accepts_a_unique_prefix(cli: Cli, corpus_index: BuiltIndex) -> None:
+    ids = sorted(corpus_index.ids.values())
+    for doc_id in ids:
+        prefix = next(doc_id[:n] for n in range(1, 13) if sum(other.startswith(doc_id[:n]) for other in ids) == 1)
+        for wanted in (prefix, doc_id[:8], doc_id):
+            doc = cli("show", wanted, "--json", "--index", corpus_index.dir).json()
+            assert doc["id"] == doc_id
+
+
+def test_show_ambiguous_prefix(cli: Cli, corpus_index: BuiltIndex) -> None:
+    ids = sorted(corpus_index.ids.values())
+    first_chars = [i[0] for i in ids]
+    shared = next(c for c in first_chars if first_chars.count(c) > 1)  # 17 hex ids: pigeonhole
+    for wanted in (shared, shared.upper()):
+        for extra in ((), ("--json",), ("--raw",)):
+            run = cli("show", wanted, *extra, "--index", corpus_index.dir)
+            assert_one_line_error(run, f"ambiguous id {wanted!r}")
+
+
+@pytest.mark.parametrize("wanted", ["zzzz", "0000000000000", "%", "_", "*", "' OR 1=1 --", ""])
+def test_show_missing_id(cli: Cli, corpus_index: BuiltIndex, wanted: str) -> None:
+    for extra in ((), ("--json",)):
+        run = cli("show", *extra, "--index", corpus_index.dir, "--", wanted)
+        assert_one_line_error(run, f"no article with id {wanted!r}")
+
+
+# ------------------------------------------------------------------------------------------- --index, $WARTA_INDEX
+
+
+def test_every_subcommand_takes_index(cli: Cli, tmp_path: Path) -> None:
+    source = write_jsonl(
+        tmp_path / "in.jsonl", [article("a", "Only article", "The only article here, said the editor.")]
+    )
+    index = tmp_path / "custom"
+    assert cli("index", source, "--index", index).rc == 0
+    (doc,) = cli("list", "--json", "--index", index).json()["documents"]
+    assert cli("search", "editor", "--json", "--index", index).json()["total"] == 1
+    assert cli("show", doc["id"], "--json", "--index", index).json()["title"] == "Only article"
+    default = Path(os.environ["WARTA_INDEX"])
+    assert not default.exists()
+
+
+def test_warta_index_environment_is_the_default(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = write_jsonl(
+        tmp_path / "in.jsonl", [article("a", "Only article", "The only article here, said the editor.")]
+    )
+    index = tmp_path / "from-env"
+    monkeypatch.setenv("WARTA_INDEX", str(index))
+    run = cli("index", source)
+    assert (run.rc, run.out) == (0, "1 files: 1 added, 0 updated, 0 unchanged, 0 skipped\n")
+    assert (index / "catalog.sqlite").is_file()
+    (doc,) = cli("list", "--json").json()["documents"]
+    assert cli("search", "editor", "--json").json()["hits"][0]["id"] == doc["id"]
+    assert cli("show", doc["id"][:6], "--json").json()["id"] == doc["id"]
+    # --index wins over the environment
+    other = tmp_path / "other"
+    assert cli("index", source, "--index", other).rc == 0
+    assert cli("index", source).out == "1 files: 0 added, 0 updated, 1 unchanged, 0 skipped\n"
+
+
+@pytest.mark.parametrize(
+    "command", [("search", "x"), ("search", "x", "--json"), ("list",), ("list", "--json"), ("show", "abc")]
+)
+def test_missing_index_is_a_one_line_error(cli: Cli, tmp_path: Path, command: tuple[str, ...]) -> None:
+    missing = tmp_path / "nowhere"
+    run = cli(*command, "--index", missing)
+    assert_one_line_error(run, f"no index at {missing}")
+    assert not missing.exists()
+
+
+def test_no_command_prints_help(cli: Cli) -> None:
+    run = cli()
+    assert run.rc == 0
+    assert "usage: warta" in run.out
+    for name in ("index", "search", "list", "show"):
+        assert name in run.out
+
+
+# ------------------------------------------------------------------------------------------- installed command
+
+
+@pytest.mark.slow
+def test_installed_command_end_to_end(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    env = {"WARTA_INDEX": str(index)}
+    done = warta("index", DATA, env=env)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0,
+        "3 files: 3 added, 0 updated, 0 unchanged, 0 skipped\n",
+        "",
+    )
+    assert SUMMARY.match(done.stdout.strip())
+    found = warta("search", "lukashenko", "--json", env=env)
+    assert found.returncode == 0 and found.stderr == ""
+    result = json.loads(found.stdout)
+    assert set(result) == SEARCH_KEYS and result["total"] == 2
+    listed = json.loads(warta("list", "--json", "--index", index).stdout)["documents"]
+    assert len(listed) == 3
+    shown = warta("show", listed[0]["id"][:5], "--json", "--raw", "--index", index)
+    doc = json.loads(shown.stdout)
+    assert set(doc) == SHOW_KEYS
+    assert doc["text"] == Path(doc["path"]).read_text(encoding="utf-8")
+    again = warta("index", DATA, "--index", index)
+    assert again.stdout == "3 files: 0 added, 0 updated, 3 unchanged, 0 skipped\n"
+
+
+@pytest.mark.slow
+def test_installed_command_errors(tmp_path: Path) -> None:
+    missing = warta("show", "abcdef", "--index", tmp_path / "none")
+    assert_one_line_error(missing, "no index at")
+    assert warta("index", DATA, "--index", tmp_path / "ix").returncode == 0
+    unknown = warta("show", "zzzz", "--index", tmp_path / "ix")
+    assert_one_line_error(unknown, "no article with id 'zzzz'")
+    malformed = warta("search", "date:2023-13", "--json", "--index", tmp_path / "ix")
+    assert malformed.returncode == 0
+    assert malformed.stderr.splitlines() == [f"warta: {json.loads(malformed.stdout)['notice']}"]
+
+
+# ------------------------------------------------------------------------------------------- untrusted text
+
+MARKUP = "[bold]x[/], [/], [link=http://e]y[/link] [red on white]z[/red on white]"
+ESC = "\x1b[31m"
+OSC = "\x1b]0;pwned\x07"
+
+
+@pytest.fixture(scope="module")
+def hostile_index(tmp_path_factory: pytest.TempPathFactory) -> BuiltIndex:
+    folder = tmp_path_factory.mktemp("hostile")
+    text_file = folder / "markup.txt"
+    text_file.write_text(
+        f"Markup {MARKUP} title\n\nThe harbour article says {MARKUP} and {ESC}red{ESC}{OSC} "
+        "and then goes on about the boats for a while, as articles do.\n",
+        encoding="utf-8",
+    )
+    jsonl = write_jsonl(
+        folder / "markup.jsonl",
+        [
+            article(
+                "j1",
+                f"JSON {MARKUP} title {ESC}",
+                f"The harbour master wrote {MARKUP} in the log{ESC}, and {OSC}nothing else happened that day.",
+                source=f"[bold]Outlet[/bold]{ESC}",
+                lang=f"{ESC}xx",
+            )
+        ],
+    )
+    index = folder / "index"
+    from indexer.pipeline import index_paths
+
+    summary = index_paths([str(text_file), str(jsonl)], str(index))
+    assert (summary.added, summary.problems) == (2, [])
+    catalog = open_catalog(str(index))
+    try:
+        ids = {("txt" if row.key == "" else "jsonl"): row.id for row in catalog.docs()}
+    finally:
+        catalog.close()
+    return BuiltIndex(index, (text_file, jsonl), ids)
+
+
+def test_markup_round_trips_through_json(cli: Cli, hostile_index: BuiltIndex) -> None:
+    doc = cli("show", hostile_index.ids["txt"], "--json", "--index", hostile_index.dir).json()
+    assert doc["title"] == f"Markup {MARKUP} title"
+    assert MARKUP in doc["text"]
+    raw = cli("show", hostile_index.ids["txt"], "--json", "--raw", "--index", hostile_index.dir).json()
+    assert raw["text"] == hostile_index.files[0].read_text(encoding="utf-8")
+    assert ESC in raw["text"] and OSC in raw["text"]
+    doc = cli("show", hostile_index.ids["jsonl"], "--json", "--index", hostile_index.dir).json()
+    assert MARKUP in doc["title"] and MARKUP in doc["text"]
+    assert doc["source"].startswith("[bold]Outlet[/bold]")
+    hits = cli("search", "harbour", "--json", "--index", hostile_index.dir).json()["hits"]
+    assert len(hits) == 2
+    for hit in hits:
+        assert MARKUP in hit["title"]
+        assert MARKUP in hit["snippet"]
+    listed = cli("list", "--json", "--index", hostile_index.dir).json()["documents"]
+    assert all(MARKUP in doc["title"] for doc in listed)
+
+
+def _assert_inert(output: str) -> None:
+    assert "\x1b" not in output
+    assert "\x07" not in output
+    assert " ".join(MARKUP.split()) in " ".join(output.split())  # human output may wrap lines at spaces
+
+
+@pytest.mark.parametrize("key", ["txt", "jsonl"])
+def test_human_show_prints_markup_literally_and_no_escapes(cli: Cli, hostile_index: BuiltIndex, key: str) -> None:
+    run = cli("show", hostile_index.ids[key], "--index", hostile_index.dir)
+    assert run.rc == 0
+    _assert_inert(run.out)
+    raw = cli("show", hostile_index.ids[key], "--raw", "--index", hostile_index.dir)
+    assert raw.rc == 0
+    _assert_inert(raw.out)
+    if key == "txt":
+        assert "\\x1b[31m" in raw.out
+        assert "\\x1b]0;pwned\\x07" in raw.out
+
+
+def test_human_search_and_list_print_markup_literally(cli: Cli, hostile_index: BuiltIndex) -> None:
+    run = cli("search", "harbour", "--index", hostile_index.dir)
+    assert run.rc == 0
+    _assert_inert(run.out)
+    assert "[bold]Outlet[/bold]" in run.out
+    run = cli("search", f"harbour {ESC}", "--index", hostile_index.dir)
+    assert "\x1b" not in run.out and "\\x1b" in run.out
+    run = cli("search", f"harbr{ESC}", "--index", hostile_index.dir)  # no hit: the query is echoed in a suggestion
+    assert "\x1b" not in run.out + run.err
+    listed = cli("list", "--index", hostile_index.dir)
+    assert "\x1b" not in listed.out and "[bold]x[/]" in listed.out
+
+
+@pytest.mark.slow
+def test_escapes_stay_inert_when_colours_are_forced(hostile_index: BuiltIndex) -> None:
+    """With colours on, Rich writes its own SGR codes, but never the article's."""
+    for args in (("show", hostile_index.ids["txt"]), ("show", hostile_index.ids["jsonl"]), ("search", "harbour")):
+        done = warta(*args, "--index", hostile_index.dir, env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+        assert done.returncode == 0, done.stderr
+        assert "\x1b[1m" in done.stdout  # colours are really on: bold titles
+        assert ESC not in done.stdout
+        assert "\x1b]" not in done.stdout and "\x07" not in done.stdout
+        assert "[bold]x[/]" in done.stdout
