@@ -1,8 +1,9 @@
 """The ``warta`` console script.
 
 ``warta`` alone (or with only ``--index DIR``) opens the terminal browser; anything else is a
-scripting subcommand, delegated to the engine's command line (``tui.cli``). Textual is imported
-only when the browser opens, so the scripting commands start as fast as before.
+scripting subcommand, delegated to the engine's command line (``tui.cli``), whose ``--help``
+describes both. Textual is imported only when the browser opens, so the scripting commands start as
+fast as before. The browser refuses to start without a terminal on stdin and stdout (exit 2).
 """
 
 from __future__ import annotations
@@ -13,9 +14,14 @@ from typing import NamedTuple
 
 from indexer.pipeline import default_index_dir
 from indexer.resources import MissingResource
+from tui.cli import BROWSER_USAGE
 from tui.cli import main as cli_main
 
-BROWSER_USAGE = "warta [--index DIR]   open the terminal browser (index: $WARTA_INDEX or the user data folder)"
+NO_TERMINAL_STATUS = 2
+"""Exit status when the browser is asked for without a terminal (a usage error, as for argparse)."""
+NO_TERMINAL = "warta: the browser needs a terminal; see 'warta --help' for the scripting commands"
+
+__all__ = ["BROWSER_USAGE", "NO_TERMINAL", "NO_TERMINAL_STATUS", "has_terminal", "main"]
 
 
 class _Browser(NamedTuple):
@@ -35,14 +41,24 @@ def _browser_arguments(argv: Sequence[str]) -> _Browser | None:
             return None
 
 
+def has_terminal() -> bool:
+    """Whether stdin and stdout are both terminals, as the full-screen browser needs."""
+    try:
+        return bool(sys.stdin and sys.stdout and sys.stdin.isatty() and sys.stdout.isatty())
+    except ValueError:  # a closed stream
+        return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``warta``; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     browser = _browser_arguments(arguments)
     if browser is None:
-        if arguments and arguments[0] in ("-h", "--help"):
-            print(f"{BROWSER_USAGE}\n")
         return cli_main(arguments)
+    if not has_terminal():
+        # Textual would write its escape codes into the file or pipe and wait for keys that never come
+        print(NO_TERMINAL, file=sys.stderr)
+        return NO_TERMINAL_STATUS
     try:
         from tui.app import WartaApp
     except MissingResource as error:

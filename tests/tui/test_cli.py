@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import argparse
+import io
 import json
 import os
+import pty
+import re
+import select
+import shlex
+import shutil
 import subprocess
 import sys
+import tomllib
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import pytest
-from support import DATA, ISO_DATE, SUMMARY, TRACEBACK, BuiltIndex, Cli, article, write_jsonl
+from support import DATA, ISO_DATE, REPO, SUMMARY, TRACEBACK, BuiltIndex, Cli, article, write_jsonl
 
 from indexer.pipeline import open_catalog
+from tui.cli import build_parser, main, make_console, progress_bar
 
 WARTA = str(Path(sys.executable).with_name("warta"))
 SEARCH_KEYS = {"query", "total", "hits", "notice", "suggestion"}
@@ -448,3 +458,355 @@ def test_escapes_stay_inert_when_colours_are_forced(hostile_index: BuiltIndex) -
         assert ESC not in done.stdout
         assert "\x1b]" not in done.stdout and "\x07" not in done.stdout
         assert "[bold]x[/]" in done.stdout
+
+
+# ------------------------------------------------------------------------------------------- --version, --help
+
+COMMANDS = ("index", "search", "list", "show", "entities", "events", "related", "annotate")
+CODE = [*Path(REPO, "indexer").rglob("*.py"), *Path(REPO, "tui").rglob("*.py")]
+
+
+def _exits(cli_main: Any, *args: str) -> int:
+    with pytest.raises(SystemExit) as exit_:
+        cli_main(list(args))
+    return int(exit_.value.code or 0)
+
+
+def test_version_is_the_installed_package_version() -> None:
+    done = warta("--version")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == f"warta {metadata.version('warta')}\n"
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert done.stdout == f"warta {project['version']}\n"
+    assert re.fullmatch(r"warta \d+\.\d+\.\d+\S*\n", done.stdout)
+
+
+def test_version_when_the_package_is_not_installed(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def missing(name: str) -> str:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "version", missing)
+    assert _exits(main, "--version") == 0
+    assert capsys.readouterr().out == "warta unknown (not installed)\n"
+
+
+def test_help_lists_environment_exit_status_and_the_query_syntax_doc(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _exits(main, "--help") == 0
+    out = capsys.readouterr().out
+    environment = out[out.index("\nenvironment:\n") : out.index("\nexit status:\n")]
+    used = {name for path in CODE if path.name != "cli.py" for name in re.findall(r"WARTA_[A-Z]+", path.read_text())}
+    assert {"WARTA_INDEX", "WARTA_KNOWLEDGE", "WARTA_CONFIG"} <= used
+    for name in sorted(used | {"WARTA_DEBUG", "NO_COLOR", "FORCE_COLOR"}):
+        assert re.search(rf"^  {name} +\S", environment, re.MULTILINE), name
+    statuses = out[out.index("\nexit status:\n") :]
+    assert re.findall(r"^  (\d+) +\S", statuses, re.MULTILINE) == ["0", "1", "2", "70", "130"]
+    assert "docs/query-language.md" in out
+    for name in COMMANDS:
+        assert re.search(rf"^    {name} +\S", out, re.MULTILINE), name
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    (action,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(action.choices)
+
+
+def test_every_option_of_every_command_is_explained() -> None:
+    parser = build_parser()
+    commands = _subparsers(parser)
+    assert sorted(commands) == sorted(COMMANDS)
+    for name, command in [("warta", parser), *commands.items()]:
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                continue
+            assert action.help and action.help != argparse.SUPPRESS, (name, action.option_strings or action.dest)
+            assert len(action.help) > 10, (name, action.help)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_help(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _exits(main, name, "--help") == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: warta {name} [-h]")
+    for option in ("--color", "--verbose", "--quiet"):
+        assert option in out
+    assert ("--index DIR" in out) == (name != "annotate")
+
+
+def test_search_help_explains_the_query_syntax(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _exits(main, "search", "--help") == 0
+    out = capsys.readouterr().out
+    syntax = out[out.index("query syntax") :]
+    for needle in (
+        '"presiden china"',
+        " OR ",
+        "NOT ",
+        "-rusia",
+        "person:",
+        "org:",
+        "loc:",
+        "misc:",
+        "title:",
+        "source:",
+        "lang:",
+        "exact:",
+        "date:2023-03",
+        "date:>=",
+        "date:[2023-01 TO 2023-06]",
+        "presid*",
+        "?",
+        "~2",
+        "docs/query-language.md",
+    ):
+        assert needle in syntax, needle
+
+
+@pytest.mark.parametrize(
+    ("query", "total"),
+    [
+        ("zebra walrus", 1),
+        ('"blue whale"', 1),
+        ("zebra OR walrus", 3),
+        ("zebra NOT walrus", 1),
+        ("zebra -walrus", 1),
+        ("source:reuters", 3),
+        ("date:2023-03", 2),
+        ("date:>=2023-07-01", 3),
+        ("date:[2023-01 TO 2023-02]", 2),
+        ("date:[* TO 2019]", 1),
+        ("marsupi*", 1),
+        ("peli?an", 1),
+        ("pelikan~", 1),
+        ("kunjungan", 4),
+        ("exact:kunjungan", 1),
+    ],
+)
+def test_the_examples_of_the_search_help_work(cli: Cli, corpus_index: BuiltIndex, query: str, total: int) -> None:
+    """Every form the help describes, on the feature corpus: the syntax is explained as it works."""
+    result = cli("search", query, "--json", "--limit", "100", "--index", corpus_index.dir).json()
+    assert (result["total"], result["notice"]) == (total, None), query
+
+
+# ------------------------------------------------------------------------------------------- completion
+
+
+def test_completion_scripts_come_from_the_parser() -> None:
+    for shell in ("bash", "zsh"):
+        done = warta("--print-completion", shell)
+        assert done.returncode == 0 and done.stderr == ""
+        for name in (*COMMANDS, "--index", "--color", "--json", "--prune", "--print-completion", "--version"):
+            assert name in done.stdout, (shell, name)
+    assert warta("--print-completion", "zsh").stdout.startswith("#compdef warta")
+    assert warta("--print-completion", "tcsh").returncode == 2  # shtab completes only its first word
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_bash_completion_completes_commands_options_and_folders(tmp_path: Path) -> None:
+    (tmp_path / "an-index-dir").mkdir()
+    (tmp_path / "a-file.jsonl").write_text("")
+    script = tmp_path / "warta.bash"
+    script.write_text(warta("--print-completion", "bash").stdout)
+
+    def complete(*words: str) -> list[str]:
+        line = f"source {shlex.quote(str(script))}; COMP_WORDS=({' '.join(map(shlex.quote, words))}); "
+        line += f'COMP_CWORD={len(words) - 1}; _shtab_warta; printf "%s\\n" "${{COMPREPLY[@]}}"'
+        done = subprocess.run(["bash", "-c", line], capture_output=True, text=True, cwd=tmp_path, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return sorted(done.stdout.split())
+
+    assert complete("warta", "se") == ["search"]
+    assert complete("warta", "search", "--so") == ["--sort"]
+    assert complete("warta", "--color", "") == ["always", "auto", "never"]
+    assert complete("warta", "list", "--index", "a") == ["an-index-dir"]  # folders only
+    assert complete("warta", "index", "a") == ["a-file.jsonl", "an-index-dir"]
+
+
+# ------------------------------------------------------------------------------------------- -v, -q
+
+
+def test_quiet_index_prints_only_problems(cli: Cli, tmp_path: Path) -> None:
+    good = write_jsonl(tmp_path / "good.jsonl", [article("a", "Quiet one", "The quiet article, said the editor.")])
+    for before, after in ((("-q",), ()), ((), ("--quiet",)), (("--quiet",), ())):
+        run = cli(*before, "index", good, *after, "--index", tmp_path / f"index{len(before)}{len(after)}")
+        assert (run.rc, run.out, run.err) == (0, "", "")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n")
+    run = cli("-q", "index", good, bad, "--index", tmp_path / "index")
+    assert (run.rc, run.out) == (1, "")
+    assert run.err_lines == [f"skipped {bad}:1: invalid JSON: Expecting value (column 1)"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    run = cli("index", empty, "-q", "--index", tmp_path / "index")
+    assert (run.rc, run.out) == (1, "")
+    assert run.err_lines == ["warta: no files to index (see 'warta index --help' for the formats read)"]
+
+
+def test_verbose_index_prints_a_line_per_file(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    one = write_jsonl(folder / "one.jsonl", [article("a", "First", "The first article, said the editor.")])
+    two = write_jsonl(
+        folder / "two.jsonl",
+        [article("b", "Second", "The second article, said the editor."), article("c", "Third", "The third one.")],
+    )
+    index = tmp_path / "index"
+    run = cli("-v", "index", folder, "--index", index)
+    assert (run.rc, run.out) == (0, "2 files: 3 added, 0 updated, 0 unchanged, 0 skipped\n")
+    assert run.err_lines == [
+        f"indexing 2 files into {index}",
+        f"{one}: 1 added, 0 updated, 0 unchanged",
+        f"{two}: 2 added, 0 updated, 0 unchanged",
+    ]
+    write_jsonl(two, [article("b", "Second", "The second article, changed.")])
+    one.unlink()
+    run = cli("index", folder, "--index", index, "--verbose", "--prune")
+    assert (run.rc, run.out) == (0, "1 files: 0 added, 1 updated, 0 unchanged, 2 removed, 0 skipped\n")
+    assert run.err_lines == [
+        f"indexing 1 files into {index}",
+        f"{two}: 0 added, 1 updated, 0 unchanged, 1 removed",
+        f"{one}: 0 added, 0 updated, 0 unchanged, 1 removed",
+    ]
+    bad = folder / "bad.jsonl"
+    bad.write_text("not json\n")
+    run = cli("index", folder, "--index", index, "-v")
+    assert run.rc == 1
+    assert run.err_lines[1:] == [
+        f"{bad}: 0 added, 0 updated, 0 unchanged",
+        f"{two}: 0 added, 0 updated, 1 unchanged",
+        f"skipped {bad}:1: invalid JSON: Expecting value (column 1)",
+    ]
+
+
+def test_verbose_and_quiet_together_are_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    for args in (("-v", "-q", "list"), ("-v", "list", "-q"), ("list", "--quiet", "--verbose")):
+        assert _exits(main, *args, "--index", str(tmp_path)) == 2
+        assert "-q/--quiet" in capsys.readouterr().err
+
+
+def test_global_options_go_before_or_after_the_command(cli: Cli, sample_index: BuiltIndex, tmp_path: Path) -> None:
+    expected = cli("list", "--json", "--index", sample_index.dir).json()
+    assert cli("--index", sample_index.dir, "list", "--json").json() == expected
+    assert cli("--index", tmp_path / "elsewhere", "list", "--json", "--index", sample_index.dir).json() == expected
+    run = cli("--index", sample_index.dir, "list", "--index", tmp_path / "none")  # the command's own wins
+    assert_one_line_error(run, f"no index at {tmp_path / 'none'}")
+
+
+# ------------------------------------------------------------------------------------------- --color
+
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+
+
+def _colours(output: str) -> set[int]:
+    """The foreground and background colour codes of the SGR sequences in ``output``."""
+    codes = {int(code) for params in SGR.findall(output) for code in params.split(";") if code}
+    return {code for code in codes if 30 <= code <= 49 or 90 <= code <= 107}
+
+
+@pytest.fixture
+def colour_environment(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    return monkeypatch
+
+
+def test_color_option_and_environment(
+    cli: Cli, sample_index: BuiltIndex, colour_environment: pytest.MonkeyPatch
+) -> None:
+    def search(*options: str) -> str:
+        run = cli(*options, "search", "lukashenko", "--index", sample_index.dir)
+        assert run.rc == 0
+        return run.out
+
+    plain = search()
+    assert "\x1b" not in plain  # auto: not a terminal
+    for options in (("--color", "always"), ("--color=always",)):
+        assert _colours(search(*options)) and "\x1b[1m" in search(*options)
+    assert SGR.sub("", search("--color", "always")).splitlines()[1:] == plain.splitlines()[1:]  # [0]: the time
+    colour_environment.setenv("FORCE_COLOR", "1")
+    assert _colours(search())  # auto honours FORCE_COLOR
+    assert "\x1b" not in search("--color", "never")
+    colour_environment.setenv("NO_COLOR", "1")
+    forced_plain = search()
+    assert "\x1b[1m" in forced_plain and not _colours(forced_plain)  # NO_COLOR: styles without colours
+    assert _colours(search("--color", "always"))  # the option wins over NO_COLOR
+    colour_environment.delenv("FORCE_COLOR")
+    assert "\x1b" not in search()
+    colour_environment.setenv("TERM", "dumb")
+    assert _colours(search("--color", "always"))
+
+
+def test_color_applies_to_the_problems_of_index(
+    cli: Cli, tmp_path: Path, colour_environment: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n")
+    coloured = cli("index", bad, "--color", "always", "--index", tmp_path / "index")
+    assert coloured.rc == 1 and 33 in _colours(coloured.err)  # yellow
+    colour_environment.setenv("FORCE_COLOR", "1")
+    plain = cli("index", bad, "--color", "never", "--index", tmp_path / "index")
+    assert plain.rc == 1 and "\x1b" not in plain.err
+    assert SGR.sub("", coloured.err) == plain.err
+
+
+def test_markup_and_escapes_stay_inert_with_color_always(cli: Cli, hostile_index: BuiltIndex) -> None:
+    for args in (("show", hostile_index.ids["txt"]), ("show", hostile_index.ids["jsonl"]), ("search", "harbour")):
+        run = cli(*args, "--color", "always", "--index", hostile_index.dir)
+        assert run.rc == 0
+        assert ESC not in run.out and "\x1b]" not in run.out and "\x07" not in run.out
+        assert "[bold]x[/]" in run.out
+
+
+# ------------------------------------------------------------------------------------------- progress bar
+
+
+def test_progress_description_is_plain_text() -> None:
+    """The bar printed ``[progress.description]indexing`` literally; a description is never markup."""
+    stream = io.StringIO()
+    console = make_console("never", stream)
+    bar = progress_bar(console, show=True)
+    bar.add_task("[bold]x[/] indexing", total=10)
+    console.print(bar.get_renderable())
+    shown = stream.getvalue()
+    assert "[bold]x[/] indexing" in shown
+    assert "progress.description" not in shown
+
+
+def _index_on_a_terminal(tmp_path: Path, *options: str) -> tuple[str, bytes]:
+    """``warta index`` with stderr on a pseudo-terminal: its stdout, and what reached the terminal."""
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE")}
+    with subprocess.Popen(
+        [WARTA, *options, "index", str(DATA), "--index", str(tmp_path / f"index{len(options)}")],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env={**env, "TERM": "xterm-256color"},
+    ) as process:
+        os.close(slave)
+        chunks = []
+        while select.select([master], [], [], 60)[0]:
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # EIO: the process and its writers are done
+                break
+            if not data:
+                break
+            chunks.append(data)
+        os.close(master)
+        assert process.stdout is not None
+        out = process.stdout.read().decode()
+        assert process.wait(timeout=60) == 0
+    return out, b"".join(chunks)
+
+
+def test_index_on_a_terminal_shows_a_bar_unless_quiet(tmp_path: Path) -> None:
+    out, terminal = _index_on_a_terminal(tmp_path)
+    assert out == "3 files: 3 added, 0 updated, 0 unchanged, 0 skipped\n"
+    assert b"indexing " in terminal and b"kB" in terminal
+    assert b"[progress" not in terminal
+    assert _colours(terminal.decode())
+    out, terminal = _index_on_a_terminal(tmp_path, "--color", "never")
+    assert b"indexing " in terminal and not _colours(terminal.decode())
+    out, terminal = _index_on_a_terminal(tmp_path, "-q")
+    assert (out, terminal) == ("", b"")

@@ -1,14 +1,21 @@
-"""``warta`` with no subcommand opens the browser; subcommands and --help still reach the scripting CLI."""
+"""``warta`` with no subcommand opens the browser (on a terminal only); subcommands and --help reach the
+scripting CLI."""
 
 from __future__ import annotations
 
+import os
+import pty
+import select
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from tui_support import SAMPLES
 
+import tui.entry
 from tui.app import WartaApp
-from tui.entry import BROWSER_USAGE, main
+from tui.entry import BROWSER_USAGE, NO_TERMINAL, NO_TERMINAL_STATUS, main
 from tui.screens.welcome import SAMPLES_DIR
 from tui.text import human_size, printable
 
@@ -22,6 +29,7 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         opened.append(self.index_dir)
 
     monkeypatch.setattr(WartaApp, "run", run)
+    monkeypatch.setattr(tui.entry, "has_terminal", lambda: True)  # pytest captures stdin and stdout
     return opened
 
 
@@ -50,9 +58,83 @@ def test_help_names_the_browser_and_the_subcommands(launched: list[str], capsys:
         main(["--help"])
     assert exit_.value.code == 0
     out = capsys.readouterr().out
-    assert out.startswith(BROWSER_USAGE)
+    assert out.startswith(f"usage: {BROWSER_USAGE}\n       warta ")
+    assert "opens the terminal browser" in out and "needs a terminal" in out
+    assert f"  {NO_TERMINAL_STATUS}    usage error" in out and "the browser without a terminal" in out
     assert "search" in out and "index" in out
     assert launched == []
+
+
+# ------------------------------------------------------------------------------------------- no terminal
+
+WARTA = str(Path(sys.executable).with_name("warta"))
+
+
+def test_the_browser_refuses_to_start_without_a_terminal(
+    launched: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(tui.entry, "has_terminal", lambda: False)
+    for argv in ([], ["--index", "some/dir"]):
+        assert main(argv) == NO_TERMINAL_STATUS == 2
+        captured = capsys.readouterr()
+        assert (captured.out, captured.err) == ("", NO_TERMINAL + "\n")
+    assert launched == []
+
+
+def test_has_terminal_under_pytest_is_false() -> None:
+    assert tui.entry.has_terminal() is False  # pytest's stdin and captured stdout are no terminals
+
+
+def _run_without_terminal(tmp_path: Path, *args: str, stdin: int | None, stdout: int | None) -> tuple[int, str, str]:
+    """``warta ARGS`` with the given stdin and stdout (DEVNULL, a pipe when None, or a pty's fd)."""
+    done = subprocess.run(
+        [WARTA, *args],
+        stdin=subprocess.DEVNULL if stdin is None else stdin,
+        stdout=subprocess.PIPE if stdout is None else stdout,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "WARTA_INDEX": str(tmp_path / "index"), "TERM": "xterm-256color"},
+        timeout=60,  # the bug was a browser waiting forever for keys
+        check=False,
+    )
+    out = done.stdout.decode() if done.stdout is not None else ""
+    return done.returncode, out, done.stderr.decode()
+
+
+@pytest.mark.parametrize("args", [(), ("--index", "elsewhere")])
+def test_installed_command_without_a_terminal_says_so_and_exits_2(tmp_path: Path, args: tuple[str, ...]) -> None:
+    """``warta </dev/null >file`` wrote full-screen escape codes and hung."""
+    assert _run_without_terminal(tmp_path, *args, stdin=None, stdout=None) == (2, "", NO_TERMINAL + "\n")
+    assert not (tmp_path / "index").exists()
+
+
+def _pty_output(master: int) -> bytes:
+    """What was written to a pty whose other end is closed."""
+    chunks = []
+    while select.select([master], [], [], 10)[0]:
+        try:
+            data = os.read(master, 4096)
+        except OSError:  # EIO: the other end is closed
+            break
+        if not data:
+            break
+        chunks.append(data)
+    return b"".join(chunks)
+
+
+def test_a_terminal_on_one_side_only_is_not_enough(tmp_path: Path) -> None:
+    master, slave = pty.openpty()
+    try:
+        # stdin a terminal, stdout a pipe (warta > file)
+        assert _run_without_terminal(tmp_path, stdin=slave, stdout=None) == (2, "", NO_TERMINAL + "\n")
+        # stdout a terminal, stdin not (warta < /dev/null): nothing at all is written to the terminal
+        rc, _out, err = _run_without_terminal(tmp_path, stdin=None, stdout=slave)
+        assert (rc, err) == (2, NO_TERMINAL + "\n")
+    finally:
+        os.close(slave)
+    try:
+        assert _pty_output(master) == b""
+    finally:
+        os.close(master)
 
 
 def test_the_welcome_screen_offers_the_bundled_samples() -> None:
