@@ -26,6 +26,8 @@ Gold sets:
     python bench/ner_score.py --natural --no-seeds  # the same sentences spaced as running text
     python bench/ner_score.py --brackets-out --no-seeds  # gold "(Jokowi)" taken as "Jokowi"
     python bench/ner_score.py --characters --no-seeds  # character boundaries on the token files too
+    python bench/ner_score.py --list-rules          # the combiner's rules, in order
+    python bench/ner_score.py --without age-group,brackets --no-silver  # scored with those rules off
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ sys.path.insert(0, str(REPO))
 from bench.silver import SETS, SilverSet  # noqa: E402
 from bench.silver import read as read_silver  # noqa: E402
 from indexer.language.entities import Entity, annotate  # noqa: E402
+from indexer.language.entities.span_rules import RULE_NAMES, RULES  # noqa: E402
 from indexer.model import PartialDate  # noqa: E402
 
 NER_DEV = REPO.parent / "shared" / "ner-dev"
@@ -206,8 +209,10 @@ def score(pairs: Iterable[tuple[set[Span], set[Span]]], types: tuple[str, ...] =
     return table
 
 
-def predicted_spans(text: str, lang: str | None = None, published: PartialDate | None = None) -> set[Span]:
-    return {(e.start, e.end, e.type) for e in annotate(text, lang=lang, published=published)}
+def predicted_spans(
+    text: str, lang: str | None = None, published: PartialDate | None = None, disabled: frozenset[str] = frozenset()
+) -> set[Span]:
+    return {(e.start, e.end, e.type) for e in annotate(text, lang=lang, published=published, disabled=disabled)}
 
 
 def print_table(name: str, table: dict[str, dict[str, float]], seconds: float | None = None) -> None:
@@ -238,13 +243,18 @@ def show_errors(sentences: list[Sentence], predictions: list[set[Span]], limit: 
 
 
 def score_file(
-    path: Path, errors: int, natural: bool = False, brackets_out: bool = False, characters: bool = False
+    path: Path,
+    errors: int,
+    natural: bool = False,
+    brackets_out: bool = False,
+    characters: bool = False,
+    disabled: frozenset[str] = frozenset(),
 ) -> dict[str, dict[str, float]]:
     sentences = read_conll(path, natural)
     if brackets_out:
         sentences = [Sentence(s.text, without_brackets(s.text, s.gold)) for s in sentences]
     began = time.perf_counter()
-    predictions = [predicted_spans(sentence.text) for sentence in sentences]
+    predictions = [predicted_spans(sentence.text, disabled=disabled) for sentence in sentences]
     seconds = time.perf_counter() - began
     if not characters:
         predictions = [on_tokens(spans, s.tokens) for spans, s in zip(predictions, sentences, strict=True)]
@@ -263,19 +273,21 @@ def load_seeds(path: Path = SEEDS_GOLD) -> list[dict[str, object]]:
     return data
 
 
-def score_silver(silver: SilverSet, errors: int = 0, halves: bool = False) -> dict[str, dict[str, float]]:
+def score_silver(
+    silver: SilverSet, errors: int = 0, halves: bool = False, disabled: frozenset[str] = frozenset()
+) -> dict[str, dict[str, float]]:
     """Score one silver set of :mod:`bench.silver` (the language detected, as for the other files): each
     sentence alone, then inside its article (the returned table); with ``halves``, also the even and the
     odd sentences of the file apart (rules written looking at one half's errors are checked on the other)."""
     sentences = read_silver(silver)
-    alone = [predicted_spans(sentence.text) for sentence in sentences]
+    alone = [predicted_spans(sentence.text, disabled=disabled) for sentence in sentences]
     label = f"{silver.path.name}: {len(sentences)} news sentences, silver (assistant-annotated)"
     print_table(f"{label}, each alone", score(zip((s.gold for s in sentences), alone, strict=True)))
     by_article: dict[str, list[Entity]] = {}
     in_article: list[set[Span]] = []
     for sentence in sentences:
         if sentence.article not in by_article:
-            by_article[sentence.article] = annotate(sentence.article)
+            by_article[sentence.article] = annotate(sentence.article, disabled=disabled)
         start, end = sentence.offset, sentence.offset + len(sentence.text)
         in_article.append(
             {
@@ -295,7 +307,9 @@ def score_silver(silver: SilverSet, errors: int = 0, halves: bool = False) -> di
     return table
 
 
-def score_seeds(path: Path = SEEDS_GOLD, errors: int = 0) -> dict[str, dict[str, float]]:
+def score_seeds(
+    path: Path = SEEDS_GOLD, errors: int = 0, disabled: frozenset[str] = frozenset()
+) -> dict[str, dict[str, float]]:
     articles = load_seeds(path)
     pairs = []
     canonical_ok = canonical_all = 0
@@ -306,7 +320,7 @@ def score_seeds(path: Path = SEEDS_GOLD, errors: int = 0) -> dict[str, dict[str,
         if isinstance(published, str):
             precision = {10: "day", 7: "month", 4: "year"}[len(published)]
             date = PartialDate(published, precision)  # type: ignore[arg-type]
-        found = annotate(text, published=date)
+        found = annotate(text, published=date, disabled=disabled)
         gold_entities = article["entities"]
         assert isinstance(gold_entities, list)
         gold = {(int(e["start"]), int(e["end"]), str(e["type"])) for e in gold_entities}
@@ -329,6 +343,15 @@ def score_seeds(path: Path = SEEDS_GOLD, errors: int = 0) -> dict[str, dict[str,
     print_table(f"seeds: {len(articles)} articles (micro over all five types)", table)
     print(f"  canonical names right on matched spans: {canonical_ok}/{canonical_all}")
     return table
+
+
+def rule_names(value: str) -> frozenset[str]:
+    """The combiner rules named in ``value`` ("faith-words,age-group"); an unknown name is an error."""
+    names = frozenset(name.strip() for name in value.split(",") if name.strip())
+    unknown = sorted(names - frozenset(RULE_NAMES))
+    if unknown:
+        raise argparse.ArgumentTypeError(f"no such rule: {', '.join(unknown)} (see --list-rules)")
+    return names
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -354,18 +377,32 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score the token files by character boundaries, not by the tokens a name touches",
     )
+    parser.add_argument(
+        "--without",
+        type=rule_names,
+        default=frozenset(),
+        metavar="RULE[,RULE...]",
+        help="switch these combiner rules off (names from --list-rules), to measure their effect",
+    )
+    parser.add_argument("--list-rules", action="store_true", help="list the combiner's rules in order and exit")
     args = parser.parse_args(argv)
+    if args.list_rules:
+        for rule in RULES:
+            print(f"{rule.name:24} {' '.join(rule.doc.split())}")
+        return 0
+    if args.without:
+        print(f"without: {', '.join(name for name in RULE_NAMES if name in args.without)}")
     for name in args.files:
         path = args.dir / name
         if not path.exists():
             print(f"{path}: not found, skipped", file=sys.stderr)
             continue
-        score_file(path, args.errors, args.natural, args.brackets_out, args.characters)
+        score_file(path, args.errors, args.natural, args.brackets_out, args.characters, args.without)
     for silver in SETS.values():
         if not args.no_silver and silver.path.exists() and silver.corpus.exists():
-            score_silver(silver, args.errors, args.halves)
+            score_silver(silver, args.errors, args.halves, args.without)
     if not args.no_seeds and SEEDS_GOLD.exists():
-        score_seeds(SEEDS_GOLD, args.errors)
+        score_seeds(SEEDS_GOLD, args.errors, args.without)
     return 0
 
 

@@ -122,3 +122,26 @@ def test_silver_sentences_are_scored_alone_in_their_article_and_by_halves(
     for half, kind in (("even", "PERSON"), ("odd", "ORG")):
         lines = out.split(f"the {half} sentences, in their article\n")[1].splitlines()[:4]
         assert [line.split()[0] for line in lines if "F1 1.000" in line] == [kind, "micro"]
+
+
+def test_without_names_combiner_rules_and_rejects_others(capsys: pytest.CaptureFixture[str]) -> None:
+    assert ner_score.rule_names("brackets, age-group") == frozenset({"brackets", "age-group"})
+    with pytest.raises(SystemExit):
+        ner_score.main(["--without", "brackets,no-such-rule", "--no-seeds", "--no-silver", "--files"])
+    assert "no such rule: no-such-rule" in capsys.readouterr().err
+    assert ner_score.main(["--list-rules"]) == 0
+    listed = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert listed[0] == "faith-words" and "brackets" in listed and len(listed) == len(set(listed))
+
+
+def test_without_switches_the_rule_off_in_the_scores(tmp_path: Path) -> None:
+    gold = tmp_path / "toy.tsv"
+    gold.write_text(
+        "Kementerian\tB-ORGANISATION\nPerhubungan\tI-ORGANISATION\n(\tO\nKemenhub\tB-ORGANISATION\n)\tO\n"
+        "menyiapkan\tO\narmada\tO\n.\tO\n",
+        encoding="utf-8",
+    )
+    on = ner_score.score_file(gold, 0, characters=True)
+    off = ner_score.score_file(gold, 0, characters=True, disabled=frozenset({"brackets"}))
+    assert on["micro"]["f1"] == 1.0
+    assert off["micro"]["f1"] == 0.0  # "Kementerian Perhubungan (Kemenhub)" as one name

@@ -145,31 +145,14 @@ def classify_unknown(
     names = [k for k in range(first, last + 1) if words[k][0].isalpha()]
     if not names or lower[first] in ROMAN or len(words[last]) == 1:
         return None
-    if tokens.quoted[first] and tokens.quoted[last]:
-        return None  # a title between quotes: "Slumdog Millionaire"
     lowers = [lower[k] for k in names]
-    if len(names) == 1 and (lowers[0] in NOT_ENTITY_ACRONYMS or lowers[0] in COMPASS):
-        return None  # "BBM", "SPBU"; "Menurut Barat": the West, a direction
-    if any(word in NOT_PERSON_WORDS for word in lowers) or lowers[-1] in WORK_TAILS or before in NOT_ENTITY_BEFORE:
-        return None  # "bahasa Punjabi", "album Ayuamarca", "Grammy Awards"
-    alone = len(names) == 1 and lowers[0] not in GIVEN_NAMES
-    if alone and (lowers[0] in ORG_TAILS or (lang == "en" and lowers[0].endswith(_DEMONYM_ENDINGS))):
-        return None  # "Co." alone; "Brazilian", "Japanese": nationalities, not names
-    if lang == "en" and demonym(lowers):
-        return None  # "Iraqi", "South Korean", "Saudis", "Democrat": a people or a side
-    if lang == "en" and len(names) == 1 and lowers[0] in _RATINGS:
-        return None  # "rated CCC by S and P": a credit rating
-    if lang == "en" and ticker(tokens, first, last):
-        return None  # "Duke Power Co <DUK>", "Exxon Corp (XOM.N)": a stock symbol, not a name
+    if _no_name(tokens, first, last, lowers, before, lang):
+        return None
     speech = person_cue or before in SPEECH_BEFORE or after in PERSON_AFTER
     common = [is_common(words[k], lang, lower_seen) for k in names]
     initial = tokens.sentence_start[first]
     if all(common):
-        if lang == "en" and lowers[-1] in EN_BODIES and (lowers[:-1] == ["the"] or (len(names) == 1 and not initial)):
-            return Verdict(names[-1], "ORG", False)  # "Parliament said", "The Commission said": a body
-        if speech and not initial and lowers[0] not in NEVER_NAME:
-            return Verdict(first, "PERSON", False)
-        return None
+        return _ordinary_words(first, names, lowers, lang, speech=speech, initial=initial)
     word = words[first]
     if (len(names) == 1 and len(word) > 1 and word.isupper()) or (acronym(word) and not person_cue):
         return Verdict(first, "ORG", False)  # "KPPU", "BPH Migas"
@@ -177,19 +160,9 @@ def classify_unknown(
         return Verdict(first, "ORG", False)  # "StatesWest", "NightPot"
     if person_cue:
         return Verdict(first, "PERSON", True)
-    if len(names) > 1 and lowers[-1] in ORG_TAILS:
-        return Verdict(first, "ORG", True)
-    if (len(names) > 1 and lowers[-1] in LOC_TAILS) or before in LOC_HEADS:
-        return Verdict(first, "LOC", True)  # "Jakarta Convention Center", "dukuh Bendosari"
-    described = descriptor(tokens, lower, last) if after else None
-    if described is None and before in ORG_NOUNS:
-        described = "ORG"  # "band Nidji", "harian Kompas"
-    if described is not None:
-        return Verdict(first, described, True)
-    if lang == "en" and alone and not (before in PERSON_BEFORE or aged(words, last)):
-        # "Kodak said", "Comdata said": in English news a lone unknown word is a company more often than
-        # a person, whose full name comes first (its surname then resolves to it, :mod:`.resolve`)
-        return Verdict(first, "ORG", False, tentative=initial)
+    verdict = _by_context(tokens, lower, first, last, lowers, before, after, lang)
+    if verdict is not None:
+        return verdict
     if speech or before in PERSON_BEFORE or aged(words, last) or lowers[0] in GIVEN_NAMES:
         return Verdict(first, "PERSON", True)
     if before in LOC_BEFORE:
@@ -200,3 +173,58 @@ def classify_unknown(
     # ("Rincian tentang …"); in English only if the text names it elsewhere (resolve decides)
     tentative = initial and len(names) == 1 and (lang == "en" or after in NOUN_FOLLOWERS)
     return Verdict(first, "PERSON", False, tentative)
+
+
+def _no_name(tokens: Tokens, first: int, last: int, lowers: list[str], before: str, lang: str) -> bool:
+    """Whether capitalised words (``lowers``: their lower-cased words that open with a letter) are no name
+    by their form or the word before them: a title in quotes, a common acronym, a faith, a work, a
+    nationality, a credit rating, a stock symbol."""
+    if tokens.quoted[first] and tokens.quoted[last]:
+        return True  # a title between quotes: "Slumdog Millionaire"
+    if len(lowers) == 1 and (lowers[0] in NOT_ENTITY_ACRONYMS or lowers[0] in COMPASS):
+        return True  # "BBM", "SPBU"; "Menurut Barat": the West, a direction
+    if any(word in NOT_PERSON_WORDS for word in lowers) or lowers[-1] in WORK_TAILS or before in NOT_ENTITY_BEFORE:
+        return True  # "bahasa Punjabi", "album Ayuamarca", "Grammy Awards"
+    alone = len(lowers) == 1 and lowers[0] not in GIVEN_NAMES
+    if alone and (lowers[0] in ORG_TAILS or (lang == "en" and lowers[0].endswith(_DEMONYM_ENDINGS))):
+        return True  # "Co." alone; "Brazilian", "Japanese": nationalities, not names
+    if lang != "en":
+        return False
+    # "Iraqi", "South Korean", "Saudis", "Democrat": a people or a side; "rated CCC by S and P": a credit
+    # rating; "Duke Power Co <DUK>", "Exxon Corp (XOM.N)": a stock symbol, not a name
+    return demonym(lowers) or (len(lowers) == 1 and lowers[0] in _RATINGS) or ticker(tokens, first, last)
+
+
+def _ordinary_words(
+    first: int, names: list[int], lowers: list[str], lang: str, *, speech: bool, initial: bool
+) -> Verdict | None:
+    """The verdict on capitalised words that are all ordinary words: an English body ("Parliament said",
+    "The Commission said"), a person a speech cue points at, or no name."""
+    if lang == "en" and lowers[-1] in EN_BODIES and (lowers[:-1] == ["the"] or (len(names) == 1 and not initial)):
+        return Verdict(names[-1], "ORG", False)  # "Parliament said", "The Commission said": a body
+    if speech and not initial and lowers[0] not in NEVER_NAME:
+        return Verdict(first, "PERSON", False)
+    return None
+
+
+def _by_context(
+    tokens: Tokens, lower: list[str], first: int, last: int, lowers: list[str], before: str, after: str, lang: str
+) -> Verdict | None:
+    """The verdict an unknown name's last word or the words around it give: an organisation or place by
+    its tail or head, a described one ("band Nidji"), an English company alone ("Kodak said")."""
+    names = len(lowers)
+    if names > 1 and lowers[-1] in ORG_TAILS:
+        return Verdict(first, "ORG", True)
+    if (names > 1 and lowers[-1] in LOC_TAILS) or before in LOC_HEADS:
+        return Verdict(first, "LOC", True)  # "Jakarta Convention Center", "dukuh Bendosari"
+    described = descriptor(tokens, lower, last) if after else None
+    if described is None and before in ORG_NOUNS:
+        described = "ORG"  # "band Nidji", "harian Kompas"
+    if described is not None:
+        return Verdict(first, described, True)
+    alone = names == 1 and lowers[0] not in GIVEN_NAMES
+    if lang == "en" and alone and not (before in PERSON_BEFORE or aged(tokens.words, last)):
+        # "Kodak said", "Comdata said": in English news a lone unknown word is a company more often than
+        # a person, whose full name comes first (its surname then resolves to it, :mod:`.resolve`)
+        return Verdict(first, "ORG", False, tentative=tokens.sentence_start[first])
+    return None

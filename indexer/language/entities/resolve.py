@@ -45,18 +45,7 @@ def resolve(tokens: Tokens, found: list[Found], lang: str = "id") -> list[Entity
     for item, surface in zip(found, surfaces, strict=True):
         if item.strong and not item.tentative:
             strong_type.setdefault(surface, item.type)
-    # acronyms defined in brackets right after a name
-    acronyms: dict[str, Found] = {}
-    for index, item in enumerate(found[:-1]):
-        nxt = found[index + 1]
-        between = text[item.end : nxt.start]
-        short = surfaces[index + 1]
-        # "(KPU)"; after an organisation, one word no table knows: "Dinas Pendidikan Pemuda dan Olahraga
-        # (Disdikpora)", not "Credit Suisse (Switzerland)"
-        abbreviation = short.isupper() or (item.type == "ORG" and " " not in short and not nxt.known)
-        defined = between.strip() == "(" and text[nxt.end : nxt.end + 1] == ")" and abbreviation
-        if defined and (not nxt.known or nxt.type != item.type):
-            acronyms.setdefault(surfaces[index + 1], item)
+    acronyms = _acronyms(text, found, surfaces)
     capitalised_elsewhere: set[str] | None = None  # computed when a tentative name needs it
     all_parts = [_parts(surface) for surface in surfaces]
     persons = _Persons()
@@ -78,19 +67,8 @@ def resolve(tokens: Tokens, found: list[Found], lang: str = "id") -> list[Entity
             canonical = definition.canonical or _surface(tokens, definition)
         elif not item.strong and surface in strong_type:
             kind = strong_type[surface]
-        # a weakly read person only in English, where a company is often named after one ("Kodak said");
-        # Indonesian bodies named after a person ("Universitas Gadjah Mada") do not make him one
-        person_or_org = kind == "ORG" or (kind == "PERSON" and not item.strong and lang == "en")
         unknown = not item.known and (definition is None or definition is item)  # no acronym defined either
-        company = companies.before(parts, item.start) if person_or_org and unknown else None
-        if company is not None and company[0] > persons.latest(parts, item.start):
-            kind, canonical = "ORG", company[1]  # "Kodak" after "Eastman Kodak Co"
-        elif kind in ("PERSON", "LOC", "ORG") and parts and (not item.known or _part_of_canonical(parts, canonical)):
-            full = persons.full_name(parts, item.start)
-            if full is not None and (kind == "PERSON" or not item.strong):
-                kind, canonical = "PERSON", full
-            elif full is None and kind == "PERSON" and not item.known:
-                canonical = persons.short_form(parts, item.start) or canonical
+        kind, canonical = _by_other_names(item, parts, kind, canonical, unknown, persons, companies, lang)
         if item.tentative and kind in ("PERSON", "ORG") and canonical is None and surface not in strong_type:
             if capitalised_elsewhere is None:
                 capitalised_elsewhere = _capitalised_mid_sentence(tokens)
@@ -100,6 +78,52 @@ def resolve(tokens: Tokens, found: list[Found], lang: str = "id") -> list[Entity
             canonical = surface
         entities.append(Entity(item.start, item.end, text[item.start : item.end], kind, canonical))
     return entities
+
+
+def _acronyms(text: str, found: list[Found], surfaces: list[str]) -> dict[str, Found]:
+    """The names (``found``, in text order, with their ``surfaces``) that define an acronym in brackets
+    right after them, by the acronym: "Komisi Pemilihan Umum (KPU)"."""
+    acronyms: dict[str, Found] = {}
+    for index, item in enumerate(found[:-1]):
+        nxt = found[index + 1]
+        between = text[item.end : nxt.start]
+        short = surfaces[index + 1]
+        # "(KPU)"; after an organisation, one word no table knows: "Dinas Pendidikan Pemuda dan Olahraga
+        # (Disdikpora)", not "Credit Suisse (Switzerland)"
+        abbreviation = short.isupper() or (item.type == "ORG" and " " not in short and not nxt.known)
+        defined = between.strip() == "(" and text[nxt.end : nxt.end + 1] == ")" and abbreviation
+        if defined and (not nxt.known or nxt.type != item.type):
+            acronyms.setdefault(surfaces[index + 1], item)
+    return acronyms
+
+
+def _by_other_names(
+    item: Found,
+    parts: list[str],
+    kind: EntityType,
+    canonical: str | None,
+    unknown: bool,
+    persons: _Persons,
+    companies: _Organisations,
+    lang: str,
+) -> tuple[EntityType, str | None]:
+    """The type and canonical name of a name (``parts``: its capitalised words) read so far as ``kind``,
+    ``canonical``, by the article's other names: part of an organisation named before it ("Kodak" after
+    "Eastman Kodak Co"), or of a person's full name ("Koffler": "Rebekah Koffler"). ``unknown``: no table
+    knows it and it defines no acronym."""
+    # a weakly read person only in English, where a company is often named after one ("Kodak said");
+    # Indonesian bodies named after a person ("Universitas Gadjah Mada") do not make him one
+    person_or_org = kind == "ORG" or (kind == "PERSON" and not item.strong and lang == "en")
+    company = companies.before(parts, item.start) if person_or_org and unknown else None
+    if company is not None and company[0] > persons.latest(parts, item.start):
+        return "ORG", company[1]  # "Kodak" after "Eastman Kodak Co"
+    if kind in ("PERSON", "LOC", "ORG") and parts and (not item.known or _part_of_canonical(parts, canonical)):
+        full = persons.full_name(parts, item.start)
+        if full is not None and (kind == "PERSON" or not item.strong):
+            return "PERSON", full
+        if full is None and kind == "PERSON" and not item.known:
+            return kind, persons.short_form(parts, item.start) or canonical
+    return kind, canonical
 
 
 def _part_of_canonical(parts: list[str], canonical: str | None) -> bool:

@@ -117,6 +117,7 @@ class _Run(Scanner):
         return None
 
     def segments(self, atoms: list[Atom], person_cue: bool) -> None:
+        """Emit the names of a run of capitalised ``atoms``, after the titles that open it."""
         while atoms and self.is_glue(atoms[0]):
             atoms = atoms[1:]
         index, person_cue = self.strip_titles(atoms, person_cue)
@@ -137,49 +138,76 @@ class _Run(Scanner):
         kind = self.head(atom)
         if kind is not None:
             self.headed(atoms, kind, person_cue)
+        elif atom.match is not None:
+            self.known_first(atoms, person_cue)
+        elif not (self.before_one_word_place(atoms) or self.club_and_place(atoms)):
+            self.unknown_first(atoms, person_cue)
+
+    def known_first(self, atoms: list[Atom], person_cue: bool) -> None:
+        """:meth:`segments` of a run that opens with a known name: a one-word person's name before unknown
+        words ("Kim Bum", not Kim Jong Un), a place and a compass word ("Jawa Barat"), or the known name."""
+        atom = atoms[0]
+        assert atom.match is not None
+        rest = atoms[1:]
+        if atom.match.known.type == "PERSON" and atom.first == atom.last and self.name_follows(atoms):
+            size = 1
+            while size < len(atoms) and atoms[size].match is None and not self.is_glue(atoms[size]):
+                size += 1
+            self.emit(atom.first, atoms[size - 1].last, "PERSON", None, True)  # "Kim Bum", not Kim Jong Un
+            self.segments(atoms[size:], False)
             return
-        if atom.match is not None:
-            rest = atoms[1:]
-            if atom.match.known.type == "PERSON" and atom.first == atom.last and self.name_follows(atoms):
-                size = 1
-                while size < len(atoms) and atoms[size].match is None and not self.is_glue(atoms[size]):
-                    size += 1
-                self.emit(atom.first, atoms[size - 1].last, "PERSON", None, True)  # "Kim Bum", not Kim Jong Un
-                self.segments(atoms[size:], False)
-                return
-            if (
-                atom.match.known.type == "LOC"
-                and rest
-                and rest[0].match is None
-                and self.lower[rest[0].first] in COMPASS
-            ):
-                self.emit(atom.first, rest[0].last, "LOC", None, True)
-                rest = rest[1:]
-            elif not self._adjective(atom):
-                self.emit_known(atom)
-            self.segments(rest, person_cue and atom.match.known.type != "PERSON")
-            return
-        if len(atoms) == 2 and self._one_word_place(atoms[1]):
-            if self.lang == "en" and self.lower[atom.first] in COMPASS_BEFORE:
-                self.emit(atom.first, atoms[1].last, "LOC", None, True)  # "West Berlin", "South Vietnam"
-                return
-            # an unknown word and a one-word place: a person whose surname is a place's name
-            if self.lower[atom.first] in GIVEN_NAMES:
-                self.emit(atom.first, atoms[1].last, "PERSON", None, True)  # "Hassan Turki", not Turkey
-                return
-            if (
-                not self._club(atom)
-                and not self.t.sentence_start[atom.first]
-                and not self._ordinary(atom.first)
-                and self.words[atom.first].isalpha()
-                and self.head(atom) is None
-            ):
-                self.emit(atom.first, atoms[1].last, "PERSON", None, False)  # "Badrodin Haiti", "Suryo Paloh"
-                return
+        if atom.match.known.type == "LOC" and rest and rest[0].match is None and self.lower[rest[0].first] in COMPASS:
+            self.emit(atom.first, rest[0].last, "LOC", None, True)
+            rest = rest[1:]
+        elif not self._adjective(atom):
+            self.emit_known(atom)
+        self.segments(rest, person_cue and atom.match.known.type != "PERSON")
+
+    def before_one_word_place(self, atoms: list[Atom]) -> bool:
+        """Whether an unknown word and a one-word place are one name, emitted: "West Berlin" (English),
+        "Hassan Turki", "Badrodin Haiti" (a person whose surname is a place's name)."""
+        if not (len(atoms) == 2 and self._one_word_place(atoms[1])):
+            return False
+        atom = atoms[0]
+        if self.lang == "en" and self.lower[atom.first] in COMPASS_BEFORE:
+            self.emit(atom.first, atoms[1].last, "LOC", None, True)  # "West Berlin", "South Vietnam"
+            return True
+        # an unknown word and a one-word place: a person whose surname is a place's name
+        if self.lower[atom.first] in GIVEN_NAMES:
+            self.emit(atom.first, atoms[1].last, "PERSON", None, True)  # "Hassan Turki", not Turkey
+            return True
+        if (
+            not self._club(atom)
+            and not self.t.sentence_start[atom.first]
+            and not self._ordinary(atom.first)
+            and self.words[atom.first].isalpha()
+            and self.head(atom) is None
+        ):
+            self.emit(atom.first, atoms[1].last, "PERSON", None, False)  # "Badrodin Haiti", "Suryo Paloh"
+            return True
+        return False
+
+    def club_and_place(self, atoms: list[Atom]) -> bool:
+        """Whether a club's name and a known place are one club, emitted: "PSMS Medan", "Persija Jakarta"."""
+        atom = atoms[0]
         if len(atoms) > 1 and atoms[1].match is not None and atoms[1].match.known.type == "LOC" and self._club(atom):
             self.emit(atom.first, atoms[1].last, "ORG", None, True)  # "PSMS Medan", "Persija Jakarta"
             self.segments(atoms[2:], False)
-            return
+            return True
+        return False
+
+    def unknown_first(self, atoms: list[Atom], person_cue: bool) -> None:
+        """:meth:`segments` of a run that opens with an unknown word: the unknown name up to the next known
+        name, head word, title or person (:meth:`unknown_size`), then the rest."""
+        size, person_next = self.unknown_size(atoms, person_cue)
+        role = size < len(atoms) and atoms[size].match is None and self.lower[atoms[size].first] in COMPLEMENT_TITLES
+        if not (role and self.lang == "en"):  # "Japanese Finance Minister Kiichi Miyazawa": a role, not a name
+            self.unknown(atoms[0].first, atoms[size - 1].last, person_cue, at_run_end=size == len(atoms))
+        self.segments(atoms[size:], person_next)
+
+    def unknown_size(self, atoms: list[Atom], person_cue: bool) -> tuple[int, bool]:
+        """How many atoms an unknown name that opens ``atoms`` takes, and whether a person's name follows
+        it (after a body's acronym: "Ketua BK Muhammad Prakosa")."""
         size = 1
         person_next = False  # the rest of the run is a person's name after a body's acronym
         while size < len(atoms):
@@ -198,10 +226,7 @@ class _Run(Scanner):
             size += 1
         while size > 1 and self.is_glue(atoms[size - 1]):
             size -= 1
-        role = size < len(atoms) and atoms[size].match is None and self.lower[atoms[size].first] in COMPLEMENT_TITLES
-        if not (role and self.lang == "en"):  # "Japanese Finance Minister Kiichi Miyazawa": a role, not a name
-            self.unknown(atoms[0].first, atoms[size - 1].last, person_cue, at_run_end=size == len(atoms))
-        self.segments(atoms[size:], person_next)
+        return size, person_next
 
     def organisation(self, atoms: list[Atom]) -> int:
         """English: how many atoms from the first make one organisation closed by its last word ("Integrated
