@@ -5,7 +5,7 @@ catalogue, newest first, when the query is empty), articles from ``Store.get`` a
 from ``Store.matches``. What this module adds is what a multi-threaded UI needs around them: a lock
 (a Whoosh searcher is not meant to be shared by threads at once), catalogue connections opened in the
 calling thread (SQLite connections belong to the thread that made them), and plain frozen dataclasses
-to hand from a worker thread to the UI.
+to hand from a worker thread to the UI (:mod:`tui.records`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from indexer.catalog.articles import Catalog
 from indexer.language.entities.model import Entity
@@ -21,7 +20,39 @@ from indexer.language.entities.names import lookup
 from indexer.language.events.model import Event, Mention
 from indexer.model import PartialDate
 from indexer.pipeline import IndexSummary, Progress, index_paths, open_catalog, version_number
-from indexer.store import Store, StoredDocument
+from indexer.store import Store
+from tui.records import (
+    EXPORT_FIELDS,
+    EntityName,
+    EntityTimeline,
+    EventRow,
+    ExportRow,
+    IndexStats,
+    OpenedArticle,
+    Page,
+    RelatedEvents,
+    Row,
+    Span,
+)
+
+__all__ = [
+    "ENTITY_FIELDS",
+    "EXPORT_FIELDS",
+    "PAGE_SIZE",
+    "EntityName",
+    "EntityTimeline",
+    "EventRow",
+    "ExportRow",
+    "IndexStats",
+    "Library",
+    "OpenedArticle",
+    "Page",
+    "RelatedEvents",
+    "Row",
+    "Span",
+    "entity_fragment",
+    "reindex",
+]
 
 PAGE_SIZE = 50
 """Rows fetched at a time for the document list; more are fetched when the cursor nears the end.
@@ -30,7 +61,6 @@ A screenful or two: the list shows no snippets (none is made), but the next page
 with a larger limit.
 """
 
-Span = tuple[int, int]
 Wanted = Callable[[], bool]
 """Asked once the engine is free: is the answer still wanted? (A thread cannot be stopped, but it can give up.)"""
 
@@ -43,115 +73,6 @@ TIMELINE_LIMIT = 500
 """Events (or articles) shown in an entity's timeline at most."""
 RELATED_LIMIT = 30
 """Related events of other articles listed beside an article (its own events come first, all of them)."""
-
-
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    """An event in the sidebar: the article it opens and the sentence that reports it there."""
-
-    event_id: str
-    date: str | None
-    type: str
-    summary: str
-    actors: tuple[str, ...]
-    shared: tuple[str, ...]
-    """Names the event shares with the open article (none for its own events and in a timeline)."""
-    own: bool
-    """Reported by the open article."""
-    doc_id: str
-    sentence_start: int
-    sentence_end: int
-    source_title: str
-    """Title of the article ``doc_id`` ("" when it has none or is gone)."""
-
-    @property
-    def sentence(self) -> Span:
-        return (self.sentence_start, self.sentence_end)
-
-
-@dataclass(frozen=True, slots=True)
-class RelatedEvents:
-    """What the sidebar lists beside an article."""
-
-    doc_id: str
-    rows: tuple[EventRow, ...]
-    events_indexed: bool
-    """False when the index was built before events existed (its event tables are empty)."""
-
-
-@dataclass(frozen=True, slots=True)
-class EntityTimeline:
-    """An entity's events over the whole corpus in time order, or (when it has none) the articles naming it."""
-
-    name: str
-    events: tuple[EventRow, ...]
-    articles: tuple[Row, ...]
-    """Only when there are no events: the articles naming the entity, oldest first."""
-    events_indexed: bool
-    """False when the index was built before events existed."""
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One line of the document list."""
-
-    id: str
-    title: str
-    date: str | None
-    source: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """A slice of the document list: a search's hits, or the catalogue when the query is empty."""
-
-    query: str
-    offset: int
-    rows: tuple[Row, ...]
-    total: int
-    seconds: float | None = None
-    """How long the search took (None for the catalogue)."""
-    notice: str | None = None
-    """Set when the query could not be parsed as written and ran as plain words."""
-
-    @property
-    def is_search(self) -> bool:
-        return bool(self.query.strip())
-
-
-@dataclass(frozen=True, slots=True)
-class OpenedArticle:
-    """A stored article with the spans the query matches in its title and text."""
-
-    document: StoredDocument
-    query: str
-    title_spans: tuple[Span, ...]
-    text_spans: tuple[Span, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ExportRow:
-    """One hit as ``x`` writes it to CSV or JSON."""
-
-    id: str
-    title: str
-    date: str | None
-    source: str | None
-    path: str
-    url: str | None
-    score: float | None
-    """None for the catalogue (an empty query ranks nothing)."""
-
-
-EXPORT_FIELDS = ("id", "title", "date", "source", "path", "url", "score")
-
-
-@dataclass(frozen=True, slots=True)
-class IndexStats:
-    """Size of the index, for the status line."""
-
-    articles: int
-    size_bytes: int
 
 
 class Library:
@@ -349,16 +270,6 @@ class Library:
 
 ENTITY_FIELDS = {"PERSON": "person", "ORG": "org", "LOC": "loc", "MISC": "misc"}
 """Entity types the query language filters on, and their field (dates are not filters: ``date:`` is the article's)."""
-
-
-@dataclass(frozen=True, slots=True)
-class EntityName:
-    """A canonical entity of the index, for the palette's "Filter by entity…"."""
-
-    type: str
-    canonical: str
-    articles: int
-    aliases: tuple[str, ...]
 
 
 def entity_fragment(kind: str, name: str, exclude: bool = False) -> str | None:

@@ -92,16 +92,7 @@ class _WordFormsAnalyzer(Tokenizer):  # type: ignore[misc]
         token.boost = 1.0
         token.stopped = False
         if value.startswith(PRE_ANALYZED):
-            for pos, item in enumerate(value[1:].split()):
-                if item == POSITION_GAP:
-                    continue
-                for form in item.split("|"):
-                    token.text = form
-                    if positions:
-                        token.pos = start_pos + pos
-                    if chars:
-                        token.startchar = token.endchar = start_char
-                    yield token
+            yield from _split_analyzed(token, value, positions, chars, start_pos, start_char)
             return
         if not tokenize:
             token.text = token.original = value.lower()
@@ -129,6 +120,22 @@ class _WordFormsAnalyzer(Tokenizer):  # type: ignore[misc]
             if root != word and mode == "index":
                 token.text = EXACT_MARK + word
                 yield token
+
+
+def _split_analyzed(
+    token: Token, value: str, positions: bool, chars: bool, start_pos: int, start_char: int
+) -> Iterator[Token]:
+    """The tokens of a value made by :func:`analyze`: its forms split, no word looked at again."""
+    for pos, item in enumerate(value[1:].split()):
+        if item == POSITION_GAP:
+            continue
+        for form in item.split("|"):
+            token.text = form
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar = token.endchar = start_char
+            yield token
 
 
 def _text_analyzer(exact: bool = False) -> Any:

@@ -5,8 +5,8 @@ starts a search worker, a highlighted result loads a preview, Enter opens the ar
 run in thread workers (Whoosh is synchronous); each request gets a sequence number and an answer to
 anything but the latest request is dropped, so a slow early search never overwrites a later one.
 The list comes first: the top hit of a query being typed is previewed once the typing pauses. Opening
-an article and finding its related events: :mod:`tui.screens.reading`; export and re-index:
-:mod:`tui.screens.jobs`.
+an article and finding its related events: :mod:`tui.screens.reading`; the entity, timeline, copy and
+open keys: :mod:`tui.screens.article_actions`; export and re-index: :mod:`tui.screens.jobs`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.worker import get_current_worker
 
-from indexer.language.entities.model import Entity
 from indexer.pipeline import IndexSummary
 from tui.library import Library, Page
 from tui.messages import (
@@ -32,12 +31,11 @@ from tui.messages import (
     ResultsReady,
     StatsReady,
     SuggestionReady,
-    TimelineReady,
 )
 from tui.opener import Opener, system_opener
-from tui.screens.reading import ArticleReading
-from tui.widgets.article import ArticleView, EntityHighlighted, entity_label
-from tui.widgets.events import LOOKING, EventList, EventsPane
+from tui.screens.article_actions import ArticleActions
+from tui.widgets.article import ArticleView
+from tui.widgets.events import EventsPane
 from tui.widgets.filters import Filter, FilterBar, FilterRemoved, with_filters
 from tui.widgets.footer import KeysFooter
 from tui.widgets.results import ResultsList
@@ -52,7 +50,7 @@ SUGGEST_DELAY = 0.3
 """Seconds a search that found nothing stays the latest before a correction is looked for (it holds the engine)."""
 
 
-class MainScreen(ArticleReading):
+class MainScreen(ArticleActions):
     """Search and read."""
 
     # Textual declares this one without ClassVar (mypy then refuses it here)
@@ -244,21 +242,6 @@ class MainScreen(ArticleReading):
         typing = self._typed_seq == self._search_seq and self.query_one(SearchBar).has_focus
         self._load(message.doc_id, PREVIEW_DELAY if typing else 0.0)
 
-    def _back_to_related(self) -> None:
-        """Close an entity's timeline: the open article's related events again."""
-        self._timeline_seq += 1  # a timeline on its way is no longer wanted
-        events = self.query_one(EventsPane)
-        if self._related is not None:
-            events.show_related(self._related)
-            return
-        if self._article_wanted is None:
-            events.show_events(())
-        else:
-            events.show_events((), empty=LOOKING)
-        view = self.query_one(ArticleView)
-        if view.article is not None:
-            self._find_related(view.article.document.id, self._article_seq)
-
     # the index on disk -------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="stats")
@@ -342,120 +325,6 @@ class MainScreen(ArticleReading):
         self._article_wanted = None
         self._new_search(self._query)
         self._load_stats()
-
-    # entities --------------------------------------------------------------------------------------
-
-    def on_entity_highlighted(self, message: EntityHighlighted) -> None:
-        self.query_one(StatusLine).say(entity_label(message.entity))
-
-    def _chosen_entity(self) -> Entity | None:
-        """The entity under the article's entity cursor; says how to choose one when there is none."""
-        entity = self.query_one(ArticleView).current_entity
-        if entity is None:
-            self.query_one(StatusLine).say("No entity chosen: e moves to the next one in the article.", warning=True)
-        return entity
-
-    def action_filter_entity(self, exclude: bool) -> None:
-        """``f``: only the articles naming the entity under the cursor; ``F``: only those that do not."""
-        entity = self._chosen_entity()
-        if entity is None:
-            return
-        item = Filter.for_entity(entity.type, entity.canonical or entity.text, exclude)
-        if item is None:
-            self.query_one(StatusLine).say(f"Cannot filter on a {entity.type.lower()}.", warning=True)
-            return
-        self.add_filter(item)
-        self.query_one(StatusLine).say(f"Filter: {item.fragment}")
-
-    def action_timeline(self) -> None:
-        """``t``: the events of the entity under the article's cursor (or of the first actor of the sidebar's
-        event), over the whole corpus, in time order, in the sidebar; ``t`` again: back to the related events."""
-        events = self.query_one(EventsPane)
-        focused = self.focused
-        kind: str | None = None
-        if isinstance(focused, EventList):
-            if events.timeline is not None:
-                self._back_to_related()
-                return
-            current = events.current
-            if current is None or not current.actors:
-                self.query_one(StatusLine).say("No event chosen, or it names no one.", warning=True)
-                return
-            name = current.actors[0]
-        else:
-            entity = self._chosen_entity()
-            if entity is None:
-                return
-            if entity.type == "DATE":
-                self.query_one(StatusLine).say("Cannot show a timeline of a date.", warning=True)
-                return
-            name, kind = entity.canonical or entity.text, entity.type
-            if events.timeline == name:
-                self._back_to_related()
-                return
-        if not events.display:
-            self.action_toggle_sidebar()
-        self._timeline_seq += 1
-        view = self.query_one(ArticleView)
-        open_doc = view.article.document.id if view.article is not None else None
-        self._entity_timeline(name, kind, open_doc, self._timeline_seq)
-
-    @work(thread=True, exclusive=True, group="timeline")
-    def _entity_timeline(self, name: str, kind: str | None, open_doc: str | None, seq: int) -> None:
-        try:
-            timeline = self.library.entity_events(name, kind, open_doc)
-        except Exception as error:  # see _search
-            self.post_message(EngineFailed("the timeline", error))
-            return
-        if not get_current_worker().is_cancelled:
-            self.post_message(TimelineReady(seq, timeline))
-
-    def on_timeline_ready(self, message: TimelineReady) -> None:
-        if message.seq != self._timeline_seq:
-            return
-        timeline = message.timeline
-        self.query_one(EventsPane).show_entity_timeline(timeline)
-        status = self.query_one(StatusLine)
-        if timeline.events:
-            status.say(f"Events of {timeline.name}: {len(timeline.events):,}, in time order")
-        elif timeline.articles:
-            status.say(f"No events of {timeline.name}: the {len(timeline.articles):,} articles naming it instead")
-        else:
-            status.say(f"Nothing names {timeline.name}.", warning=True)
-
-    # the open article, outside the browser -----------------------------------------------------------
-
-    def action_copy_article(self) -> None:
-        """``y``: the selection in the article when there is one, else the whole article, to the clipboard."""
-        view = self.query_one(ArticleView)
-        status = self.query_one(StatusLine)
-        if view.article is None:
-            status.say("No article to copy: open one first.", warning=True)
-            return
-        selected = view.selected_text
-        document = view.article.document
-        text = selected if selected else f"{document.title}\n\n{document.text}"
-        self.app.copy_to_clipboard(text)
-        what = "the selection" if selected else "the article"
-        status.say(f"Copied {what} ({len(text):,} characters) to the clipboard.")
-
-    def action_open_article(self) -> None:
-        """``o``: the article's URL in a browser, or its file when it has no URL."""
-        view = self.query_one(ArticleView)
-        status = self.query_one(StatusLine)
-        if view.article is None:
-            status.say("No article to open: choose one first.", warning=True)
-            return
-        document = view.article.document
-        target = document.url or document.path
-        if not target:
-            status.say("Cannot open this article: it has neither a URL nor a file.", warning=True)
-            return
-        problem = self.opener(target)
-        if problem is None:
-            status.say(f"Opened {target}")
-        else:
-            status.say(f"Cannot open {target}: {problem}", warning=True)
 
     # re-indexing (the job itself: LongJobs) -------------------------------------------------------------
 

@@ -121,15 +121,7 @@ def _event(sent: Sentence, k: int, kind: EventType, region: Reported | None = No
     doc = sent.doc
     t_start, t_end = sent.starts[k], sent.ends[k]
     c_start, c_end = sent.clause(t_start)
-    speaker_doer: str | None = None
-    if region is not None and not region.trailing and region.start > c_start:
-        # in a reported clause the doer is named in it, or it is the speaker ("Life said it signed")
-        c_start = region.start
-        first = bisect_left(sent.starts, c_start)
-        if region.speaker and all(
-            sent.words[j] in lx.SUBJECT_DROP or sent.words[j] in lx.COMPLEMENTIZERS for j in range(first, k)
-        ):
-            speaker_doer = region.speaker
+    c_start, speaker_doer = _reported_clause(sent, k, c_start, region)
     names = sent.names
     text = doc.text
     candidates = sent.actor_indexes(c_start, c_end)
@@ -145,27 +137,8 @@ def _event(sent: Sentence, k: int, kind: EventType, region: Reported | None = No
     if relative:  # "mahasiswa yang demo": the subject is the word before "yang", a name only if one ends there
         left = [i for i in left[-1:] if not text[names[i].end : sent.starts[k - 1]].strip(" ,")]
     right = [i for i in candidates if names[i].start >= t_end]
-    doers: list[int] = []
     pronoun_doer: str | None = speaker_doer
-    agent_at = next(
-        (
-            s
-            for s, w in zip(sent.starts[k + 1 : k + 8], sent.words[k + 1 : k + 8], strict=True)
-            if w in lx.PASSIVE_AGENT and s < c_end
-        ),
-        None,
-    )
-    if agent_at is not None and any(t_end <= names[i].start < agent_at for i in right):
-        agent_at = None  # "Pertemuan Trump-Rouhani digagas oleh Macron": the agent of another verb
-    if agent_at is not None:
-        after_agent = [i for i in right if names[i].start >= agent_at]
-        if after_agent:
-            group = [after_agent[0]]
-            for i in after_agent[1:]:
-                if not sent.coordination_gap(sent.strip_entities(names[group[-1]].end, names[i].start)):
-                    break
-                group.append(i)
-            doers = group
+    doers = _passive_agents(sent, k, right, c_end)
     if not doers and left and not pronoun_doer:
         doers = sent.coordinated_group(left)
     from_right = False
@@ -204,6 +177,49 @@ def _event(sent: Sentence, k: int, kind: EventType, region: Reported | None = No
         trigger=text[t_start:t_end],
         affiliations=with_countries(actors, sent.affiliations(c_start, c_end)),
     )
+
+
+def _reported_clause(sent: Sentence, k: int, c_start: int, region: Reported | None) -> tuple[int, str | None]:
+    """Where the clause of trigger ``k`` starts, and its doer when that is the speaker of the reported
+    clause it is in (None otherwise)."""
+    speaker_doer: str | None = None
+    if region is not None and not region.trailing and region.start > c_start:
+        # in a reported clause the doer is named in it, or it is the speaker ("Life said it signed")
+        c_start = region.start
+        first = bisect_left(sent.starts, c_start)
+        if region.speaker and all(
+            sent.words[j] in lx.SUBJECT_DROP or sent.words[j] in lx.COMPLEMENTIZERS for j in range(first, k)
+        ):
+            speaker_doer = region.speaker
+    return c_start, speaker_doer
+
+
+def _passive_agents(sent: Sentence, k: int, right: list[int], c_end: int) -> list[int]:
+    """The names after a passive agent word ("oleh", "by") following trigger ``k`` in its clause, with
+    the names coordinated with the first; empty when there is none (``right``: the names after ``k``)."""
+    names = sent.names
+    t_end = sent.ends[k]
+    doers: list[int] = []
+    agent_at = next(
+        (
+            s
+            for s, w in zip(sent.starts[k + 1 : k + 8], sent.words[k + 1 : k + 8], strict=True)
+            if w in lx.PASSIVE_AGENT and s < c_end
+        ),
+        None,
+    )
+    if agent_at is not None and any(t_end <= names[i].start < agent_at for i in right):
+        agent_at = None  # "Pertemuan Trump-Rouhani digagas oleh Macron": the agent of another verb
+    if agent_at is not None:
+        after_agent = [i for i in right if names[i].start >= agent_at]
+        if after_agent:
+            group = [after_agent[0]]
+            for i in after_agent[1:]:
+                if not sent.coordination_gap(sent.strip_entities(names[group[-1]].end, names[i].start)):
+                    break
+                group.append(i)
+            doers = group
+    return doers
 
 
 def _place(sent: Sentence, kind: EventType, t_start: int, c_start: int, c_end: int) -> str | None:

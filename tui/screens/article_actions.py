@@ -1,0 +1,165 @@
+"""What the main screen's keys do with the open article: its entities (``f``/``F`` filter on the one under
+the cursor, ``t`` shows its timeline in the sidebar) and the article outside the browser (``y`` copies it,
+``o`` opens its URL or file).
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.worker import get_current_worker
+
+from indexer.language.entities.model import Entity
+from tui.messages import EngineFailed, TimelineReady
+from tui.opener import Opener
+from tui.screens.reading import ArticleReading
+from tui.widgets.article import ArticleView, EntityHighlighted, entity_label
+from tui.widgets.events import LOOKING, EventList, EventsPane
+from tui.widgets.filters import Filter
+from tui.widgets.status import StatusLine
+
+
+class ArticleActions(ArticleReading):
+    """The entity and outside-the-browser actions of :class:`~tui.screens.main.MainScreen`, which sets
+    ``opener`` and ``_timeline_seq`` and gives :meth:`add_filter` and :meth:`action_toggle_sidebar`."""
+
+    opener: Opener
+    """Opens URLs and files for ``o``."""
+    _timeline_seq: int
+    """Number of the latest timeline asked for: only its answer is shown."""
+
+    def add_filter(self, item: Filter) -> None:
+        """AND ``item`` to the query and search again (the main screen's)."""
+        raise NotImplementedError
+
+    def action_toggle_sidebar(self) -> None:
+        """Show or hide the events sidebar (the main screen's)."""
+        raise NotImplementedError
+
+    def _back_to_related(self) -> None:
+        """Close an entity's timeline: the open article's related events again."""
+        self._timeline_seq += 1  # a timeline on its way is no longer wanted
+        events = self.query_one(EventsPane)
+        if self._related is not None:
+            events.show_related(self._related)
+            return
+        if self._article_wanted is None:
+            events.show_events(())
+        else:
+            events.show_events((), empty=LOOKING)
+        view = self.query_one(ArticleView)
+        if view.article is not None:
+            self._find_related(view.article.document.id, self._article_seq)
+
+    # entities --------------------------------------------------------------------------------------
+
+    def on_entity_highlighted(self, message: EntityHighlighted) -> None:
+        self.query_one(StatusLine).say(entity_label(message.entity))
+
+    def _chosen_entity(self) -> Entity | None:
+        """The entity under the article's entity cursor; says how to choose one when there is none."""
+        entity = self.query_one(ArticleView).current_entity
+        if entity is None:
+            self.query_one(StatusLine).say("No entity chosen: e moves to the next one in the article.", warning=True)
+        return entity
+
+    def action_filter_entity(self, exclude: bool) -> None:
+        """``f``: only the articles naming the entity under the cursor; ``F``: only those that do not."""
+        entity = self._chosen_entity()
+        if entity is None:
+            return
+        item = Filter.for_entity(entity.type, entity.canonical or entity.text, exclude)
+        if item is None:
+            self.query_one(StatusLine).say(f"Cannot filter on a {entity.type.lower()}.", warning=True)
+            return
+        self.add_filter(item)
+        self.query_one(StatusLine).say(f"Filter: {item.fragment}")
+
+    def action_timeline(self) -> None:
+        """``t``: the events of the entity under the article's cursor (or of the first actor of the sidebar's
+        event), over the whole corpus, in time order, in the sidebar; ``t`` again: back to the related events."""
+        events = self.query_one(EventsPane)
+        focused = self.focused
+        kind: str | None = None
+        if isinstance(focused, EventList):
+            if events.timeline is not None:
+                self._back_to_related()
+                return
+            current = events.current
+            if current is None or not current.actors:
+                self.query_one(StatusLine).say("No event chosen, or it names no one.", warning=True)
+                return
+            name = current.actors[0]
+        else:
+            entity = self._chosen_entity()
+            if entity is None:
+                return
+            if entity.type == "DATE":
+                self.query_one(StatusLine).say("Cannot show a timeline of a date.", warning=True)
+                return
+            name, kind = entity.canonical or entity.text, entity.type
+            if events.timeline == name:
+                self._back_to_related()
+                return
+        if not events.display:
+            self.action_toggle_sidebar()
+        self._timeline_seq += 1
+        view = self.query_one(ArticleView)
+        open_doc = view.article.document.id if view.article is not None else None
+        self._entity_timeline(name, kind, open_doc, self._timeline_seq)
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def _entity_timeline(self, name: str, kind: str | None, open_doc: str | None, seq: int) -> None:
+        try:
+            timeline = self.library.entity_events(name, kind, open_doc)
+        except Exception as error:  # see _search
+            self.post_message(EngineFailed("the timeline", error))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(TimelineReady(seq, timeline))
+
+    def on_timeline_ready(self, message: TimelineReady) -> None:
+        if message.seq != self._timeline_seq:
+            return
+        timeline = message.timeline
+        self.query_one(EventsPane).show_entity_timeline(timeline)
+        status = self.query_one(StatusLine)
+        if timeline.events:
+            status.say(f"Events of {timeline.name}: {len(timeline.events):,}, in time order")
+        elif timeline.articles:
+            status.say(f"No events of {timeline.name}: the {len(timeline.articles):,} articles naming it instead")
+        else:
+            status.say(f"Nothing names {timeline.name}.", warning=True)
+
+    # the open article, outside the browser -----------------------------------------------------------
+
+    def action_copy_article(self) -> None:
+        """``y``: the selection in the article when there is one, else the whole article, to the clipboard."""
+        view = self.query_one(ArticleView)
+        status = self.query_one(StatusLine)
+        if view.article is None:
+            status.say("No article to copy: open one first.", warning=True)
+            return
+        selected = view.selected_text
+        document = view.article.document
+        text = selected if selected else f"{document.title}\n\n{document.text}"
+        self.app.copy_to_clipboard(text)
+        what = "the selection" if selected else "the article"
+        status.say(f"Copied {what} ({len(text):,} characters) to the clipboard.")
+
+    def action_open_article(self) -> None:
+        """``o``: the article's URL in a browser, or its file when it has no URL."""
+        view = self.query_one(ArticleView)
+        status = self.query_one(StatusLine)
+        if view.article is None:
+            status.say("No article to open: choose one first.", warning=True)
+            return
+        document = view.article.document
+        target = document.url or document.path
+        if not target:
+            status.say("Cannot open this article: it has neither a URL nor a file.", warning=True)
+            return
+        problem = self.opener(target)
+        if problem is None:
+            status.say(f"Opened {target}")
+        else:
+            status.say(f"Cannot open {target}: {problem}", warning=True)
