@@ -5,6 +5,8 @@ the cursor, ``t`` shows its timeline in the sidebar) and the article outside the
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.worker import get_current_worker
 
@@ -27,13 +29,13 @@ class ArticleActions(ArticleReading):
     _timeline_seq: int
     """Number of the latest timeline asked for: only its answer is shown."""
 
-    def add_filter(self, item: Filter) -> None:
-        """AND ``item`` to the query and search again (the main screen's)."""
-        raise NotImplementedError
+    if TYPE_CHECKING:  # given by MainScreen; declared here for the type checker only
 
-    def action_toggle_sidebar(self) -> None:
-        """Show or hide the events sidebar (the main screen's)."""
-        raise NotImplementedError
+        def add_filter(self, item: Filter) -> None:
+            """AND ``item`` to the query and search again."""
+
+        def action_toggle_sidebar(self) -> None:
+            """Show or hide the events sidebar."""
 
     def _back_to_related(self) -> None:
         """Close an entity's timeline: the open article's related events again."""
