@@ -7,7 +7,7 @@ import random
 
 from indexer.language.entities import annotate
 from indexer.language.entities.gazetteer import gazetteer
-from indexer.language.entities.span_rules import _companies, _unbracketed
+from indexer.language.entities.span_edits import _companies, _unbracketed
 from indexer.language.entities.tagger import _ALLOWED, _N, _word_features, decode, windows
 from indexer.language.entities.tokens import tokenize
 

@@ -36,7 +36,8 @@ from indexer.language.entities.lexicon import (
 from indexer.language.entities.model import Entity, EntityType
 from indexer.language.entities.resolve import resolve
 from indexer.language.entities.rules import Found
-from indexer.language.entities.span_rules import RuleContext, apply_rules, token_span
+from indexer.language.entities.span_edits import token_span
+from indexer.language.entities.span_rules import RuleContext, apply_rules
 from indexer.language.entities.tagger import TaggerModel, tag
 from indexer.language.entities.tokens import Tokens
 
