@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -254,10 +255,11 @@ class Indexer:
     def _put(self, article: Article, replace: bool) -> None:
         assert self._writer is not None
         if not self._warm and self._procs > 1:
-            from indexer.language.annotation import warm_up
-
-            warm_up()  # before the writer forks its processes, which then inherit what it loaded
             self._warm = True
+            if multiprocessing.get_start_method() == "fork":  # spawned writer processes load it themselves
+                from indexer.language.annotation import warm_up
+
+                warm_up()  # before the writer forks its processes, which then inherit what it loaded
         self._writer.put(article, replace=replace)
         date = article.date.iso if article.date else None
         self._pending_rows.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import json
+import multiprocessing
 import os
 import signal
 import sqlite3
@@ -595,11 +596,15 @@ def test_a_store_reads_the_newest_state_after_a_commit_that_changed_nothing(tmp_
     store.close()
 
 
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="only forked writers inherit; spawned ones load it themselves"
+)
 def test_recognition_is_loaded_once_before_the_writer_processes_fork(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With several writer processes, the indexing process loads recognition's tables first (each forked
-    process inherits them) and only when there is something to index."""
+    process inherits them) and only when there is something to index. Spawned writers load them
+    themselves (tests/test_start_methods.py covers every start method)."""
     from indexer.language import annotation
 
     calls: list[int] = []

@@ -27,7 +27,7 @@ from indexer.language.events import EVENT_TYPES, Event, RelatedEvent
 from indexer.model import PartialDate
 from indexer.pipeline import IndexSummary, default_index_dir, index_paths, input_bytes, open_catalog
 from indexer.resources import MissingResource
-from indexer.store import Hit, IndexBusy, IndexMissing, NamedEntity, SearchResult, Store, StoredDocument
+from indexer.store import Hit, IndexBusy, IndexMissing, NamedEntity, SearchResult, Store, StoredDocument, WriterFailed
 
 SNIPPET_OPEN, SNIPPET_CLOSE = "«", "»"
 """How matches are marked in the ``snippet`` strings of ``--json`` output."""
@@ -175,6 +175,10 @@ def cmd_index(args: argparse.Namespace) -> int:
         try:
             summary = index_paths(args.paths, args.index, prune=args.prune, progress=lambda n: bar.advance(task, n))
         except IndexBusy as error:
+            raise CommandError(str(error)) from None
+        except WriterFailed as error:
+            if os.environ.get("WARTA_DEBUG"):
+                raise  # with the writer process's traceback as a note
             raise CommandError(str(error)) from None
     if args.verbose:
         ordered = dict.fromkeys([*files, *before])  # the files in input order, then the pruned ones

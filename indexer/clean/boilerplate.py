@@ -22,7 +22,13 @@ from indexer.clean.metadata import (
     _with_url_date,
     clean_title,
 )
-from indexer.clean.paragraphs import _COMMA_BREAK_SPACED, _LEAD_DASH, _comma_breaks, _drop_repeats, _paragraphs
+from indexer.clean.paragraphs import (
+    _COMMA_BREAK_SPACED,
+    _LEAD_DASH,
+    _comma_breaks,
+    _drop_repeats,
+    _paragraphs,
+)
 from indexer.ingest.textfix import normalise_text
 from indexer.model import CleanText, Record
 

@@ -1,11 +1,12 @@
 """Named caches of pure functions of a word, which writer processes hand back to the indexing process.
 
-Writer processes are forked anew for every batch of the pipeline and inherit the indexing process's
-memory. What they work out per word (stems, a word's tagger score, whether it is a common word) is
-the same in every process, so at the end of a batch each one hands its new entries back
-(:func:`learned_since`), the indexing process keeps them (:func:`learn`), and the processes of the
-next batch start warm: a process that had learned from 3,000 other articles recognised 1,000
-articles in 3.5 ms each, a cold one in 3.95.
+Writer processes are started anew for every batch of the pipeline; forked (the ``fork`` start method),
+they inherit the indexing process's memory. What they work out per word (stems, a word's tagger score,
+whether it is a common word) is the same in every process, so at the end of a batch each one hands its
+new entries back (:func:`learned_since`), the indexing process keeps them (:func:`learn`), and forked
+processes of the next batch start warm: a process that had learned from 3,000 other articles
+recognised 1,000 articles in 3.5 ms each, a cold one in 3.95. Under ``spawn`` and ``forkserver`` every
+writer process starts cold.
 
 A cache is a dict, got by name with :func:`shared` (or a subclass of :class:`Memo` made known with
 :func:`register`); its user fills it and keeps it under its limit (:meth:`Memo.remember` does both).

@@ -25,6 +25,7 @@ from indexer.store.results import (
     SearchResult,
     SortOrder,
     StoredDocument,
+    WriterFailed,
 )
 from indexer.store.writing import StoreWriter
 
@@ -38,6 +39,7 @@ __all__ = [
     "Store",
     "StoreWriter",
     "StoredDocument",
+    "WriterFailed",
     "analyze",
     "english_stem",
     "word_stem",

@@ -14,6 +14,10 @@ class IndexBusy(Exception):
     """Another process is writing to the index."""
 
 
+class WriterFailed(Exception):
+    """A writer subprocess died or raised: nothing of the batch was committed, the index is as it was."""
+
+
 class IndexMissing(Exception):
     """There is no index at the given location yet."""
 

@@ -29,7 +29,7 @@ _AFFIXED = re.compile(r"^(?:di|ke|se|be|me|pe|te)|(?:lah|kah|tah|pun|ku|mu|nya|i
 
 class Stemmer:
     """A word → stem function with a plain dict as cache; given one of :mod:`indexer.language.memo`'s, writer
-    subprocesses inherit it at fork and hand its new entries back, so each word is worked out once
+    subprocesses hand its new entries back and, forked, inherit it, so each word is worked out once
     per run rather than once per process."""
 
     def __init__(

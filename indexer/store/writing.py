@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import multiprocessing
 import os
 import pickle
+import queue
+import signal
+import sys
 import threading
-import time
+import traceback
 import zlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from whoosh.index import clean_files
 from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.util import random_name
 
 from indexer.language import memo
 from indexer.model import Annotations, Article
 from indexer.store.analysis import NAME_PART, TextParts
 from indexer.store.querylang import ENTITY_FIELDS, day_range
+from indexer.store.results import WriterFailed
 
 LEARNED_PREFIX = "learned-"
 """Files in which writer subprocesses hand back the new entries of their word caches (:mod:`indexer.language.memo`)."""
@@ -83,33 +90,60 @@ def remove_handbacks(folder: str) -> None:
                 os.remove(os.path.join(folder, name))
 
 
-class _WriterTask(SubWriterTask):  # type: ignore[misc]
-    """Whoosh's writer subprocess, made never to hold the write lock nor to outlive the indexing process.
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Failure:
+    """What a writer subprocess puts on the result queue, instead of its segment, when it raised."""
 
-    It is forked while the index is locked, and ``flock`` follows the open file: it closes its copy
-    of the lock file at once, so the lock goes with the parent, and exits when the parent is gone.
+    pid: int
+    error: str
+    trace: str
+
+
+def _forget_parent_threads() -> None:
+    """Drop the thread pools' threads a forked process inherits the records of but not the threads: at
+    exit, Python would join them, and fail with exit code 1 (gh-88110, fixed after 3.11) when the
+    indexing process ran in a pool's thread, as in the browser."""
+    pools = sys.modules.get("concurrent.futures.thread")
+    threads = getattr(pools, "_threads_queues", None)
+    if threads is not None:
+        threads.clear()
+
+
+def _exit_with(parent: Any) -> None:
+    """Exit once ``parent``, the indexing process, is gone: its sentinel tells under every start
+    method (under forkserver, ``os.getppid()`` is the fork server's pid)."""
+    parent.join()
+    os._exit(1)
+
+
+class _WriterTask(SubWriterTask):  # type: ignore[misc]
+    """Whoosh's writer subprocess, made never to hold the write lock nor to outlive the indexing process,
+    and to report what it raised instead of dying with a traceback on stderr.
+
+    Forked, it inherits the lock file while the index is locked, and ``flock`` follows the open file:
+    it closes its copy at once (``lock_fd``, set only when forked: a spawned process has no copy, and
+    the number may be another file's there), so the lock goes with the parent.
     """
 
     lock_fd: int | None = None
     annotator: Annotator | None = None
-    parent_pid: int | None = None
-    """The indexing process, recorded before the fork: a parent killed before :meth:`run` starts
-    would otherwise be taken for the process this one was handed to."""
 
     def run(self) -> None:
         if self.lock_fd is not None:
             with contextlib.suppress(OSError):
                 os.close(self.lock_fd)
-        parent = self.parent_pid if self.parent_pid is not None else os.getppid()
-
-        def watch() -> None:
-            while os.getppid() == parent:
-                time.sleep(0.2)
-            os._exit(1)
-
-        threading.Thread(target=watch, daemon=True).start()
-        bookmarks = memo.marks()
-        super().run()
+        _forget_parent_threads()
+        parent = multiprocessing.parent_process()
+        if parent is not None:
+            threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+        try:
+            bookmarks = memo.marks()
+            super().run()
+        except (Exception, KeyboardInterrupt) as error:
+            message = " ".join(f"{type(error).__name__}: {error}".split())
+            # kept short: the parent reads the queue only once this process has ended
+            self.resultqueue.put(_Failure(os.getpid(), message[:300], traceback.format_exc()[-8000:]))
+            raise SystemExit(1) from None  # the parent fails the commit; no traceback here
         # hand what this process worked out per word back to the parent, for the next writer processes
         path = os.path.join(self.storage.folder, f"{LEARNED_PREFIX}{os.getpid()}.tmp")
         with contextlib.suppress(OSError), open(path, "wb") as handle:
@@ -138,14 +172,35 @@ class _WriterTask(SubWriterTask):  # type: ignore[misc]
                 pickle.dump(extras, out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def _failed(pid: int | None, reason: str) -> WriterFailed:
+    who = "a writer process" if pid is None else f"writer process {pid}"
+    return WriterFailed(f"indexing failed: {who} {reason}; this batch was not stored (the index keeps what it had)")
+
+
+def _exit_reason(code: int | None) -> str:
+    if code is not None and code < 0:
+        with contextlib.suppress(ValueError):
+            return f"was killed by {signal.Signals(-code).name}"
+    return f"exited with code {code}"
+
+
 class ParallelWriter(MpWriter):  # type: ignore[misc]
-    """Whoosh's multi-process writer with :class:`_WriterTask` subprocesses running ``annotator``."""
+    """Whoosh's multi-process writer with :class:`_WriterTask` subprocesses running ``annotator``, under
+    any start method; its commit fails with :class:`WriterFailed`, writing nothing, when one of them
+    died or raised (Whoosh's would commit without that process's segment)."""
 
     annotator: Annotator | None = None
     extras: Extras
+    docbuffer: list[tuple[int, dict[str, Any]]]
+    _toc_begun = False
+    """Whether the commit began writing the new generation, after which :meth:`cancel` deletes no file."""
 
     def commit(self, *args: Any, **kwargs: Any) -> None:
-        super().commit(*args, **kwargs)
+        try:
+            super().commit(*args, **kwargs)
+        except BaseException:
+            self.cancel()
+            raise
         folder = self.storage.folder
         self.extras = []
         for name in sorted(os.listdir(folder)):
@@ -165,8 +220,17 @@ class ParallelWriter(MpWriter):  # type: ignore[misc]
                 os.remove(path)
 
     def cancel(self) -> None:
+        """Stop the writer subprocesses still running and delete what was written (again: a no-op)."""
         try:
-            super().cancel()
+            for task in self.tasks:
+                if task.is_alive():
+                    task.terminate()
+                task.join()
+            if not self.is_closed:
+                self._close_segment()
+                if not self._toc_begun:  # files of segments no commit took, while the lock keeps writers out
+                    clean_files(self.storage, self.indexname, self.generation - 1, self.segments)
+                self._finish()
         finally:
             remove_handbacks(self.storage.folder)
 
@@ -174,12 +238,82 @@ class ParallelWriter(MpWriter):  # type: ignore[misc]
         task = _WriterTask(
             self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
         )
-        task.lock_fd = getattr(self.writelock, "fd", None)
+        if multiprocessing.get_start_method() == "fork":  # the method ``task.start`` uses
+            task.lock_fd = getattr(self.writelock, "fd", None)
         task.annotator = self.annotator
-        task.parent_pid = os.getpid()
         self.tasks.append(task)
         task.start()
         return task
+
+    def _put_job(self, job: Any) -> None:
+        """Put ``job`` on the job queue; fail rather than wait forever for a dead process to take it."""
+        while True:
+            try:
+                self.jobqueue.put(job, timeout=0.5)
+                return
+            except queue.Full:
+                for task in self.tasks:
+                    if task.exitcode:
+                        raise _failed(task.pid, _exit_reason(task.exitcode)) from None
+
+    def _enqueue(self) -> None:
+        """Whoosh's, with :meth:`_put_job`: the buffered documents to a job file, its name to the queue."""
+        filename = f"{random_name()}.doclist"
+        with self.temp_storage().create_file(filename).raw_file() as handle:
+            for item in self.docbuffer:
+                pickle.dump(item, handle, 2)
+        if len(self.tasks) < self.procs:
+            self._new_task()
+        self._put_job((filename, len(self.docbuffer)))
+        self.docbuffer = []
+
+    def _results(self) -> list[Any]:
+        """Each writer process's ``(run name, field names, segment)``, once all have ended.
+
+        Raises :class:`WriterFailed` when one raised, died or gave nothing back."""
+        for task in self.tasks:
+            task.join()
+        received: list[Any] = []
+        with contextlib.suppress(queue.Empty):
+            while len(received) < 2 * len(self.tasks):
+                received.append(self.resultqueue.get_nowait())  # all ended: what they put is in the pipe
+        for item in received:
+            if isinstance(item, _Failure):
+                error = _failed(item.pid, f"raised {item.error}")
+                error.add_note(f"in the writer process:\n{item.trace}")
+                raise error
+        for task in self.tasks:
+            if task.exitcode != 0:
+                raise _failed(task.pid, _exit_reason(task.exitcode))
+        if len(received) != len(self.tasks):
+            raise _failed(None, "gave back no segment")
+        return received
+
+    def _commit(self, mergetype: Any, optimize: Any, merge: Any) -> None:
+        """Whoosh's parallel commit, with the results checked by :meth:`_results` before anything is written."""
+        if self.docbuffer:
+            self._enqueue()
+        for _task in self.tasks:
+            self._put_job(None)
+        finalsegments = self._merge_segments(mergetype, optimize, merge)
+        results = self._results()
+        if self.multisegment:
+            finalsegments += [segment for _, _, segment in results]
+            if self._added:
+                finalsegments.append(self._finalize_segment())
+            else:
+                self._close_segment()
+        else:
+            self._merge_subsegments(results, mergetype)
+            self._close_segment()
+            self._assemble_segment()
+            finalsegments.append(self.get_segment())
+        self._commit_toc(finalsegments)
+        self._finish()
+
+    def _commit_toc(self, segments: Any) -> None:
+        self._toc_begun = True
+        super()._commit_toc(segments)
 
 
 class StoreWriter:
