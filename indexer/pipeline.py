@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, cast
 
 from indexer.catalog import CATALOG_NAME, Catalog, DocRow, FileState
 from indexer.clean import clean_record
-from indexer.ingest import discover, parse_bytes
+from indexer.ingest import RecordReader, discover, read_records
 from indexer.lang import detect_language
 from indexer.model import Annotations, Article, Problem, Record
 from indexer.store import Store, StoreWriter
@@ -185,7 +185,7 @@ class Indexer:
             return
         try:
             with open(path, "rb") as handle:
-                data = handle.read()
+                sha = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError as error:
             reason = (
                 "permission denied" if isinstance(error, PermissionError) else (error.strerror or "cannot read file")
@@ -193,25 +193,29 @@ class Indexer:
             self.summary.problems.append(Problem(path, reason))
             self.progress(stat.st_size)
             return
-        sha = hashlib.sha256(data).hexdigest()
         state = FileState(path, stat.st_size, stat.st_mtime_ns, sha, PIPELINE_VERSION)
         if known and known.sha256 == sha:
             self.summary.unchanged += self.catalog.count_for(path)
             self._pending_files.append(state)
             self.progress(stat.st_size)
             return
-        records, problems = parse_bytes(path, data)
-        self.summary.problems.extend(problems)
-        if not records and problems:
-            # Nothing usable (binary, undecodable, empty…): keep what was indexed from it, and look again next run.
-            self.progress(stat.st_size)
-            return
-        previous = self.catalog.hashes_for(path)
+        self._index_records(read_records(path), state, stat.st_size)
+
+    def _index_records(self, reader: RecordReader, state: FileState | None, size: int | None) -> None:
+        """Index what ``reader`` reads, reporting progress up to ``size`` bytes.
+
+        A file's ``state`` is recorded, and its articles that are gone dropped, only when it was read to the
+        end and gave something usable; standard input (no state) only adds and updates.
+        """
+        previous = self.catalog.hashes_for(reader.path)
         seen: set[str] = set()
-        step = stat.st_size / max(len(records), 1)
-        done = 0.0
+        problems = False
         reported = 0
-        for record in records:
+        for record in reader:
+            if isinstance(record, Problem):
+                self.summary.problems.append(record)
+                problems = True
+                continue
             doc_id = document_id(record.path, record.key)
             digest = content_hash(record)
             seen.add(doc_id)
@@ -224,14 +228,16 @@ class Indexer:
                     self.summary.added += 1
                 else:
                     self.summary.updated += 1
-            done += step
-            if int(done) - reported >= 1 << 16:
-                self.progress(int(done) - reported)
-                reported = int(done)
-        gone = [doc_id for doc_id in previous if doc_id not in seen]
-        self._delete(gone)
+            if size is not None and min(reader.bytes_read, size) - reported >= 1 << 16:
+                self.progress(min(reader.bytes_read, size) - reported)
+                reported = min(reader.bytes_read, size)
+        if size is not None:
+            self.progress(size - reported)
+        if state is None or not reader.complete or (problems and not seen):
+            # Nothing usable (binary, undecodable, empty…) or cut short: keep what was indexed, look again next run.
+            return
+        self._delete([doc_id for doc_id in previous if doc_id not in seen])
         self._pending_files.append(state)
-        self.progress(stat.st_size - reported)
 
     def _put(self, article: Article, replace: bool) -> None:
         assert self._writer is not None

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import gzip
 import json
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -20,6 +22,7 @@ from support import SUMMARY, TRACEBACK, BuiltIndex, Cli, Run, article, write_jso
 
 from indexer import pipeline
 from indexer.catalog import CATALOG_NAME
+from indexer.model import Annotations, Article
 from indexer.store import Store
 
 THREE = [
@@ -78,7 +81,7 @@ def test_unchanged_files_are_not_parsed_again(
     def no_parsing(*_args: object) -> object:
         raise AssertionError("an unchanged file was parsed")
 
-    monkeypatch.setattr(pipeline, "parse_bytes", no_parsing)
+    monkeypatch.setattr(pipeline, "read_records", no_parsing)
     assert (
         summary_of(cli("index", source, "--index", fresh_index))
         == "1 files: 0 added, 0 updated, 3 unchanged, 0 skipped"
@@ -643,3 +646,74 @@ def test_warm_up_loads_the_tagger_model() -> None:
     load_model.cache_clear()
     warm_up()
     assert load_model.cache_info().currsize == 1
+
+
+# ------------------------------------------------------------------------------------------- gzip
+
+
+def test_gz_files_are_indexed_like_plain_ones(cli: Cli, tmp_path: Path, fresh_index: Path) -> None:
+    folder = tmp_path / "news"
+    plain = write_jsonl(folder / "plain" / "news.jsonl", THREE)
+    packed = folder / "packed" / "news.jsonl.gz"
+    packed.parent.mkdir()
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    run = cli("index", folder, "--index", fresh_index)
+    assert (run.rc, summary_of(run), run.err) == (0, "2 files: 6 added, 0 updated, 0 unchanged, 0 skipped", "")
+    docs = listed(cli, fresh_index).values()
+    by_file = {path: sorted(doc["title"] for doc in docs if doc["path"] == path) for path in (str(plain), str(packed))}
+    assert by_file[str(plain)] == by_file[str(packed)] == sorted(a["title"] for a in THREE)
+    assert pipeline.document_id(str(packed), "two") in listed(cli, fresh_index)
+    run = cli("index", folder, "--index", fresh_index)
+    assert summary_of(run) == "2 files: 0 added, 0 updated, 6 unchanged, 0 skipped"
+
+
+def test_broken_gz_keeps_what_was_indexed(cli: Cli, tmp_path: Path, fresh_index: Path) -> None:
+    source = tmp_path / "news.jsonl.gz"
+    source.write_bytes(gzip.compress(json.dumps(THREE[0]).encode() + b"\n"))
+    assert summary_of(cli("index", source, "--index", fresh_index)).startswith("1 files: 1 added")
+    before = listed(cli, fresh_index)
+    many = [
+        article(f"n{n}", f"Report {n}", f"Report number {n} about the harbour, said the clerk.") for n in range(3000)
+    ]
+    data = gzip.compress("".join(json.dumps(a) + "\n" for a in many).encode())
+    source.write_bytes(data[: len(data) // 2])  # cut short: the first article is gone from what is left
+    run = cli("index", source, "--index", fresh_index)
+    assert run.rc == 1
+    assert run.err_lines == [f"skipped {source}: not a valid gzip file (it ends early)"]
+    assert "removed" not in summary_of(run) and " 0 updated" in summary_of(run)
+    assert set(before) < set(listed(cli, fresh_index))  # what could be read is added, nothing is dropped
+    source.write_bytes(b"not gzip at all")
+    run = cli("index", source, "--index", fresh_index)
+    assert (run.rc, run.err_lines) == (1, [f"skipped {source}: not a valid gzip file"])
+    assert set(before) < set(listed(cli, fresh_index))
+
+
+# ------------------------------------------------------------------------------------------- progress
+
+
+def _no_annotations(_article: Article) -> Annotations:
+    return Annotations(extra=())
+
+
+@pytest.mark.parametrize("name", ["news.jsonl", "news.jsonl.gz", "news.json"])
+def test_progress_advances_by_input_bytes(tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from indexer import ingest
+
+    monkeypatch.setattr(ingest, "JSON_IN_MEMORY", 1024)  # a large JSON file is read item by item
+    monkeypatch.setattr(ingest, "_HEAD", 4096)  # and the start looked at to choose an encoding is small
+    monkeypatch.setattr(pipeline, "_annotator", lambda: _no_annotations)  # recognition is beside the point
+    words = "ferry harbour bridge market river island coast train station road mayor clerk".split()
+    rng = random.Random(7)
+    many = [article(f"n{n}", f"Report {n}", " ".join(rng.choices(words, k=1000)) + ".") for n in range(40)]
+    text = "".join(json.dumps(a) + "\n" for a in many) if "jsonl" in name else json.dumps(many)
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(text.encode(), mtime=0) if name.endswith(".gz") else text.encode())
+    steps: list[int] = []
+    pipeline.index_paths([str(path)], str(tmp_path / "index"), progress=steps.append, workers=1)
+    assert sum(steps) == path.stat().st_size == pipeline.input_bytes([str(path)])
+    assert all(step > 0 for step in steps)
+    if not name.endswith(".gz"):  # (gzip reads the compressed file in pieces of 128 KiB)
+        assert len(steps) >= 3  # reported while reading, not only at the end
+    steps.clear()
+    pipeline.index_paths([str(path)], str(tmp_path / "index"), progress=steps.append, workers=1)
+    assert steps == [path.stat().st_size]
