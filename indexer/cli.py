@@ -105,7 +105,13 @@ def cmd_index(args: argparse.Namespace) -> int:
     with bar:
         task = bar.add_task("indexing", total=total or None)
         try:
-            summary = index_paths(args.paths, args.index, prune=args.prune, progress=lambda n: bar.advance(task, n))
+            summary = index_paths(
+                args.paths,
+                args.index,
+                prune=args.prune,
+                progress=lambda n: bar.advance(task, n),
+                stdin_format=None if args.format == "auto" else args.format,
+            )
         except IndexBusy as error:
             raise CommandError(str(error)) from None
     for problem in summary.problems:
@@ -399,6 +405,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--prune", action="store_true", help="drop articles whose source file vanished")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument(
+        "--format",
+        choices=("auto", "json", "jsonl", "html", "text", "csv"),
+        default="auto",
+        help="format of standard input, read when a PATH is '-' (default: auto, told from its start)",
+    )
     p.set_defaults(run=cmd_index)
 
     p = command("search", "search the index")

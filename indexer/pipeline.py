@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, cast
 
 from indexer.catalog import CATALOG_NAME, Catalog, DocRow, FileState
 from indexer.clean import clean_record
-from indexer.ingest import RecordReader, discover, read_records
+from indexer.ingest import STDIN, Format, RecordReader, discover, read_records
 from indexer.lang import detect_language
 from indexer.model import Annotations, Article, Problem, Record
 from indexer.store import Store, StoreWriter
@@ -103,6 +103,8 @@ def input_bytes(paths: Sequence[str]) -> int:
     """Total size of the files under ``paths``: the length of a progress bar fed by ``Progress``."""
     total = 0
     for path in paths:
+        if path == "-":
+            continue  # standard input: its length is not known
         walk = os.walk(path) if os.path.isdir(path) else [("", [], [path])]
         for root, _dirs, files in walk:
             for name in files:
@@ -147,6 +149,8 @@ class Indexer:
         self._pending_files: list[FileState] = []
         self._written = 0
         self._warm = False
+        self.stdin_format: Format | None = None
+        """Format of standard input (``-``); None: sniffed."""
 
     def close(self) -> None:
         """Cancel uncommitted work (its writer subprocesses stop with it)."""
@@ -171,6 +175,9 @@ class Indexer:
 
     def _index_file(self, path: str) -> None:
         self.summary.files += 1
+        if path == STDIN:  # nothing to stat or hash: read each time, the content hashes decide
+            self._index_records(read_records(path, self.stdin_format), None, None)
+            return
         try:
             stat = os.stat(path)
         except OSError as error:
@@ -310,8 +317,11 @@ def index_paths(
     prune: bool = False,
     progress: Progress | None = None,
     workers: int | None = None,
+    stdin_format: Format | None = None,
 ) -> IndexSummary:
     """Add or update the articles of ``paths`` in the index at ``index_dir`` (created if needed).
+
+    ``-`` among ``paths`` reads standard input, as ``stdin_format`` or the format it looks like.
 
     Raises :class:`indexer.store.IndexBusy` when another process is writing to the index.
     """
@@ -320,6 +330,7 @@ def index_paths(
     store = Store.open(index_dir, create=True)
     catalog = open_catalog(index_dir)
     indexer = Indexer(store, catalog, progress, workers)
+    indexer.stdin_format = stdin_format
     try:
         return indexer.run(paths, prune)
     finally:
