@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, cast
 
 from indexer.catalog.articles import CATALOG_NAME, Catalog, DocRow, FileState
 from indexer.clean.boilerplate import clean_record
-from indexer.ingest.reading import discover, parse_bytes
+from indexer.ingest.reading import STDIN, Format, RecordReader, discover, read_records
 from indexer.language.detect import detect_language
 from indexer.model import Annotations, Article, Problem, Record
 from indexer.store import Store, StoreWriter
@@ -105,6 +105,8 @@ def input_bytes(paths: Sequence[str]) -> int:
     """Total size of the files under ``paths``: the length of a progress bar fed by ``Progress``."""
     total = 0
     for path in paths:
+        if path == "-":
+            continue  # standard input: its length is not known
         walk = os.walk(path) if os.path.isdir(path) else [("", [], [path])]
         for root, _dirs, files in walk:
             for name in files:
@@ -165,6 +167,8 @@ class Indexer:
         self._written = 0
         self._warm = False
         self._version = PIPELINE_VERSION
+        self.stdin_format: Format | None = None
+        """Format of standard input (``-``); None: sniffed."""
 
     def close(self) -> None:
         """Cancel uncommitted work (its writer subprocesses stop with it)."""
@@ -190,6 +194,9 @@ class Indexer:
 
     def _index_file(self, path: str) -> None:
         self.summary.files += 1
+        if path == STDIN:  # nothing to stat or hash: read each time, the content hashes decide
+            self._index_records(read_records(path, self.stdin_format), None, None)
+            return
         try:
             stat = os.stat(path)
         except OSError as error:
@@ -204,7 +211,7 @@ class Indexer:
             return
         try:
             with open(path, "rb") as handle:
-                data = handle.read()
+                sha = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError as error:
             reason = (
                 "permission denied" if isinstance(error, PermissionError) else (error.strerror or "cannot read file")
@@ -212,25 +219,29 @@ class Indexer:
             self.summary.problems.append(Problem(path, reason))
             self.progress(stat.st_size)
             return
-        sha = hashlib.sha256(data).hexdigest()
         state = FileState(path, stat.st_size, stat.st_mtime_ns, sha, self._version)
         if known and known.sha256 == sha:
             self.summary.unchanged += self.catalog.count_for(path)
             self._pending_files.append(state)
             self.progress(stat.st_size)
             return
-        records, problems = parse_bytes(path, data)
-        self.summary.problems.extend(problems)
-        if not records and problems:
-            # Nothing usable (binary, undecodable, empty…): keep what was indexed from it, and look again next run.
-            self.progress(stat.st_size)
-            return
-        previous = self.catalog.hashes_for(path)
+        self._index_records(read_records(path), state, stat.st_size)
+
+    def _index_records(self, reader: RecordReader, state: FileState | None, size: int | None) -> None:
+        """Index what ``reader`` reads, reporting progress up to ``size`` bytes.
+
+        A file's ``state`` is recorded, and its articles that are gone dropped, only when it was read to the
+        end and gave something usable; standard input (no state) only adds and updates.
+        """
+        previous = self.catalog.hashes_for(reader.path)
         seen: set[str] = set()
-        step = stat.st_size / max(len(records), 1)
-        done = 0.0
+        problems = False
         reported = 0
-        for record in records:
+        for record in reader:
+            if isinstance(record, Problem):
+                self.summary.problems.append(record)
+                problems = True
+                continue
             doc_id = document_id(record.path, record.key)
             digest = content_hash(record, self._version)
             seen.add(doc_id)
@@ -243,14 +254,16 @@ class Indexer:
                     self.summary.added += 1
                 else:
                     self.summary.updated += 1
-            done += step
-            if int(done) - reported >= 1 << 16:
-                self.progress(int(done) - reported)
-                reported = int(done)
-        gone = [doc_id for doc_id in previous if doc_id not in seen]
-        self._delete(gone)
+            if size is not None and min(reader.bytes_read, size) - reported >= 1 << 16:
+                self.progress(min(reader.bytes_read, size) - reported)
+                reported = min(reader.bytes_read, size)
+        if size is not None:
+            self.progress(size - reported)
+        if state is None or not reader.complete or (problems and not seen):
+            # Nothing usable (binary, undecodable, empty…) or cut short: keep what was indexed, look again next run.
+            return
+        self._delete([doc_id for doc_id in previous if doc_id not in seen])
         self._pending_files.append(state)
-        self.progress(stat.st_size - reported)
 
     def _put(self, article: Article, replace: bool) -> None:
         assert self._writer is not None
@@ -324,8 +337,11 @@ def index_paths(
     prune: bool = False,
     progress: Progress | None = None,
     workers: int | None = None,
+    stdin_format: Format | None = None,
 ) -> IndexSummary:
     """Add or update the articles of ``paths`` in the index at ``index_dir`` (created if needed).
+
+    ``-`` among ``paths`` reads standard input, as ``stdin_format`` or the format it looks like.
 
     Raises :class:`indexer.store.IndexBusy` when another process is writing to the index.
     """
@@ -334,6 +350,7 @@ def index_paths(
     store = Store.open(index_dir, create=True)
     catalog = open_catalog(index_dir)
     indexer = Indexer(store, catalog, progress, workers)
+    indexer.stdin_format = stdin_format
     try:
         return indexer.run(paths, prune)
     finally:

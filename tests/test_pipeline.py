@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import gzip
+import io
 import json
 import multiprocessing
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -21,6 +24,7 @@ from support import SUMMARY, TRACEBACK, BuiltIndex, Cli, Run, article, write_jso
 
 from indexer import pipeline
 from indexer.catalog.articles import CATALOG_NAME
+from indexer.model import Annotations, Article
 from indexer.store import Store
 
 THREE = [
@@ -79,7 +83,7 @@ def test_unchanged_files_are_not_parsed_again(
     def no_parsing(*_args: object) -> object:
         raise AssertionError("an unchanged file was parsed")
 
-    monkeypatch.setattr(pipeline, "parse_bytes", no_parsing)
+    monkeypatch.setattr(pipeline, "read_records", no_parsing)
     assert (
         summary_of(cli("index", source, "--index", fresh_index))
         == "1 files: 0 added, 0 updated, 3 unchanged, 0 skipped"
@@ -650,3 +654,161 @@ def test_warm_up_loads_the_tagger_model() -> None:
     load_model.cache_clear()
     warm_up()
     assert load_model.cache_info().currsize == 1
+
+
+# ------------------------------------------------------------------------------------------- standard input
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+NO_ID = {"title": "Market day", "body": "The market was busy on Saturday, and the sellers said so."}
+
+
+def test_standard_input_is_indexed_with_stable_ids(
+    cli: Cli, fresh_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, b"".join(json.dumps(a).encode() + b"\n" for a in [*THREE[:2], NO_ID]))
+    run = cli("index", "-", "--index", fresh_index)
+    assert (run.rc, summary_of(run), run.err) == (0, "1 files: 3 added, 0 updated, 0 unchanged, 0 skipped", "")
+    first = listed(cli, fresh_index)
+    assert {doc["path"] for doc in first.values()} == {"<stdin>"}
+    ids = {doc["title"]: doc_id for doc_id, doc in first.items()}
+    assert ids["Ferry service resumes"] == pipeline.document_id("<stdin>", "one")
+    # the same articles in another order, as a JSON array: nothing to do, the same ids
+    _stdin(monkeypatch, json.dumps([NO_ID, THREE[1], THREE[0]]).encode())
+    run = cli("index", "-", "--index", fresh_index)
+    assert (run.rc, summary_of(run)) == (0, "1 files: 0 added, 0 updated, 3 unchanged, 0 skipped")
+    assert listed(cli, fresh_index) == first
+    # an article with an id is updated in place; one without is another article; what is not piped stays
+    changed = article("one", "Ferry service suspended", "The ferry service was suspended by the storm, said the mayor.")
+    other = {**NO_ID, "body": "The market was quiet on Sunday, and the sellers went home."}
+    _stdin(monkeypatch, b"".join(json.dumps(a).encode() + b"\n" for a in [changed, other]))
+    run = cli("index", "-", "--index", fresh_index)
+    assert (run.rc, summary_of(run)) == (0, "1 files: 1 added, 1 updated, 0 unchanged, 0 skipped")
+    after = listed(cli, fresh_index)
+    assert after[ids["Ferry service resumes"]]["title"] == "Ferry service suspended"
+    assert set(first) < set(after) and len(after) == 4
+    assert found(cli, fresh_index, "mayor") == {"Ferry service suspended"}
+    shown = cli("show", ids["Market day"], "--json", "--index", fresh_index).json()
+    assert shown["path"] == "<stdin>" and "busy on Saturday" in shown["text"]
+
+
+def test_standard_input_formats(cli: Cli, fresh_index: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin(monkeypatch, b"Harbour news\n\nTwo new cranes arrived at the harbour today, said the dockers.\n")
+    assert summary_of(cli("index", "-", "--index", fresh_index)).startswith("1 files: 1 added")
+    _stdin(monkeypatch, b'{"id": "x", "title": "Not JSON", "body": "Read as the text it is."}\n')
+    run = cli("index", "-", "--format", "text", "--index", fresh_index)
+    assert summary_of(run).startswith("1 files: 1 added")
+    _stdin(monkeypatch, b"judul,isi\nHarga beras naik,Harga beras naik lagi minggu ini kata pedagang.\n")
+    assert summary_of(cli("index", "-", "--format", "csv", "--index", fresh_index)).startswith("1 files: 1 added")
+    _stdin(monkeypatch, gzip.compress(json.dumps(THREE[2]).encode()))
+    assert summary_of(cli("index", "-", "--index", fresh_index)).startswith("1 files: 1 added")
+    assert titles(cli, fresh_index) == {
+        "Harbour news",
+        '{"id": "x", "title": "Not JSON", "body": "Read as the text it is."}',
+        "Harga beras naik",
+        "Harbour gets new cranes",
+    }
+
+
+def test_bad_standard_input_is_one_line(cli: Cli, populated_index: BuiltIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = listed(cli, populated_index.dir)
+    _stdin(monkeypatch, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    run = cli("index", "-", "--index", populated_index.dir)
+    assert (run.rc, summary_of(run)) == (1, "1 files: 0 added, 0 updated, 0 unchanged, 1 skipped")
+    assert run.err_lines == ["skipped <stdin>: binary file, skipped"]
+    _stdin(monkeypatch, b'[{"body": "cut short"')
+    run = cli("index", "-", "--index", populated_index.dir)
+    assert run.rc == 1 and run.err_lines[0].startswith("skipped <stdin>:1: invalid JSON")
+    assert listed(cli, populated_index.dir) == before
+
+
+def test_prune_keeps_standard_input_articles(
+    cli: Cli, tmp_path: Path, fresh_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "news"
+    doomed = write_jsonl(folder / "a.jsonl", THREE[:1])
+    write_jsonl(folder / "b.jsonl", THREE[1:2])
+    _stdin(monkeypatch, json.dumps(THREE[2:]).encode())
+    run = cli("index", folder, "-", "--index", fresh_index)
+    assert summary_of(run) == "3 files: 3 added, 0 updated, 0 unchanged, 0 skipped"
+    doomed.unlink()
+    run = cli("index", folder, "--prune", "--index", fresh_index)
+    assert (run.rc, summary_of(run)) == (0, "1 files: 0 added, 0 updated, 1 unchanged, 1 removed, 0 skipped")
+    assert titles(cli, fresh_index) == {"Bridge repairs finished", "Harbour gets new cranes"}
+    run = cli("index", folder, "--prune", "--index", fresh_index)
+    assert "removed" not in summary_of(run)
+    assert index_size(fresh_index) == 2
+
+
+# ------------------------------------------------------------------------------------------- gzip
+
+
+def test_gz_files_are_indexed_like_plain_ones(cli: Cli, tmp_path: Path, fresh_index: Path) -> None:
+    folder = tmp_path / "news"
+    plain = write_jsonl(folder / "plain" / "news.jsonl", THREE)
+    packed = folder / "packed" / "news.jsonl.gz"
+    packed.parent.mkdir()
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    run = cli("index", folder, "--index", fresh_index)
+    assert (run.rc, summary_of(run), run.err) == (0, "2 files: 6 added, 0 updated, 0 unchanged, 0 skipped", "")
+    docs = listed(cli, fresh_index).values()
+    by_file = {path: sorted(doc["title"] for doc in docs if doc["path"] == path) for path in (str(plain), str(packed))}
+    assert by_file[str(plain)] == by_file[str(packed)] == sorted(a["title"] for a in THREE)
+    assert pipeline.document_id(str(packed), "two") in listed(cli, fresh_index)
+    run = cli("index", folder, "--index", fresh_index)
+    assert summary_of(run) == "2 files: 0 added, 0 updated, 6 unchanged, 0 skipped"
+
+
+def test_broken_gz_keeps_what_was_indexed(cli: Cli, tmp_path: Path, fresh_index: Path) -> None:
+    source = tmp_path / "news.jsonl.gz"
+    source.write_bytes(gzip.compress(json.dumps(THREE[0]).encode() + b"\n"))
+    assert summary_of(cli("index", source, "--index", fresh_index)).startswith("1 files: 1 added")
+    before = listed(cli, fresh_index)
+    many = [
+        article(f"n{n}", f"Report {n}", f"Report number {n} about the harbour, said the clerk.") for n in range(3000)
+    ]
+    data = gzip.compress("".join(json.dumps(a) + "\n" for a in many).encode())
+    source.write_bytes(data[: len(data) // 2])  # cut short: the first article is gone from what is left
+    run = cli("index", source, "--index", fresh_index)
+    assert run.rc == 1
+    assert run.err_lines == [f"skipped {source}: not a valid gzip file (it ends early)"]
+    assert "removed" not in summary_of(run) and " 0 updated" in summary_of(run)
+    assert set(before) < set(listed(cli, fresh_index))  # what could be read is added, nothing is dropped
+    source.write_bytes(b"not gzip at all")
+    run = cli("index", source, "--index", fresh_index)
+    assert (run.rc, run.err_lines) == (1, [f"skipped {source}: not a valid gzip file"])
+    assert set(before) < set(listed(cli, fresh_index))
+
+
+# ------------------------------------------------------------------------------------------- progress
+
+
+def _no_annotations(_article: Article) -> Annotations:
+    return Annotations(extra=())
+
+
+@pytest.mark.parametrize("name", ["news.jsonl", "news.jsonl.gz", "news.json"])
+def test_progress_advances_by_input_bytes(tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from indexer.ingest import reading as ingest
+
+    monkeypatch.setattr(ingest, "JSON_IN_MEMORY", 1024)  # a large JSON file is read item by item
+    monkeypatch.setattr(ingest, "_HEAD", 4096)  # and the start looked at to choose an encoding is small
+    monkeypatch.setattr(pipeline, "_annotator", lambda: _no_annotations)  # recognition is beside the point
+    words = "ferry harbour bridge market river island coast train station road mayor clerk".split()
+    rng = random.Random(7)
+    many = [article(f"n{n}", f"Report {n}", " ".join(rng.choices(words, k=1000)) + ".") for n in range(40)]
+    text = "".join(json.dumps(a) + "\n" for a in many) if "jsonl" in name else json.dumps(many)
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(text.encode(), mtime=0) if name.endswith(".gz") else text.encode())
+    steps: list[int] = []
+    pipeline.index_paths([str(path)], str(tmp_path / "index"), progress=steps.append, workers=1)
+    assert sum(steps) == path.stat().st_size == pipeline.input_bytes([str(path)])
+    assert all(step > 0 for step in steps)
+    if not name.endswith(".gz"):  # (gzip reads the compressed file in pieces of 128 KiB)
+        assert len(steps) >= 3  # reported while reading, not only at the end
+    steps.clear()
+    pipeline.index_paths([str(path)], str(tmp_path / "index"), progress=steps.append, workers=1)
+    assert steps == [path.stat().st_size]

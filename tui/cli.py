@@ -173,7 +173,13 @@ def cmd_index(args: argparse.Namespace) -> int:
     with progress_bar(err, show=sys.stderr.isatty() and not args.quiet) as bar:
         task = bar.add_task("indexing", total=total or None)
         try:
-            summary = index_paths(args.paths, args.index, prune=args.prune, progress=lambda n: bar.advance(task, n))
+            summary = index_paths(
+                args.paths,
+                args.index,
+                prune=args.prune,
+                progress=lambda n: bar.advance(task, n),
+                stdin_format=None if args.format == "auto" else args.format,
+            )
         except IndexBusy as error:
             raise CommandError(str(error)) from None
         except WriterFailed as error:
@@ -671,6 +677,12 @@ def build_parser() -> argparse.ArgumentParser:
         (p.add_argument("paths", nargs="+", metavar="PATH", help="a file or folder to read"), "file")
     )
     p.add_argument("--prune", action="store_true", help="drop the articles of indexed files that no longer exist")
+    p.add_argument(
+        "--format",
+        choices=("auto", "json", "jsonl", "html", "text", "csv"),
+        default="auto",
+        help="format of standard input, read when a PATH is '-' (default: auto, told from its start)",
+    )
     p.set_defaults(run=cmd_index)
 
     p = command("search", "search the index (the query language is below)", SEARCH_EPILOG)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["SNIFF_BYTES", "bom_encoding", "declared_charset", "decode", "looks_binary"]
+__all__ = [
+    "SNIFF_BYTES",
+    "StreamText",
+    "bom_encoding",
+    "declared_charset",
+    "decode",
+    "decode_as",
+    "looks_binary",
+    "stream_text",
+]
 
 SNIFF_BYTES = 8192
 """How much of a file is read to tell text from binary."""
@@ -79,8 +88,14 @@ def looks_binary(head: bytes) -> bool:
 
 
 def _decode_without_bom(data: bytes, hint: str | None) -> str:
+    encoding, text = _choose(data, hint)
+    return text if text is not None else decode_as(data, encoding)
+
+
+def _choose(data: bytes, hint: str | None) -> tuple[str, str | None]:
+    """The encoding of ``data`` (no BOM) and, when trying it gave it already, the text."""
     try:
-        return data.decode("utf-8")
+        return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     repaired = data.decode("utf-8", "replace")
@@ -88,19 +103,79 @@ def _decode_without_bom(data: bytes, hint: str | None) -> str:
     wide = len(repaired) - len(repaired.encode("ascii", "ignore")) - damaged
     if wide > damaged:
         # Mostly valid multi-byte UTF-8 with a few broken bytes: keep it UTF-8.
-        return repaired
+        return "utf-8", repaired
     if hint:
         try:
-            return data.decode(hint)
+            return hint, data.decode(hint)
         except (UnicodeDecodeError, LookupError):
             pass
-    encoding = _guess_encoding(data)
+    return _guess_encoding(data), None
+
+
+def decode_as(data: bytes, encoding: str) -> str:
+    """``data`` in ``encoding``; what does not fit is read as Latin-1 for Windows-1252, else replaced."""
     try:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         if encoding == "cp1252":
             return data.decode("latin-1")
         return data.decode(encoding, "replace")
+
+
+class StreamText:
+    """How to decode a stream read in pieces, its encoding chosen from its first bytes (see :func:`stream_text`)."""
+
+    def __init__(self, encoding: str, bom: int, fallback: str | None) -> None:
+        self.encoding = encoding
+        self.bom = bom
+        """Length of the byte-order mark to skip."""
+        self.wide = encoding.startswith(("utf-16", "utf-32"))
+        """UTF-16/32: lines can only be split after decoding (see :meth:`incremental`)."""
+        self._fallback = fallback
+
+    def line(self, data: bytes) -> str:
+        """One line of an ASCII-compatible encoding.
+
+        When the start was valid UTF-8 and a later line is not, that line's own guess is kept for the
+        lines after it that are not valid UTF-8 either.
+        """
+        try:
+            return data.decode(self.encoding)
+        except UnicodeDecodeError:
+            pass
+        if self._fallback is None:
+            self._fallback = _choose(data, None)[0]
+        return decode_as(data, self._fallback)
+
+    def incremental(self) -> codecs.IncrementalDecoder:
+        """A decoder for the stream in chunks (after the BOM); what does not decode is replaced."""
+        return codecs.getincrementaldecoder(self.encoding)("replace")
+
+
+def stream_text(head: bytes, complete: bool) -> tuple[StreamText | None, str | None]:
+    """How to decode a stream that starts with ``head`` (all of it when ``complete``), or None and the reason.
+
+    The choice is :func:`decode`'s on ``head``, so a stream no longer than ``head`` decodes as the
+    whole would; the reasons are the same (empty, binary).
+    """
+    if complete and (not head or head.isspace()):
+        return None, "empty file"
+    bom = bom_encoding(head)
+    if bom is not None:
+        encoding, skip = bom
+        if "\x00" in head[skip:].decode(encoding, "replace"):
+            return None, "binary file, skipped"
+        return StreamText(encoding, skip, encoding), None
+    if looks_binary(head[:SNIFF_BYTES]) or b"\x00" in head:
+        return None, "binary file, skipped"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=complete)
+        return StreamText("utf-8", 0, None), None
+    except UnicodeDecodeError:
+        pass
+    sample = head if complete else head[: head.rfind(b"\n") + 1] or head
+    encoding = _choose(sample, None)[0]
+    return StreamText(encoding, 0, encoding), None
 
 
 def _guess_encoding(data: bytes) -> str:

@@ -2,21 +2,38 @@
 
 The readers only decode, parse and map fields; cleaning the text is :mod:`indexer.clean.boilerplate`'s job. Nothing
 here raises on bad input: whatever cannot be used becomes a :class:`Problem` with a one-line message.
+
+Inputs are read as streams (:func:`read_records`): JSON Lines a line at a time, large JSON an item at a
+time, ``.gz`` files through gzip, and standard input (``-``) like a file named :data:`STDIN`.
 """
 
 from __future__ import annotations
 
 import csv
+import errno
+import gzip
+import hashlib
 import io
 import json
 import os
 import re
+import shutil
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import tempfile
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, Literal
+from typing import IO, Any, Literal, Protocol, cast
 
-from indexer.ingest.decoding import SNIFF_BYTES, bom_encoding, declared_charset, decode, looks_binary
+from indexer.ingest.decoding import (
+    SNIFF_BYTES,
+    StreamText,
+    bom_encoding,
+    declared_charset,
+    decode,
+    looks_binary,
+    stream_text,
+)
 from indexer.model import Problem, Record
 
 Format = Literal["text", "html", "json", "jsonl", "csv"]
@@ -72,6 +89,23 @@ CONTAINER_KEYS = (
 )
 """Keys of a top-level JSON object under which the list of articles may sit."""
 
+STDIN = "<stdin>"
+"""The path of standard input (``-`` on the command line) in records, problems and the catalogue."""
+
+JSON_IN_MEMORY = 4 << 20
+"""JSON up to this many bytes is parsed whole, as it always was; a larger document is read item by item.
+
+Measured on 10 MB of articles: whole 0.19 s and 43 MB at the peak; item by item 0.17 s for a list, 0.29 s
+for an object holding it (read twice), under 1 MB.
+"""
+
+MAX_LINE = 64 << 20
+"""A JSON line longer than this many bytes is skipped without being held in memory."""
+
+_HEAD = 1 << 20
+"""How much of a stream is looked at to choose its encoding."""
+_CHUNK = 1 << 16
+
 
 def _alias_table() -> dict[str, tuple[str, int]]:
     """Normalised input key → (record field, rank among that field's aliases)."""
@@ -87,8 +121,18 @@ _TEXT_COLUMNS = ", ".join(FIELD_ALIASES["body"][:3])
 
 
 def format_of(path: str) -> Format | None:
-    """The reader chosen by ``path``'s extension, or None when the extension is not supported."""
-    return FORMATS.get(os.path.splitext(path)[1].lower())
+    """The reader chosen by ``path``'s extension (the one before ``.gz``), or None when it is not supported."""
+    return FORMATS.get(os.path.splitext(_inner_name(path))[1].lower())
+
+
+def is_gzip(path: str) -> bool:
+    """Whether ``path`` is read through gzip (its name ends with ``.gz``)."""
+    return path.lower().endswith(".gz")
+
+
+def _inner_name(path: str) -> str:
+    """``path`` without a ``.gz`` extension: the name of what the file holds."""
+    return path[:-3] if is_gzip(path) else path
 
 
 # ---------------------------------------------------------------------------------------------- discovery
@@ -98,8 +142,9 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[Problem]]:
     """Expand files and folders into the absolute paths of the files to read, in order, without repeats.
 
     Folders are walked recursively in sorted order, skipping hidden entries and files whose extension is
-    not supported. A file named explicitly is kept whatever its extension, unless it is not supported and
-    its first bytes look binary.
+    not supported (``x.jsonl.gz`` counts as ``x.jsonl``). A file named explicitly is kept whatever its
+    extension, unless it is not supported and its first bytes look binary. ``-`` is standard input
+    (:data:`STDIN`).
     """
     found: list[str] = []
     seen: set[str] = set()
@@ -111,6 +156,9 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[Problem]]:
             found.append(path)
 
     for given in paths:
+        if given == "-":
+            add(STDIN)
+            continue
         path = os.path.abspath(given)
         if os.path.isdir(path):
             for file in _walk(path, problems):
@@ -187,32 +235,384 @@ def read_file(path: str) -> tuple[bytes | None, list[Record], list[Problem]]:
 def parse_bytes(path: str, data: bytes) -> tuple[list[Record], list[Problem]]:
     """Decode ``data`` (the content of ``path``) and read its articles with the reader its extension selects.
 
-    Unknown extensions are read as plain text.
+    Unknown extensions are read as plain text; ``.gz`` data is decompressed first.
     """
     path = os.path.abspath(path)
-    fmt = format_of(path) or "text"
+    records: list[Record] = []
+    problems: list[Problem] = []
+    for item in RecordReader(path, lambda: io.BytesIO(data)):
+        if isinstance(item, Record):
+            records.append(item)
+        else:
+            problems.append(item)
+    return records, problems
+
+
+def read_records(path: str, fmt: Format | None = None) -> RecordReader:
+    """The records of the file ``path``, read as a stream; :data:`STDIN` reads standard input.
+
+    ``fmt`` overrides the format the extension selects; standard input without it is sniffed.
+    """
+    if path == STDIN:
+        return RecordReader(STDIN, _stdin, fmt, reopen=False)
+    path = os.path.abspath(path)
+    return RecordReader(path, lambda: open(path, "rb"), fmt)
+
+
+def _stdin() -> IO[bytes]:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise OSError(errno.EBADF, "no standard input")
+    return cast("IO[bytes]", stream)
+
+
+class InputError(Exception):
+    """The input cannot be read on (a broken .gz file, a read error); the message is the one-line reason."""
+
+
+class RecordReader:
+    """The records and problems of one input, in order: iterate over it once.
+
+    Memory holds a JSON line or JSON item at a time; plain text, HTML, CSV and JSON up to
+    :data:`JSON_IN_MEMORY` are read whole. Nothing raises: a broken input ends with a problem.
+    """
+
+    def __init__(
+        self, path: str, opener: Callable[[], IO[bytes]], fmt: Format | None = None, *, reopen: bool = True
+    ) -> None:
+        self.path = path
+        self.complete = False
+        """Whether the input was read to its end (a problem with the whole input may still have been reported)."""
+        self._opener = opener
+        self._fmt = fmt
+        self._reopen = reopen
+        self._raw: IO[bytes] | None = None
+        self._stream: _Stream | None = None
+        self._spool: IO[bytes] | None = None
+        self._keys = _Keys(by_content=path == STDIN)
+
+    @property
+    def bytes_read(self) -> int:
+        """Input bytes read so far (compressed bytes for a .gz file); 0 when unknown."""
+        try:
+            return self._raw.tell() if self._raw is not None else 0
+        except (OSError, ValueError):
+            return 0
+
+    def __iter__(self) -> Iterator[Record | Problem]:
+        fmt = self._fmt or format_of(self.path) or "text"
+        try:
+            stream = self._open()
+            if self._fmt is None and self.path == STDIN:
+                fmt = _sniff_format(stream)
+            if fmt == "jsonl":
+                yield from _read_jsonl(self.path, stream, self._keys)
+            elif fmt == "json":
+                yield from self._read_json(stream)
+            else:
+                data = stream.read()
+                yield from _parse_whole(self.path, fmt, data, self._keys)
+            while self._stream is not None and self._stream.read(_CHUNK):
+                pass  # to the end, where gzip checks what it read
+            self.complete = True
+        except InputError as error:
+            yield Problem(self.path, str(error))
+        except OSError as error:  # opening the file
+            yield Problem(self.path, _os_reason(error))
+        except RecursionError:
+            yield Problem(self.path, f"{fmt} nested too deeply, skipped")
+        except ImportError as error:
+            yield Problem(self.path, f"cannot read {fmt} files: module {error.name or 'trafilatura'} is not installed")
+        except MemoryError:
+            yield Problem(self.path, "file too large to parse in memory")
+        except Exception as error:  # a reader must never stop a run: report and go on
+            yield Problem(self.path, f"cannot read {fmt} file ({type(error).__name__})")
+        finally:
+            self._close()
+            if self._spool is not None:
+                self._spool.close()
+
+    def _open(self) -> _Stream:
+        """The input from its start, decompressed (standard input is decompressed when it starts like gzip)."""
+        self._close()
+        if self._spool is not None:
+            self._spool.seek(0)
+            self._stream = _Stream(self._spool)
+            return self._stream
+        raw = self._opener()
+        self._raw = raw
+        stream = _Stream(raw)
+        if self.path == STDIN:
+            magic = stream.read(2)
+            stream.unread(magic)
+            if magic == b"\x1f\x8b":
+                stream = _Stream(gzip.GzipFile(fileobj=stream, mode="rb"))  # type: ignore[call-overload]
+        elif is_gzip(self.path):
+            stream = _Stream(gzip.GzipFile(fileobj=raw, mode="rb"))
+        self._stream = stream
+        return stream
+
+    def _close(self) -> None:
+        if self._raw is not None and self.path != STDIN:
+            self._raw.close()
+        self._raw = None
+
+    def _spooled(self, stream: _Stream) -> _Stream:
+        """What is left of ``stream`` copied to a temporary file, to be read more than once."""
+        self._spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed when the reading ends)
+        shutil.copyfileobj(stream, self._spool)
+        return self._open()
+
+    def _read_json(self, stream: _Stream) -> Iterator[Record | Problem]:
+        """Small JSON parsed whole; larger JSON item by item (ijson), or line by line when it is JSON Lines."""
+        head = stream.read(JSON_IN_MEMORY + 1)
+        stream.check()  # no JSON is read from a part of a broken file
+        if len(head) <= JSON_IN_MEMORY:
+            yield from _parse_whole(self.path, "json", head, self._keys)
+            return
+        decoding, reason = stream_text(head[:_HEAD], complete=False)
+        if decoding is None:
+            yield Problem(self.path, reason or "cannot decode file")
+            return
+        start = decoding.incremental().decode(head[decoding.bom : _HEAD]).lstrip()
+        stream.unread(head)
+        del head
+        if _first_line_is_object(start):
+            stream.read(decoding.bom)
+            yield from _jsonl_records(self.path, _lines(stream, decoding), self._keys)
+            return
+        ijson = _ijson()
+        try:
+            if start[:1] == "[":
+                where: tuple[str, ...] | None = ()
+            elif start[:1] == "{":  # first the outline, to learn where the articles are; then the articles
+                if not self._reopen:
+                    stream = self._spooled(stream)
+                stream.read(decoding.bom)
+                where = _items_path(_skeleton(ijson.basic_parse(_Utf8(stream, decoding))))
+                stream = self._open()
+            else:
+                raise InputError("JSON holds no article objects")
+            if where is None:  # one big article
+                yield from _parse_whole(self.path, "json", stream.read(), self._keys)
+                return
+            stream.read(decoding.bom)
+            items = ijson.items(_Utf8(stream, decoding), ".".join((*where, "item")), use_float=True)
+            yield from _json_items(self.path, items, self._keys)
+        except ijson.JSONError as error:
+            message = str(error).strip().split("\n", 1)[0]
+            raise InputError(f"invalid JSON: {message}") from None
+
+
+def _ijson() -> Any:
+    """The ijson module (its C backend when installed), imported when a large JSON file is read."""
+    import ijson  # type: ignore[import-untyped]
+
+    return ijson
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(error, IsADirectoryError):
+        return "is a directory"
+    return (error.strerror or "cannot read file").lower()
+
+
+class _Source(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+class _Stream:
+    """A binary input read in pieces, with bytes put back in front; read errors become :class:`InputError`.
+
+    A read error after some bytes is kept for the next read: what came before it is used, but not a
+    line it cut.
+    """
+
+    def __init__(self, source: _Source) -> None:
+        self._source = source
+        # one read of the source's own source at a time: a gzip error then loses nothing read before it
+        self._read: Callable[[int], bytes] = getattr(source, "read1", source.read)
+        self._head = b""
+        self._at = 0
+        self._error: InputError | None = None
+
+    def unread(self, data: bytes) -> None:
+        """Put ``data`` back in front of what is left to read."""
+        self._head = data + self._head[self._at :]
+        self._at = 0
+
+    def check(self) -> None:
+        """Raise the read error kept for later, if any."""
+        if self._error is not None:
+            raise self._error
+
+    def read(self, size: int = -1) -> bytes:
+        """``size`` bytes (fewer only at the end), or all that is left."""
+        parts: list[bytes] = []
+        if self._at < len(self._head):
+            end = len(self._head) if size < 0 else min(len(self._head), self._at + size)
+            parts.append(self._head[self._at : end])
+            self._at = end
+            size = size if size < 0 else size - len(parts[0])
+        if self._at >= len(self._head):
+            self._head, self._at = b"", 0
+            try:
+                while size:
+                    self.check()
+                    chunk = self._guard(self._read, _CHUNK if size < 0 else min(size, _CHUNK))
+                    if not chunk:
+                        break
+                    parts.append(chunk)
+                    size = size if size < 0 else size - len(chunk)
+            except InputError as error:
+                if size < 0 or not parts:
+                    raise
+                self._error = error
+        return b"".join(parts)
+
+    def readline(self, limit: int) -> bytes:
+        """The next line with its ``\\n``, cut at ``limit`` bytes."""
+        if self._at < len(self._head):
+            end = self._head.find(b"\n", self._at, self._at + limit)
+            stop = end + 1 if end >= 0 else min(len(self._head), self._at + limit)
+            line = self._head[self._at : stop]
+            self._at = stop
+            if self._at >= len(self._head):
+                self._head, self._at = b"", 0
+            if end >= 0 or len(line) == limit:
+                return line
+            return line + self._line(limit - len(line))
+        return self._line(limit)
+
+    def _line(self, limit: int) -> bytes:
+        self.check()
+        return self._guard(self._source.readline, limit)
+
+    @staticmethod
+    def _guard(read: Callable[[int], bytes], size: int) -> bytes:
+        try:
+            return read(size)
+        except EOFError:
+            raise InputError("not a valid gzip file (it ends early)") from None
+        except (gzip.BadGzipFile, zlib.error):
+            raise InputError("not a valid gzip file") from None
+        except OSError as error:
+            raise InputError(_os_reason(error)) from None
+
+
+class _Utf8:
+    """A stream decoded as :class:`StreamText` says, then encoded as UTF-8 (what ijson reads)."""
+
+    def __init__(self, stream: _Stream, decoding: StreamText) -> None:
+        self._stream = stream
+        self._decoder = decoding.incremental()
+
+    def read(self, size: int) -> bytes:
+        if size == 0:  # ijson asks for nothing first, to learn the type
+            return b""
+        while True:
+            chunk = self._stream.read(size)
+            text = self._decoder.decode(chunk, final=not chunk)
+            if text or not chunk:
+                return text.encode("utf-8")
+
+
+def _sniff_format(stream: _Stream) -> Format:
+    """What standard input looks like: JSON (or JSON Lines, which the JSON reader tells apart), HTML or text."""
+    head = stream.read(SNIFF_BYTES)
+    stream.unread(head)
+    bom = bom_encoding(head)
+    text = head[bom[1] :].decode(bom[0], "replace") if bom else head.decode("utf-8", "replace")
+    start = text.lstrip()
+    if start[:1] in ("{", "["):
+        return "json"
+    if re.match(r"<[!?a-zA-Z]", start):
+        return "html"
+    return "text"
+
+
+def _parse_whole(path: str, fmt: Format, data: bytes, keys: _Keys) -> Iterator[Record | Problem]:
+    """Decode ``data``, all of the input, and read its articles as ``fmt``."""
     hint = declared_charset(data) if fmt == "html" else None
     text, reason = decode(data, hint)
+    del data
     if text is None:
-        return [], [Problem(path, reason or "cannot decode file")]
-    try:
-        if fmt == "text":
-            return [Record(path, "", "text", {"body": text}, text)], []
-        if fmt == "html":
-            return _parse_html(path, text)
-        if fmt == "json":
-            return _parse_json(path, text)
-        if fmt == "jsonl":
-            return _parse_jsonl(path, text)
-        return _parse_csv(path, text, tabs=path.lower().endswith(".tsv"))
-    except RecursionError:
-        return [], [Problem(path, f"{fmt} nested too deeply, skipped")]
-    except ImportError as error:
-        return [], [Problem(path, f"cannot read {fmt} files: module {error.name or 'trafilatura'} is not installed")]
-    except MemoryError:
-        return [], [Problem(path, "file too large to parse in memory")]
-    except Exception as error:  # a reader must never stop a run: report and go on
-        return [], [Problem(path, f"cannot read {fmt} file ({type(error).__name__})")]
+        yield Problem(path, reason or "cannot decode file")
+        return
+    if fmt == "text":
+        yield Record(path, keys.key("", "", text), "text", {"body": text}, text)
+        return
+    if fmt == "html":
+        records, problems = _parse_html(path, text, keys)
+    elif fmt == "json":
+        records, problems = _parse_json(path, text, keys)
+    else:
+        records, problems = _parse_csv(path, text, tabs=_inner_name(path).lower().endswith(".tsv"), keys=keys)
+    yield from records
+    yield from problems
+
+
+def _read_jsonl(path: str, stream: _Stream, keys: _Keys) -> Iterator[Record | Problem]:
+    """JSON Lines read a line at a time; the encoding is chosen from the first megabyte."""
+    head = stream.read(_HEAD)
+    stream.unread(head)
+    decoding, reason = stream_text(head, complete=len(head) < _HEAD)
+    del head
+    if decoding is None:
+        yield Problem(path, reason or "cannot decode file")
+        return
+    stream.read(decoding.bom)
+    yield from _jsonl_records(path, _lines(stream, decoding), keys)
+
+
+def _lines(stream: _Stream, decoding: StreamText) -> Iterator[tuple[int, str | None]]:
+    """Numbered lines of a stream, None for one longer than :data:`MAX_LINE` (skipped, never held whole)."""
+    if decoding.wide:
+        yield from _wide_lines(stream, decoding)
+        return
+    number = 0
+    while True:
+        line = stream.readline(MAX_LINE + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(_CHUNK)
+            yield number, None
+            continue
+        yield number, decoding.line(line[:-1] if line.endswith(b"\n") else line)
+
+
+def _wide_lines(stream: _Stream, decoding: StreamText) -> Iterator[tuple[int, str | None]]:
+    """Numbered lines of UTF-16/32 text, split after decoding."""
+    decoder = decoding.incremental()
+    parts: list[str] = []  # of the line being read
+    size = 0
+    too_long = False
+    number = 0
+    while True:
+        chunk = stream.read(_CHUNK)
+        *ended, rest = decoder.decode(chunk, final=not chunk).split("\n")
+        for piece in ended:
+            number += 1
+            too_long = too_long or size + len(piece) > MAX_LINE
+            yield number, None if too_long else "".join([*parts, piece])
+            parts, size, too_long = [], 0, False
+        if not too_long:
+            parts.append(rest)
+            size += len(rest)
+            if size > MAX_LINE:
+                parts, too_long = [], True
+        if not chunk:
+            if too_long or size:
+                yield number + 1, None if too_long else "".join(parts)
+            return
 
 
 # ---------------------------------------------------------------------------------------------- field mapping
@@ -279,8 +679,17 @@ def _own_id(obj: Mapping[str, Any]) -> str:
 class _Keys:
     """Makes record keys unique inside one file: the second ``k`` becomes ``k#2``, and so on."""
 
-    def __init__(self) -> None:
+    def __init__(self, by_content: bool = False) -> None:
         self._count: dict[str, int] = {}
+        self._by_content = by_content
+
+    def key(self, own: str, position: str, raw: str) -> str:
+        """The record's own id, else its ``position`` (``line:3``), or with ``by_content`` a hash of ``raw``."""
+        if own:
+            return self.unique(own)
+        if self._by_content:
+            return self.unique("sha:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16])
+        return self.unique(position)
 
     def unique(self, key: str) -> str:
         if key not in self._count:
@@ -299,7 +708,7 @@ class _Keys:
 # ---------------------------------------------------------------------------------------------- readers
 
 
-def _parse_html(path: str, text: str) -> tuple[list[Record], list[Problem]]:
+def _parse_html(path: str, text: str, keys: _Keys) -> tuple[list[Record], list[Problem]]:
     """One record: the page's main text as trafilatura extracts it, with its title, date, site and URL."""
     import trafilatura
 
@@ -317,40 +726,51 @@ def _parse_html(path: str, text: str) -> tuple[list[Record], list[Problem]]:
         value = _to_text(found.get(key))
         if value.strip():
             fields[name] = value
-    return [Record(path, "", "html", fields, text)], []
+    return [Record(path, keys.key("", "", text), "html", fields, text)], []
 
 
-def _parse_json(path: str, text: str) -> tuple[list[Record], list[Problem]]:
+def _parse_json(path: str, text: str, keys: _Keys) -> tuple[list[Record], list[Problem]]:
     """A list of objects, an object holding such a list (under ``articles``, ``data``…) or one object."""
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         if error.msg == "Extra data" and _first_line_is_object(text):
-            return _parse_jsonl(path, text)  # JSON Lines saved as .json
+            return _parse_jsonl(path, text, keys)  # JSON Lines saved as .json
         return [], [Problem(path, f"invalid JSON: {error.msg} (column {error.colno})", error.lineno)]
-    items = _items_of(document)
-    if items is None:
+    where = _items_path(document)
+    if where is None:
         if not isinstance(document, dict):
             return [], [Problem(path, "JSON holds no article objects")]
         fields = map_fields(document)
         if "body" not in fields:
             return [], [Problem(path, "record has no text")]
         raw = json.dumps(document, ensure_ascii=False)
-        return [Record(path, _own_id(document), "json", fields, raw)], []
+        return [Record(path, keys.key(_own_id(document), "", raw), "json", fields, raw)], []
+    items = document
+    for key in where:
+        items = items[key]
     records: list[Record] = []
     problems: list[Problem] = []
-    keys = _Keys()
+    for item in _json_items(path, items, keys):
+        if isinstance(item, Record):
+            records.append(item)
+        else:
+            problems.append(item)
+    return records, problems
+
+
+def _json_items(path: str, items: Iterable[Any], keys: _Keys) -> Iterator[Record | Problem]:
+    """A record for each article object of a JSON list (``item:N`` counts its items from 1)."""
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict):
-            problems.append(Problem(path, f"item {number}: not a JSON object"))
+            yield Problem(path, f"item {number}: not a JSON object")
             continue
         fields = map_fields(item)
         if "body" not in fields:
-            problems.append(Problem(path, f"item {number}: record has no text"))
+            yield Problem(path, f"item {number}: record has no text")
             continue
-        key = keys.unique(_own_id(item) or f"item:{number}")
-        records.append(Record(path, key, "json", fields, json.dumps(item, ensure_ascii=False)))
-    return records, problems
+        raw = json.dumps(item, ensure_ascii=False)
+        yield Record(path, keys.key(_own_id(item), f"item:{number}", raw), "json", fields, raw)
 
 
 def _first_line_is_object(text: str) -> bool:
@@ -361,60 +781,127 @@ def _first_line_is_object(text: str) -> bool:
         return False
 
 
-def _items_of(document: Any, depth: int = 0) -> list[Any] | None:
-    """The list of articles in a parsed JSON document, or None when it is a single object."""
+def _items_path(document: Any, depth: int = 0) -> tuple[str, ...] | None:
+    """The keys leading to the list of articles in a JSON document (none for a top-level list), or None
+    when it is a single object."""
     if isinstance(document, list):
-        return document
+        return ()
     if not isinstance(document, dict) or depth > 2:
         return None
-    by_name = {_norm_key(key): value for key, value in document.items() if isinstance(key, str)}
+    by_name = {_norm_key(key): (key, value) for key, value in document.items() if isinstance(key, str)}
     is_article = any(_ALIAS_FIELD.get(name, ("", 0))[0] == "body" for name in by_name)
     for name in CONTAINER_KEYS:
-        value = by_name.get(name)
+        key, value = by_name.get(name, ("", None))
         if isinstance(value, list) and (not is_article or _holds_objects(value)):
-            return value
+            return (key,)
         if isinstance(value, dict) and not is_article:
-            nested = _items_of(value, depth + 1)
+            nested = _items_path(value, depth + 1)
             if nested is not None:
-                return nested
+                return (key, *nested)
     if is_article:
         return None
-    lists = [value for value in document.values() if isinstance(value, list) and _holds_objects(value)]
-    return lists[0] if len(lists) == 1 else None
+    lists = [key for key, value in document.items() if isinstance(value, list) and _holds_objects(value)]
+    return (lists[0],) if len(lists) == 1 else None
 
 
 def _holds_objects(value: list[Any]) -> bool:
     return any(isinstance(item, dict) for item in value[:20])
 
 
-def _parse_jsonl(path: str, text: str) -> tuple[list[Record], list[Problem]]:
-    """One JSON object per line; blank lines are ignored and a bad line is a problem with its number."""
+def _skeleton(events: Iterable[tuple[str, Any]]) -> Any:
+    """What :func:`_items_path` looks at in a JSON document, from ijson's ``basic_parse`` events.
+
+    Objects are kept with all their keys where articles are looked for (the top, and under container keys
+    two levels down); other objects become ``{}``, lists up to 20 placeholders (``{}`` for an object),
+    other values None. Memory holds that outline, not the document.
+    """
+    root: Any = None
+    stack: list[list[Any]] = []  # [container, key of the value being read]
+    skip = 0  # depth inside a value that is passed over
+    for event, value in events:
+        if skip:
+            if event == "start_map" or event == "start_array":
+                skip += 1
+            elif event == "end_map" or event == "end_array":
+                skip -= 1
+            continue
+        if event == "map_key":
+            stack[-1][1] = value
+            continue
+        if event == "end_map" or event == "end_array":
+            stack.pop()
+            continue
+        node: Any = {} if event == "start_map" else [] if event == "start_array" else None
+        if not stack:
+            root = node
+        elif isinstance(stack[-1][0], list):
+            if len(stack[-1][0]) < 20:
+                stack[-1][0].append({} if event == "start_map" else None)
+            if node is not None:
+                skip = 1
+            continue
+        else:
+            stack[-1][0][stack[-1][1]] = node
+            if isinstance(node, dict) and (len(stack) > 2 or _norm_key(stack[-1][1]) not in CONTAINER_KEYS):
+                skip = 1
+                continue
+        if node is not None:
+            stack.append([node, None])
+    return root
+
+
+def _parse_jsonl(path: str, text: str, keys: _Keys) -> tuple[list[Record], list[Problem]]:
+    """JSON Lines already decoded (see :func:`_jsonl_records`)."""
     records: list[Record] = []
     problems: list[Problem] = []
-    keys = _Keys()
+    for item in _jsonl_records(path, enumerate(text.split("\n"), start=1), keys):
+        if isinstance(item, Record):
+            records.append(item)
+        else:
+            problems.append(item)
+    return records, problems
+
+
+def _jsonl_records(path: str, lines: Iterable[tuple[int, str | None]], keys: _Keys) -> Iterator[Record | Problem]:
+    """One JSON object per line; blank lines are ignored and a bad line is a problem with its number.
+
+    A line given as None was too long to read.
+    """
     loads = json.loads
-    for number, line in enumerate(text.split("\n"), start=1):
+    blank = True
+    for number, line in lines:
+        if line is None:
+            blank = False
+            yield Problem(path, f"line longer than {_size(MAX_LINE)}, skipped", number)
+            continue
         if line.endswith("\r"):
             line = line[:-1]
         if not line or line.isspace():
             continue
+        blank = False
         try:
             obj = loads(line)
         except json.JSONDecodeError as error:
-            problems.append(Problem(path, f"invalid JSON: {error.msg} (column {error.colno})", number))
+            yield Problem(path, f"invalid JSON: {error.msg} (column {error.colno})", number)
             continue
         except RecursionError:
-            problems.append(Problem(path, "invalid JSON: nested too deeply", number))
+            yield Problem(path, "invalid JSON: nested too deeply", number)
             continue
         if not isinstance(obj, dict):
-            problems.append(Problem(path, "not a JSON object", number))
+            yield Problem(path, "not a JSON object", number)
             continue
         fields = map_fields(obj)
         if "body" not in fields:
-            problems.append(Problem(path, "record has no text", number))
+            yield Problem(path, "record has no text", number)
             continue
-        records.append(Record(path, keys.unique(_own_id(obj) or f"line:{number}"), "jsonl", fields, line))
-    return records, problems
+        yield Record(path, keys.key(_own_id(obj), f"line:{number}", line), "jsonl", fields, line)
+    if blank:
+        yield Problem(path, "empty file")
+
+
+def _size(count: int) -> str:
+    """A byte count for a message: ``64 MiB``, ``900 bytes``."""
+    return f"{count >> 20} MiB" if count >= 1 << 20 and not count % (1 << 20) else f"{count} bytes"
 
 
 def _sniff_delimiter(text: str, tabs: bool) -> str:
@@ -445,13 +932,12 @@ def _rows(reader: Iterable[list[str]], line_of: Callable[[], int]) -> Iterable[t
         start = line_of() + 1
 
 
-def _parse_csv(path: str, text: str, tabs: bool) -> tuple[list[Record], list[Problem]]:
+def _parse_csv(path: str, text: str, tabs: bool, keys: _Keys) -> tuple[list[Record], list[Problem]]:
     """A header row naming the columns, then one article per row (``row:N`` counts data rows from 1)."""
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text, tabs))
     records: list[Record] = []
     problems: list[Problem] = []
-    keys = _Keys()
     header: list[str] | None = None
     number = 0
     line = 1
@@ -474,8 +960,8 @@ def _parse_csv(path: str, text: str, tabs: bool) -> tuple[list[Record], list[Pro
             if "body" not in fields:
                 problems.append(Problem(path, "record has no text", line))
                 continue
-            key = keys.unique(_own_id(obj) or f"row:{number}")
-            records.append(Record(path, key, "csv", fields, json.dumps(obj, ensure_ascii=False)))
+            raw = json.dumps(obj, ensure_ascii=False)
+            records.append(Record(path, keys.key(_own_id(obj), f"row:{number}", raw), "csv", fields, raw))
     except csv.Error as error:
         problems.append(Problem(path, f"invalid CSV: {error}", line))
     return records, problems

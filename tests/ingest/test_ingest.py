@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gzip
 import io
 import itertools
 import json
 import os
 import random
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -713,3 +715,390 @@ def test_real_corpus_first_lines(name: str, expected: set[str]) -> None:
 def test_csv_field_size_limit_is_raised() -> None:
     parse_bytes("/nonexistent/x.csv", b"body\nx\n")
     assert csv.field_size_limit() > 131_072
+
+
+# ---------------------------------------------------------------------------------------------- streaming
+
+
+class Endless(io.RawIOBase):
+    """An endless JSON Lines (or JSON array) stream that fails when read past ``budget`` bytes."""
+
+    def __init__(self, budget: int, opening: bytes = b"", separator: bytes = b"\n") -> None:
+        self.budget = budget
+        self.served = 0
+        self._pending = opening
+        self._number = 0
+        self._separator = separator
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while len(self._pending) < len(buffer):
+            self._number += 1
+            item = {"id": f"n{self._number}", "title": f"Berita {self._number}", "body": "Harga beras naik. " * 20}
+            self._pending += json.dumps(item).encode() + self._separator
+        size = len(buffer)
+        if self.served + size > self.budget:
+            raise AssertionError(f"read past {self.budget} bytes")
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        self.served += size
+        return size
+
+
+def streamed(path: str, source: io.RawIOBase, count: int) -> list[Record | Problem]:
+    reader = ingest.RecordReader(path, lambda: io.BufferedReader(source))
+    return list(itertools.islice(reader, count))
+
+
+def test_jsonl_is_read_a_line_at_a_time() -> None:
+    source = Endless(budget=4 << 20)
+    items = streamed("/x/endless.jsonl", source, 3000)
+    assert all(isinstance(item, Record) for item in items)
+    assert [item.key for item in items[:2] if isinstance(item, Record)] == ["n1", "n2"]
+    assert source.served < 4 << 20  # the stream never ends: it was not read to its end
+
+
+def test_large_json_array_is_read_an_item_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest, "JSON_IN_MEMORY", 1 << 20)
+    source = Endless(budget=4 << 20, opening=b"[", separator=b",\n")
+    items = streamed("/x/endless.json", source, 3000)
+    assert all(isinstance(item, Record) and item.fmt == "json" for item in items)
+    assert items[0] == Record(
+        "/x/endless.json",
+        "n1",
+        "json",
+        {"title": "Berita 1", "body": "Harga beras naik. " * 20},
+        json.dumps({"id": "n1", "title": "Berita 1", "body": "Harga beras naik. " * 20}),
+    )
+
+
+def test_a_jsonl_file_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    """However large the file, memory holds about the first megabyte (to choose the encoding) and a line."""
+    import tracemalloc
+
+    path = tmp_path / "big.jsonl.gz"
+    line = json.dumps({"title": "Berita", "body": "Harga beras naik lagi minggu ini. " * 60}) + "\n"
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        for _ in range(6000):
+            out.write(line)
+    reader = ingest.read_records(str(path))
+    tracemalloc.start()
+    try:
+        count = sum(1 for item in reader if isinstance(item, Record))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert count == 6000
+    assert reader.complete
+    assert 6000 * len(line) > 12_000_000
+    assert peak < 4 << 20, peak
+
+
+def test_an_enormous_line_is_skipped_without_being_held(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tracemalloc
+
+    monkeypatch.setattr(ingest, "MAX_LINE", 1 << 20)
+    path = tmp_path / "huge.jsonl"
+    with path.open("wb") as out:
+        out.write(jsonl({"body": "before"}))
+        out.write(b'{"body": "' + b"x" * (24 << 20) + b'"}\n')
+        out.write(jsonl({"body": "after"}))
+    reader = ingest.read_records(str(path))
+    tracemalloc.start()
+    try:
+        items = list(reader)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [(item.key, item.fields["body"]) for item in items if isinstance(item, Record)] == [
+        ("line:1", "before"),
+        ("line:3", "after"),
+    ]
+    assert [str(item) for item in items if isinstance(item, Problem)] == [f"{path}:2: line longer than 1 MiB, skipped"]
+    assert peak < 6 << 20, peak
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_too_long_lines_are_problems_with_their_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str
+) -> None:
+    monkeypatch.setattr(ingest, "MAX_LINE", 100)
+    text = '{"body": "one"}\n{"body": "' + "x" * 300 + '"}\n{"body": "three"}\n{"body": "' + "y" * 150 + '"}'
+    records, problems = parse_bytes(str(tmp_path / "long.jsonl"), text.encode(encoding))
+    assert [(r.key, r.fields["body"]) for r in records] == [("line:1", "one"), ("line:3", "three")]
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "line longer than 100 bytes, skipped"),
+        (4, "line longer than 100 bytes, skipped"),
+    ]
+
+
+def test_jsonl_encoding_is_chosen_from_the_start_and_a_later_odd_line_is_guessed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ingest, "_HEAD", 64)
+    data = jsonl({"body": "plain ascii at the start"}, {"body": "more plain text"})
+    data += '{"title": "Déjà vu", "body": "Le café est très bon"}\n'.encode("cp1252")
+    data += jsonl({"body": "Kafé in UTF-8 again"})
+    records, problems = parse_bytes(str(tmp_path / "mixed.jsonl"), data)
+    assert problems == []
+    assert [r.fields["body"] for r in records][2:] == ["Le café est très bon", "Kafé in UTF-8 again"]
+    assert records[2].fields["title"] == "Déjà vu"
+
+
+# ---------------------------------------------------------------------------------------------- large json
+
+JSON_DOCUMENTS: dict[str, Any] = {
+    "list": [{"title": "One", "body": "First."}, {"id": 7, "text": "Second.", "n": 1.5, "ok": None}],
+    "container": {"status": "ok", "total": 2, "articles": [{"content": "A"}, {"content": "B", "id": "b"}]},
+    "nested": {"meta": {"x": [1, 2]}, "data": {"page": 1, "items": [{"body": "deep", "tags": [{"a": 1}]}]}},
+    "priority": {"data": [{"body": "from data"}], "articles": [{"body": "from articles"}]},
+    "only-list": {"status": "ok", "stuff": [{"body": "the one list"}], "other": [1, 2]},
+    "article-with-list": {"title": "T", "body": "Main text.", "data": [1, 2], "articles": [{"x": 1}]},
+    "single": {"headline": "Solo", "article": "Only one.", "data": [1, 2]},
+    "no-articles": {"status": "ok", "count": 3},
+    "mixed-items": [{"body": "ok"}, "just a string", {"title": "no text"}, [1], {"body": "fine"}],
+    "duplicate-ids": [{"id": "a", "body": "1"}, {"id": "a", "body": "2"}],
+    "unicode": [{"title": "Kafé 日本", "body": "Привет \u2028 line", "source": {"name": "X"}}],
+}
+
+
+def both_ways(monkeypatch: pytest.MonkeyPatch, path: str, data: bytes) -> tuple[Any, Any]:
+    """What parse_bytes gives parsing ``data`` whole, and item by item (the streaming reader)."""
+    whole = parse_bytes(path, data)
+    monkeypatch.setattr(ingest, "JSON_IN_MEMORY", 16)
+    streamed = parse_bytes(path, data)
+    monkeypatch.undo()
+    return whole, streamed
+
+
+@pytest.mark.parametrize("case", list(JSON_DOCUMENTS))
+@pytest.mark.parametrize("indent", [None, 2])
+def test_large_json_gives_the_records_of_small_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str, indent: int | None
+) -> None:
+    data = json.dumps(JSON_DOCUMENTS[case], ensure_ascii=False, indent=indent).encode()
+    whole, streamed = both_ways(monkeypatch, str(tmp_path / "doc.json"), data)
+    assert streamed == whole
+    assert whole[0] or whole[1]
+
+
+def test_large_json_picks_the_container_the_small_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = json.dumps(JSON_DOCUMENTS["priority"]).encode()
+    _, (records, problems) = both_ways(monkeypatch, str(tmp_path / "p.json"), data)
+    assert ([r.fields["body"] for r in records], problems) == (["from articles"], [])
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("utf16.json", json.dumps(JSON_DOCUMENTS["unicode"], ensure_ascii=False).encode("utf-16")),
+        ("bom.json", codecs.BOM_UTF8 + json.dumps(JSON_DOCUMENTS["container"]).encode()),
+        ("w.json", json.dumps([{"title": "Déjà vu", "body": "“Quoted” café"}], ensure_ascii=False).encode("cp1252")),
+        ("lines.json", jsonl({"body": "a"}, {"id": "x", "body": "b"})),
+    ],
+)
+def test_large_json_encodings_and_json_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, data: bytes
+) -> None:
+    whole, streamed = both_ways(monkeypatch, str(tmp_path / name), data)
+    assert streamed == whole
+    assert whole[0] and whole[1] == []
+
+
+def test_large_json_from_a_stream_that_cannot_be_read_twice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An object holding the articles is read twice (its outline, then the articles): standard input is
+    copied to a temporary file for that."""
+    monkeypatch.setattr(ingest, "JSON_IN_MEMORY", 16)
+    data = json.dumps(JSON_DOCUMENTS["container"]).encode()
+    stdin = io.BytesIO(data)
+    reader = ingest.RecordReader(ingest.STDIN, lambda: stdin, reopen=False)
+    records = [item for item in reader if isinstance(item, Record)]
+    assert [r.fields["body"] for r in records] == ["A", "B"]
+    assert reader.complete
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'[{"body": "a"}, {"body": "b" "x"}, {"body": "c"}]', "invalid JSON: parse error: "),
+        (b'[{"body": "a"}, {"body": "b"', "invalid JSON: parse error: premature EOF"),
+        (b'{"articles": [{"body": "a"}], "x": }', "invalid JSON: "),
+        (b'"just one long string ........"', "JSON holds no article objects"),
+    ],
+)
+def test_broken_large_json_is_one_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, message: str
+) -> None:
+    monkeypatch.setattr(ingest, "JSON_IN_MEMORY", 16)
+    path = tmp_path / "broken.json"
+    path.write_bytes(data)
+    reader = ingest.read_records(str(path))
+    items = list(reader)
+    problems = [item for item in items if isinstance(item, Problem)]
+    assert len(problems) == 1
+    assert problems[0].message.startswith(message), problems[0].message
+    assert "\n" not in str(problems[0])
+    assert not reader.complete or message == "JSON holds no article objects"
+    if data.startswith(b"[{"):
+        assert [item.fields["body"] for item in items if isinstance(item, Record)] == ["a"]  # read before the break
+
+
+def test_a_json_array_of_numbers_is_a_problem_per_item(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest, "JSON_IN_MEMORY", 4)
+    records, problems = parse_bytes(str(tmp_path / "n.json"), b"[1, 2, 3]")
+    assert records == []
+    assert messages(problems) == ["item 1: not a JSON object", "item 2: not a JSON object", "item 3: not a JSON object"]
+
+
+# ---------------------------------------------------------------------------------------------- gzip
+
+
+GZ_CASES = {
+    "articles.jsonl": jsonl(CLICKID_LINE, REUTERS_LINE, {"body": "no id"}),
+    "x.json": json.dumps({"articles": [CLICKID_LINE, {"body": "second"}]}).encode(),
+    "page.html": NEWS_PAGE.encode(),
+    "a.txt": b"Judul\n\nIsi berita yang panjang.\n",
+    "t.tsv": b"headline\ttext\nH, with comma\tBody; here\n",
+    "latin.txt": "Le café est très bon à Paris.\n".encode("latin-1"),
+}
+
+
+@pytest.mark.parametrize("name", list(GZ_CASES))
+def test_gz_files_give_the_records_of_the_plain_file(tmp_path: Path, name: str) -> None:
+    plain = tmp_path / name
+    plain.write_bytes(GZ_CASES[name])
+    packed = tmp_path / f"{name}.gz"
+    packed.write_bytes(gzip.compress(GZ_CASES[name]))
+    files, problems = discover([str(tmp_path)])
+    assert problems == []
+    assert str(packed) in files
+    assert ingest.format_of(str(packed)) == ingest.format_of(str(plain))
+
+    def read(path: Path) -> list[tuple[str, str, dict[str, str], str]]:
+        reader = ingest.read_records(str(path))
+        items = list(reader)
+        assert reader.complete
+        assert not [item for item in items if isinstance(item, Problem)]
+        return [(r.key, r.fmt, r.fields, r.raw) for r in items if isinstance(r, Record)]
+
+    assert read(packed) == read(plain)
+    assert read(plain)
+    assert [(r.key, r.fields) for r in parse_bytes(str(packed), packed.read_bytes())[0]] == [
+        (key, fields) for key, _fmt, fields, _raw in read(plain)
+    ]
+
+
+def test_discover_finds_gz_files_by_the_extension_under_gz(tmp_path: Path) -> None:
+    for name in ["articles.jsonl.gz", "x.json.gz", "page.html.gz", "a.txt.gz", "B.NDJSON.GZ", "notes.gz", "x.tar.gz"]:
+        (tmp_path / name).write_bytes(gzip.compress(b"{}"))
+    files, problems = discover([str(tmp_path)])
+    assert problems == []
+    assert [Path(file).name for file in files] == [
+        "B.NDJSON.GZ",
+        "a.txt.gz",
+        "articles.jsonl.gz",
+        "page.html.gz",
+        "x.json.gz",
+    ]
+
+
+VALID_GZ = gzip.compress(jsonl(*({"id": f"n{n}", "body": f"Isi berita nomor {n}."} for n in range(1, 2001))))
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'{"body": "not compressed at all"}\n', "not a valid gzip file"),
+        (b"\x1f\x8b\x08\x00garbage that is not deflate" * 3, "not a valid gzip file"),
+        (VALID_GZ[: len(VALID_GZ) // 2], "not a valid gzip file (it ends early)"),
+        (VALID_GZ[:-8] + b"\x00" * 8, "not a valid gzip file"),  # wrong checksum
+        (b"", "empty file"),
+    ],
+    ids=["plain", "garbage", "truncated", "checksum", "empty"],
+)
+@pytest.mark.parametrize("name", ["a.jsonl.gz", "a.json.gz", "a.txt.gz", "a.csv.gz"])
+def test_a_broken_gz_file_is_one_problem(tmp_path: Path, data: bytes, message: str, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    reader = ingest.read_records(str(path))
+    items = list(reader)
+    problems = [item for item in items if isinstance(item, Problem)]
+    assert [str(problem) for problem in problems] == [f"{path}: {message}"]
+    assert reader.complete == (message == "empty file")
+    records = [item for item in items if isinstance(item, Record)]
+    if data.startswith(VALID_GZ[:100]) and name.endswith(".jsonl.gz"):
+        assert 0 < len(records) <= 2000  # what came before the break is read
+    else:
+        assert records == []
+    assert parse_bytes(str(path), data)[1] == problems
+
+
+# ---------------------------------------------------------------------------------------------- standard input
+
+
+def stdin_reader(monkeypatch: pytest.MonkeyPatch, data: bytes, fmt: Any = None) -> ingest.RecordReader:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    return ingest.read_records(ingest.STDIN, fmt)
+
+
+@pytest.mark.parametrize(
+    ("data", "fmt"),
+    [
+        (json.dumps([{"body": "a"}, {"body": "b"}]).encode(), "json"),
+        (json.dumps({"articles": [{"body": "a"}, {"body": "b"}]}, indent=2).encode(), "json"),
+        (jsonl({"body": "a"}, {"body": "b"}), "jsonl"),
+        (b"  \n" + NEWS_PAGE.encode(), "html"),
+        (b"Judul berita\n\nIsi berita.\n", "text"),
+        (gzip.compress(jsonl({"body": "a"}, {"body": "b"})), "jsonl"),
+        (codecs.BOM_UTF16_LE + json.dumps([{"body": "a"}]).encode("utf-16-le"), "json"),
+    ],
+    ids=["json", "json-object", "jsonl", "html", "text", "gzip", "utf-16"],
+)
+def test_standard_input_format_is_sniffed(monkeypatch: pytest.MonkeyPatch, data: bytes, fmt: str) -> None:
+    reader = stdin_reader(monkeypatch, data)
+    items = list(reader)
+    assert reader.complete
+    assert items and all(isinstance(item, Record) and item.fmt == fmt for item in items), items
+    assert all(item.path == ingest.STDIN for item in items)
+
+
+def test_standard_input_format_can_be_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    items = list(stdin_reader(monkeypatch, b"title,body\nA,Isi satu\nB,Isi dua\n", "csv"))
+    assert [(r.fmt, r.fields["body"]) for r in items if isinstance(r, Record)] == [
+        ("csv", "Isi satu"),
+        ("csv", "Isi dua"),
+    ]
+    (text,) = stdin_reader(monkeypatch, b'{"body": "read as text"}', "text")
+    assert isinstance(text, Record) and text.fields == {"body": '{"body": "read as text"}'}
+
+
+def test_standard_input_keys_are_ids_or_content_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = [{"id": "own-1", "body": "Has its own id."}, {"body": "No id, first."}, {"body": "No id, second."}]
+    keys = {r.fields["body"]: r.key for r in stdin_reader(monkeypatch, jsonl(*first)) if isinstance(r, Record)}
+    assert keys["Has its own id."] == "own-1"
+    assert keys["No id, first."].startswith("sha:") and keys["No id, first."] != keys["No id, second."]
+    # another order, another format, one more article: the same keys (not positions)
+    again = [first[2], {"body": "New one."}, first[1], first[0]]
+    data = json.dumps(again).encode()
+    later = {r.fields["body"]: r.key for r in stdin_reader(monkeypatch, data) if isinstance(r, Record)}
+    assert len(later) == 4
+    assert all(later[body] == key for body, key in keys.items())
+    (text,) = stdin_reader(monkeypatch, b"Judul\n\nIsi.\n")
+    (same,) = stdin_reader(monkeypatch, b"Judul\n\nIsi.\n")
+    assert isinstance(text, Record) and isinstance(same, Record)
+    assert text.key == same.key and text.key.startswith("sha:")
+
+
+def test_discover_takes_a_dash_for_standard_input(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("x")
+    files, problems = discover(["-", str(tmp_path / "a.txt"), "-"])
+    assert (files, problems) == ([ingest.STDIN, str(tmp_path / "a.txt")], [])
+
+
+def test_no_standard_input_is_a_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    reader = ingest.read_records(ingest.STDIN)
+    assert [str(item) for item in reader] == ["<stdin>: no standard input"]
+    assert not reader.complete

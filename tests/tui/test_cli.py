@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gzip
 import io
 import json
 import os
@@ -810,3 +811,28 @@ def test_index_on_a_terminal_shows_a_bar_unless_quiet(tmp_path: Path) -> None:
     assert b"indexing " in terminal and not _colours(terminal.decode())
     out, terminal = _index_on_a_terminal(tmp_path, "-q")
     assert (out, terminal) == ("", b"")
+
+
+def test_installed_command_reads_standard_input(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    piped = [
+        article("ferry", "Ferry service resumes", "The ferry service resumed on Monday, said the operator."),
+        {"title": "Market day", "body": "The market was busy on Saturday, and the sellers said so."},
+    ]
+    data = "".join(json.dumps(a) + "\n" for a in piped).encode()
+    summaries = []
+    for given in (data, gzip.compress(data)):  # the same articles, then the same compressed
+        done = subprocess.run(
+            [WARTA, "index", "-", "--index", str(index)], input=given, capture_output=True, timeout=120, check=False
+        )
+        assert (done.returncode, done.stderr) == (0, b"")
+        summaries.append(done.stdout.decode())
+    assert summaries == [
+        "1 files: 2 added, 0 updated, 0 unchanged, 0 skipped\n",
+        "1 files: 0 added, 0 updated, 2 unchanged, 0 skipped\n",
+    ]
+    listed = json.loads(warta("list", "--json", "--index", index).stdout)["documents"]
+    assert sorted((doc["title"], doc["path"]) for doc in listed) == [
+        ("Ferry service resumes", "<stdin>"),
+        ("Market day", "<stdin>"),
+    ]
