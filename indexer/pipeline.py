@@ -54,6 +54,9 @@ class IndexSummary:
     unchanged: int = 0
     removed: int = 0
     files: int = 0
+    reread: int = 0
+    """Files read again although unchanged: indexed by another version of Warta or with other knowledge
+    tables, models or ``$WARTA_KNOWLEDGE``."""
     problems: list[Problem] = field(default_factory=list)
 
     def line(self) -> str:
@@ -66,7 +69,10 @@ class IndexSummary:
         if self.removed:
             parts.append(f"{self.removed} removed")
         parts.append(f"{len(self.problems)} skipped")
-        return f"{self.files} files: " + ", ".join(parts)
+        line = f"{self.files} files: " + ", ".join(parts)
+        if self.reread:
+            line += f" ({self.reread} read again: indexed by another version or with other knowledge tables)"
+        return line
 
 
 def document_id(path: str, key: str) -> str:
@@ -205,6 +211,7 @@ class Indexer:
         known = self.catalog.file(path)
         if known and known.pipeline != self._version:
             known = None  # read by another version or other tables: read it again (the content hashes differ too)
+            self.summary.reread += 1
         if known and known.size == stat.st_size and known.mtime_ns == stat.st_mtime_ns:
             self.summary.unchanged += self.catalog.count_for(path)
             self.progress(stat.st_size)

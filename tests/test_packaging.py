@@ -106,5 +106,6 @@ def test_new_knowledge_re_reads_the_articles(monkeypatch: pytest.MonkeyPatch, tm
     )
     monkeypatch.setenv("WARTA_KNOWLEDGE", str(knowledge))
     again = index_paths([str(samples)], index_dir, workers=1)
-    assert (again.updated, again.unchanged) == (3, 0)
+    assert (again.updated, again.unchanged, again.reread) == (3, 0, 3)
+    assert again.line().endswith("(3 read again: indexed by another version or with other knowledge tables)")
     assert index_paths([str(samples)], index_dir, workers=1).unchanged == 3
