@@ -99,7 +99,7 @@ def _snapshot(cli: Cli, index: Path) -> dict[str, Any]:
 def fork_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The samples indexed with forked writer processes."""
     index = tmp_path_factory.mktemp("fork") / "index"
-    run = _warta("fork", "index", "--quiet", "--index", index, DATA)
+    run = _warta("fork", "index", "--index", index, DATA)
     assert (run.returncode, run.stderr) == (0, ""), run.stderr
     return index
 
@@ -119,7 +119,7 @@ def test_every_start_method_builds_the_same_index(
     cli: Cli, fork_index: Path, tmp_path: Path, method: str, thread: bool
 ) -> None:
     index = tmp_path / "index"
-    run = _warta(method, "index", "--quiet", "--index", index, DATA, thread=thread)
+    run = _warta(method, "index", "--index", index, DATA, thread=thread)
     assert (run.returncode, run.stdout, run.stderr) == (0, "3 files: 3 added, 0 updated, 0 unchanged, 0 skipped\n", "")
     assert _snapshot(cli, index) == _snapshot(cli, fork_index)
 
@@ -139,7 +139,7 @@ def test_a_failing_writer_process_fails_the_run_and_the_index_keeps_what_it_had(
     files = sorted(os.listdir(index))
     new = write_jsonl(tmp_path / "new" / "new.jsonl", [article("new", "Berita baru", "Menteri Pertahanan tiba.")])
 
-    run = _warta(method, "index", "--quiet", "--index", index, DATA, new.parent, annotator=annotator)
+    run = _warta(method, "index", "--index", index, DATA, new.parent, annotator=annotator)
     assert (run.returncode, run.stdout) == (1, "")
     assert len(run.stderr.splitlines()) == 1, run.stderr
     assert run.stderr.startswith("warta: indexing failed: writer process ") and reason in run.stderr
@@ -147,7 +147,7 @@ def test_a_failing_writer_process_fails_the_run_and_the_index_keeps_what_it_had(
 
     assert sorted(os.listdir(index)) == files  # no commit, and nothing of the batch left behind
     assert _snapshot(cli, index) == before
-    again = cli("index", "--quiet", "--index", index, DATA, new.parent)  # the catalogue did not take the batch
+    again = cli("index", "--index", index, DATA, new.parent)  # the catalogue did not take the batch
     assert (again.rc, again.out) == (0, "4 files: 1 added, 0 updated, 3 unchanged, 0 skipped\n")
 
 
@@ -178,7 +178,7 @@ def _wait_for(condition: Any, proc: subprocess.Popen[str] | None = None) -> None
 @pytest.mark.parametrize("method", METHODS)
 def test_writer_processes_hold_no_lock_and_end_with_a_killed_indexer(tmp_path: Path, method: str) -> None:
     index, marker = tmp_path / "index", tmp_path / "writer.pid"
-    command = _command(method, "blocking_annotator", "index", "--quiet", "--index", index, DATA)
+    command = _command(method, "blocking_annotator", "index", "--index", index, DATA)
     env = _env(**{WRITER_PID: str(marker)})
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
     try:
