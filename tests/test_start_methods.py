@@ -35,7 +35,7 @@ import concurrent.futures, functools, multiprocessing, sys
 multiprocessing.set_start_method(sys.argv[1], force=True)
 sys.path.insert(0, {tests!r})
 import tui.cli, indexer.pipeline
-tui.cli.index_paths = functools.partial(tui.cli.index_paths, workers=2)
+tui.cli.commands.index_paths = functools.partial(tui.cli.commands.index_paths, workers=2)
 if sys.argv[2]:
     import test_start_methods
     annotator = getattr(test_start_methods, sys.argv[2])

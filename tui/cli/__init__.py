@@ -1,0 +1,84 @@
+"""The scripting commands of ``warta``: index, search, list, show, entities, events, related, annotate.
+
+Human output is coloured on a terminal (``--color``, ``NO_COLOR``, ``FORCE_COLOR``); ``--json`` prints
+plain JSON on stdout (a contract pinned by tests); errors go to stderr as one line with a non-zero
+exit. Article text is untrusted: it is shown through ``rich.text.Text`` (never parsed as markup) after
+control characters are made visible.
+
+The package: ``help`` (the help texts), ``parser`` (the argument parser), ``commands`` (the
+commands), ``console`` (human output), ``json_shapes`` (every ``--json`` payload); :func:`main` here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from indexer.pipeline import default_index_dir
+from indexer.resources import MissingResource
+from tui.cli.commands import CommandError, resolve_id
+from tui.cli.console import COLOR_CHOICES, make_console, progress_bar, safe_text
+from tui.cli.help import BROWSER_USAGE
+from tui.cli.json_shapes import (
+    SNIPPET_CLOSE,
+    SNIPPET_OPEN,
+    document_json,
+    hit_json,
+    named_entity_json,
+    related_json,
+)
+from tui.cli.parser import build_parser, package_version
+
+__all__ = [
+    "BROWSER_USAGE",
+    "COLOR_CHOICES",
+    "SNIPPET_CLOSE",
+    "SNIPPET_OPEN",
+    "CommandError",
+    "build_parser",
+    "document_json",
+    "hit_json",
+    "main",
+    "make_console",
+    "named_entity_json",
+    "package_version",
+    "progress_bar",
+    "related_json",
+    "resolve_id",
+    "safe_text",
+]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a scripting command; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 0
+    if args.verbose and args.quiet:
+        parser.error("-v/--verbose and -q/--quiet cannot be used together")
+    limit = getattr(args, "limit", None)
+    if limit is not None and limit < 1:
+        parser.error("--limit must be at least 1")
+    args.index = args.index or default_index_dir()
+    try:
+        return int(args.run(args))
+    except (CommandError, MissingResource) as error:
+        print(f"warta: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("warta: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    except OSError as error:
+        print(f"warta: {error.strerror or error}: {getattr(error, 'filename', '') or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except Exception as error:  # a bug: one line for the user, the traceback with WARTA_DEBUG=1
+        if os.environ.get("WARTA_DEBUG"):
+            raise
+        print(f"warta: internal error: {type(error).__name__}: {error} (WARTA_DEBUG=1 shows where)", file=sys.stderr)
+        return 70

@@ -1,0 +1,337 @@
+"""The scripting commands of ``warta``: index, search, list, show, entities, events, related, annotate.
+
+Each ``cmd_*`` takes the parsed arguments and returns the exit status; a :class:`CommandError` is
+reported by ``tui.cli.main`` as one line on stderr. Human output goes through ``tui.cli.console``,
+``--json`` output through ``tui.cli.json_shapes``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from indexer.ingest.reading import discover
+from indexer.language.entities.names import lookup
+from indexer.language.events import Event
+from indexer.model import PartialDate
+from indexer.pipeline import IndexSummary, index_paths, input_bytes, open_catalog
+from indexer.store import IndexBusy, IndexMissing, SearchResult, Store, StoredDocument, WriterFailed
+from tui.cli.console import command_console as _console
+from tui.cli.console import progress_bar, safe_text
+from tui.cli.json_shapes import (
+    annotation_json,
+    annotation_line_json,
+    document_json,
+    emit_json,
+    emit_json_line,
+    entities_json,
+    events_json,
+    list_json,
+    list_row_json,
+    related_json,
+    search_json,
+)
+
+
+class CommandError(Exception):
+    """A failure to report as one line on stderr."""
+
+
+def _open_store(args: argparse.Namespace) -> Store:
+    try:
+        return Store.open(args.index)
+    except IndexMissing as error:
+        raise CommandError(str(error)) from None
+
+
+FileHashes = dict[str, dict[str, str]]
+"""Path → {article id: content hash} of the articles the catalogue holds from that file."""
+
+
+def _stored_hashes(index_dir: str, paths: Sequence[str], prune: bool) -> FileHashes:
+    """What the index holds from ``paths`` (and, with ``prune``, from every file that vanished)."""
+    if not Store.exists(index_dir):
+        return {}
+    catalog = open_catalog(index_dir)
+    try:
+        wanted = list(paths)
+        if prune:
+            wanted += [state.path for state in catalog.files() if not os.path.exists(state.path)]
+        return {path: catalog.hashes_for(path) for path in wanted}
+    finally:
+        catalog.close()
+
+
+def _file_lines(before: FileHashes, after: FileHashes) -> list[str]:
+    """One line per file of ``before``: what the run added, updated, kept and removed of its articles."""
+    lines = []
+    for path, old in before.items():
+        new = after.get(path, {})
+        added = sum(doc_id not in old for doc_id in new)
+        updated = sum(doc_id in old and old[doc_id] != digest for doc_id, digest in new.items())
+        unchanged = sum(old.get(doc_id) == digest for doc_id, digest in new.items())
+        removed = sum(doc_id not in new for doc_id in old)
+        parts = [f"{added} added", f"{updated} updated", f"{unchanged} unchanged"]
+        if removed:
+            parts.append(f"{removed} removed")
+        lines.append(f"{safe_text(path)}: " + ", ".join(parts))
+    return lines
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """``warta index PATH... [--prune]``; ``-v`` adds a line per file, ``-q`` prints problems only."""
+    err = _console(args, sys.stderr, soft_wrap=True)  # one line per problem
+    files: list[str] = []
+    before: FileHashes = {}
+    if args.verbose:
+        files, _problems = discover(args.paths)  # the run finds them again, with its problems
+        before = _stored_hashes(args.index, files, args.prune)
+        err.print(Text(f"indexing {len(files)} files into {safe_text(args.index)}", style="dim"))
+    total = input_bytes(args.paths)
+    with progress_bar(err, show=sys.stderr.isatty() and not args.quiet) as bar:
+        task = bar.add_task("indexing", total=total or None)
+        try:
+            summary = index_paths(
+                args.paths,
+                args.index,
+                prune=args.prune,
+                progress=lambda n: bar.advance(task, n),
+                stdin_format=None if args.format == "auto" else args.format,
+            )
+        except IndexBusy as error:
+            raise CommandError(str(error)) from None
+        except WriterFailed as error:
+            if os.environ.get("WARTA_DEBUG"):
+                raise  # with the writer process's traceback as a note
+            raise CommandError(str(error)) from None
+    if args.verbose:
+        ordered = dict.fromkeys([*files, *before])  # the files in input order, then the pruned ones
+        after = _stored_hashes(args.index, list(ordered), prune=False)
+        for line in _file_lines({path: before.get(path, {}) for path in ordered}, after):
+            err.print(Text(line))
+    _report(summary, err, quiet=args.quiet)
+    # the run goes on past bad input, but a script must be able to tell that something was skipped
+    return 1 if summary.problems or summary.files == 0 else 0
+
+
+def _report(summary: IndexSummary, err: Console, quiet: bool) -> None:
+    """The problems of a run on stderr (always), then its one-line summary on stdout (unless quiet)."""
+    for problem in summary.problems:
+        err.print(Text("skipped " + safe_text(str(problem)), style="yellow"))
+    if summary.files == 0 and not summary.problems:
+        print("warta: no files to index (see 'warta index --help' for the formats read)", file=sys.stderr)
+    if not quiet:
+        print(summary.line())
+
+
+def _print_hits(result: SearchResult, out: Console) -> None:
+    plural = "hit" if result.total == 1 else "hits"
+    out.print(
+        Text(f"{result.total} {plural} for {safe_text(result.query)!r} ({result.seconds * 1000:.0f} ms)", style="dim")
+    )
+    for hit in result.hits:
+        line = Text()
+        line.append(safe_text(hit.title) or "(untitled)", style="bold")
+        meta = " · ".join(part for part in (hit.date, hit.source and safe_text(hit.source), hit.id) if part)
+        line.append(f"  {meta}", style="cyan")
+        out.print(line)
+        snippet = Text("  ")
+        for text, match in hit.snippet:
+            snippet.append(safe_text(text), style="bold yellow" if match else "")
+        out.print(snippet)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """``warta search QUERY [--limit N] [--sort relevance|date] [--json]``."""
+    with _open_store(args) as store:
+        result = store.search(args.query, limit=args.limit, sort=args.sort)
+    if result.notice:
+        print(f"warta: {result.notice}", file=sys.stderr)
+    if args.json:
+        emit_json(search_json(result))
+        return 0
+    _print_hits(result, _console(args))
+    if result.suggestion:
+        print(f"did you mean: {safe_text(result.suggestion)}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """``warta list [--json]``."""
+    if not Store.exists(args.index):
+        raise CommandError(f"no index at {args.index} (run 'warta index PATH' first)")
+    catalog = open_catalog(args.index)
+    try:
+        docs = [list_row_json(row) for row in catalog.docs()]
+    finally:
+        catalog.close()
+    if args.json:
+        emit_json(list_json(docs))
+        return 0
+    out = _console(args)
+    for doc in docs:
+        line = Text(f"{doc['id']}  ", style="cyan")
+        line.append(f"{doc['date'] or '':10}  ", style="green")
+        line.append(safe_text(doc["title"] or ""))
+        if doc["source"]:
+            line.append(f"  ({safe_text(doc['source'])})", style="dim")
+        out.print(line, overflow="ellipsis", no_wrap=True)
+    return 0
+
+
+def resolve_id(store: Store, index_dir: str, wanted: str) -> StoredDocument:
+    """The article whose id is ``wanted`` or starts with it; a CommandError when none or several."""
+    doc = store.get(wanted)
+    if doc is not None:
+        return doc
+    catalog = open_catalog(index_dir)
+    try:
+        candidates = catalog.resolve(wanted) if wanted else []
+    finally:
+        catalog.close()
+    if len(candidates) > 1:
+        raise CommandError(f"ambiguous id {wanted!r}: give more characters")
+    doc = store.get(candidates[0]) if candidates else None
+    if doc is None:
+        raise CommandError(f"no article with id {wanted!r}")
+    return doc
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """``warta show ID [--json] [--raw]``."""
+    with _open_store(args) as store:
+        doc = resolve_id(store, args.index, args.id)
+    if args.json:
+        catalog = open_catalog(args.index)
+        try:
+            events = catalog.events.of_document(doc.id)
+        finally:
+            catalog.close()
+        emit_json(document_json(doc, raw=args.raw, events=events))
+        return 0
+    out = _console(args)
+    if args.raw:
+        out.print(Text(safe_text(doc.raw)))
+        return 0
+    out.print(Text(safe_text(doc.title), style="bold"))
+    meta = " · ".join(
+        part for part in (doc.date, doc.source and safe_text(doc.source), safe_text(doc.lang), doc.id) if part
+    )
+    out.print(Text(meta, style="cyan"))
+    out.print(Text(safe_text(doc.path), style="dim"))
+    out.print()
+    out.print(Text(safe_text(doc.text)))
+    return 0
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    """``warta entities [--type T] [--limit N] [--json]``."""
+    with _open_store(args) as store:
+        named = store.entities(args.type)
+    if args.limit is not None:
+        named = named[: args.limit]
+    if args.json:
+        emit_json(entities_json(named))
+        return 0
+    out = _console(args)
+    for entity in named:
+        line = Text(f"{entity.documents:7}  ", style="cyan")
+        line.append(f"{entity.type:6}  ", style="green")
+        line.append(safe_text(entity.canonical), style="bold")
+        others = [f"{safe_text(text)} {documents}" for text, documents in entity.aliases if text != entity.canonical]
+        if others:
+            line.append("  (" + ", ".join(others) + ")", style="dim")
+        out.print(line, overflow="ellipsis", no_wrap=True)
+    return 0
+
+
+def _event_line(event: Event, shared: Sequence[str] = ()) -> Text:
+    line = Text(f"{event.date.iso if event.date else '':10}  ", style="green")
+    line.append(f"{event.type:9}  ", style="cyan")
+    line.append(safe_text(event.summary))
+    if shared:
+        line.append("  [" + ", ".join(safe_text(name) for name in shared) + "]", style="yellow")
+    line.append(f"  {', '.join(event.doc_ids)}", style="dim")
+    return line
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    """``warta events [--entity NAME] [--type T] [--from DATE] [--to DATE] [--limit N] [--json]``."""
+    if not Store.exists(args.index):
+        raise CommandError(f"no index at {args.index} (run 'warta index PATH' first)")
+    name = args.entity
+    if name is not None:
+        known = lookup(name)
+        name = known.canonical if known else " ".join(name.split())
+    catalog = open_catalog(args.index)
+    try:
+        events = catalog.events.timeline(name, args.type, args.start, args.end, args.limit)
+    except ValueError as error:
+        raise CommandError(str(error)) from error
+    finally:
+        catalog.close()
+    if args.json:
+        emit_json(events_json(events))
+        return 0
+    out = _console(args)
+    for event in events:
+        out.print(_event_line(event), overflow="ellipsis", no_wrap=True)
+    return 0
+
+
+def cmd_related(args: argparse.Namespace) -> int:
+    """``warta related ID [--limit N] [--json]``: the article's events, then related events of others."""
+    with _open_store(args) as store:
+        doc = resolve_id(store, args.index, args.id)
+    names = {e.canonical for e in doc.entities if e.type != "DATE" and e.canonical}
+    published = PartialDate.from_iso(doc.date) if doc.date else None
+    catalog = open_catalog(args.index)
+    try:
+        ranked = catalog.events.related(doc.id, names, published, args.limit)
+    finally:
+        catalog.close()
+    if args.json:
+        emit_json(related_json(doc.id, ranked))
+        return 0
+    out = _console(args)
+    for item in ranked:
+        line = _event_line(item.event, item.shared)
+        if item.own:
+            line.stylize("bold")
+        out.print(line, overflow="ellipsis", no_wrap=True)
+    return 0
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    """``warta annotate [--lang id|en|auto] [--date YYYY-MM-DD] [--jsonl]``: entities of text on stdin."""
+    from indexer.language.entities import annotate
+
+    lang = None if args.lang == "auto" else args.lang
+    data = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
+    if not args.jsonl:
+        entities = annotate(data, lang=lang, published=args.date)
+        emit_json_line(annotation_json(entities))
+        return 0
+    failed = False
+    for number, line in enumerate(data.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            print(f"warta: stdin:{number}: invalid JSON: {error.msg}", file=sys.stderr)
+            failed = True
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            print(f'warta: stdin:{number}: expected an object with a "text" string', file=sys.stderr)
+            failed = True
+            continue
+        entities = annotate(record["text"], lang=lang, published=args.date)
+        emit_json_line(annotation_line_json(record.get("id"), entities))
+    return 1 if failed else 0

@@ -1,0 +1,63 @@
+"""The human output of ``warta``: Rich consoles, colours, the progress bar, untrusted text made safe.
+
+Article text is untrusted: it is shown through ``rich.text.Text`` (never parsed as markup) after
+control characters are made visible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe_text(value: str) -> str:
+    """Untrusted text made printable: control characters (escape codes) shown as ``\\xNN``."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+
+
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def make_console(color: str = "auto", stream: TextIO | None = None, *, soft_wrap: bool = False) -> Console:
+    """A Console on ``stream`` (stdout) that parses no markup and colours as ``--color`` says.
+
+    ``auto`` leaves it to Rich: colours on a terminal, ``FORCE_COLOR`` (not empty) forces styles
+    anywhere, ``NO_COLOR`` (not empty) drops colours but keeps bold and dim. ``always`` colours even
+    a pipe and despite ``NO_COLOR``; ``never`` writes no escape codes at all.
+    """
+    options: dict[str, Any] = {}
+    if color == "never":
+        options["color_system"] = None
+    elif color == "always":
+        options.update(force_terminal=True, no_color=False)
+        if os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
+            options["color_system"] = "standard"  # Rich would detect no colours at all
+    return Console(
+        file=stream or sys.stdout, markup=False, highlight=False, emoji=False, soft_wrap=soft_wrap, **options
+    )
+
+
+def command_console(args: argparse.Namespace, stream: TextIO | None = None, *, soft_wrap: bool = False) -> Console:
+    """The console of a command, coloured as its ``--color`` says."""
+    return make_console(getattr(args, "color", "auto"), stream, soft_wrap=soft_wrap)
+
+
+def progress_bar(console: Console, show: bool) -> Progress:
+    """The bar of ``warta index``: its description is printed as it is, never parsed as markup."""
+    return Progress(
+        TextColumn("{task.description}", style="progress.description", markup=False),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not show,
+    )
