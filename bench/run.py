@@ -441,6 +441,52 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return args
 
 
+def _run_warnings(
+    args: argparse.Namespace,
+    baseline: dict[str, Any] | None,
+    records: int,
+    first: dict[str, Any],
+    second: dict[str, Any],
+    docs: int,
+    size: dict[str, Any],
+    timings: list[QueryTiming],
+    code: tuple[str, Path, str | None],
+) -> list[str]:
+    """What makes a run's figures doubtful: records lost, work redone, queries that fell back, code that
+    changed under the benchmark or was not the repository's."""
+    fingerprint, engine, commit = code
+    articles = first["summary"]["added"]
+    warnings: list[str] = []
+    if baseline and baseline["articles"] != records:
+        warnings.append(f"baseline indexed {baseline['articles']:,} of {records:,} records")
+    if articles + first["summary"]["problems"] != records:
+        warnings.append(f"Warta added {articles:,} articles from {records:,} records")
+    if first["summary"]["problems"]:
+        warnings.append(f"Warta skipped {first['summary']['problems']} records: {first['summary']['first_problems']}")
+    if docs != articles:
+        warnings.append(f"the index holds {docs:,} documents, {articles:,} were added")
+    s2 = second["summary"]
+    if s2["added"] or s2["updated"] or s2["removed"] or s2["unchanged"] != articles:
+        warnings.append(f"re-index of unchanged input did work: {s2['line']}")
+    grown = size["index_bytes_after_reindex"] - size["index_bytes"]
+    if abs(grown) > 0.01 * size["index_bytes"]:
+        warnings.append(f"index size changed by {grown:+,} bytes on the unchanged re-index")
+    for timing in timings:
+        if timing.notice:
+            warnings.append(f"query {timing.query!r} fell back to plain words: {timing.notice}")
+        elif timing.total == 0:
+            warnings.append(f"query {timing.query!r} found nothing")
+    if code_fingerprint() != fingerprint:
+        warnings.append("indexer/ changed while the benchmark ran: the figures mix code versions, run it again")
+    if engine != REPO / "indexer":
+        warnings.append(f"measured the indexer package in {engine}, not the repository's (sources {fingerprint})")
+    elif commit is None or commit.endswith("+dirty"):
+        warnings.append(f"measured uncommitted code (commit {commit}, indexer/ sources {fingerprint})")
+    if args.limit:
+        warnings.append(f"--limit {args.limit}: a smoke run, figures are not comparable to a full run")
+    return warnings
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the whole benchmark, print the table and write the JSON report."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -522,33 +568,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     all_stats = group_stats(timings)
     slowest = sorted(timings, key=lambda t: max(t.times_ms), reverse=True)[:5]
 
-    if baseline and baseline["articles"] != records:
-        warnings.append(f"baseline indexed {baseline['articles']:,} of {records:,} records")
-    if articles + first["summary"]["problems"] != records:
-        warnings.append(f"Warta added {articles:,} articles from {records:,} records")
-    if first["summary"]["problems"]:
-        warnings.append(f"Warta skipped {first['summary']['problems']} records: {first['summary']['first_problems']}")
-    if docs != articles:
-        warnings.append(f"the index holds {docs:,} documents, {articles:,} were added")
-    s2 = second["summary"]
-    if s2["added"] or s2["updated"] or s2["removed"] or s2["unchanged"] != articles:
-        warnings.append(f"re-index of unchanged input did work: {s2['line']}")
-    grown = size["index_bytes_after_reindex"] - size["index_bytes"]
-    if abs(grown) > 0.01 * size["index_bytes"]:
-        warnings.append(f"index size changed by {grown:+,} bytes on the unchanged re-index")
-    for timing in timings:
-        if timing.notice:
-            warnings.append(f"query {timing.query!r} fell back to plain words: {timing.notice}")
-        elif timing.total == 0:
-            warnings.append(f"query {timing.query!r} found nothing")
-    if code_fingerprint() != fingerprint:
-        warnings.append("indexer/ changed while the benchmark ran: the figures mix code versions, run it again")
-    if engine != REPO / "indexer":
-        warnings.append(f"measured the indexer package in {engine}, not the repository's (sources {fingerprint})")
-    elif commit is None or commit.endswith("+dirty"):
-        warnings.append(f"measured uncommitted code (commit {commit}, indexer/ sources {fingerprint})")
-    if args.limit:
-        warnings.append(f"--limit {args.limit}: a smoke run, figures are not comparable to a full run")
+    warnings.extend(
+        _run_warnings(args, baseline, records, first, second, docs, size, timings, (fingerprint, engine, commit))
+    )
 
     ratio = index["ratio_to_baseline"]
     words_p95 = group_report[WORDS_GROUP]["p95_ms"]
