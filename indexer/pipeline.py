@@ -26,7 +26,7 @@ from indexer.store import Store, StoreWriter
 if TYPE_CHECKING:
     from indexer.language.events import EventMention
 
-PIPELINE_VERSION = "16"
+PIPELINE_VERSION = "17"
 """Part of every content hash and file state: bump it when cleaning or annotation changes, and the next
 run re-indexes everything. (2: entities; 3: events; 4: the trained entity tagger;
 5: short first names resolved, tagger retrained; 6: word clusters in the tagger; 7: no brackets in
@@ -36,7 +36,9 @@ of half a million, organisations named again by part of their name; 12: ranks ou
 club, age groups, companies and more clubs in the tables; 13: Balinese names keep their "I", English
 one-word bodies; 14: titles kept in names of the tables, aliases that misfired taken out; 15: a title's division
 before a body; 16: one title test for rules and
-tagger ("Wamena" no title), a player split off clubs only.)"""
+tagger ("Wamena" no title), a player split off clubs only; 17: event roles compared by value, so the
+articles of a run's later batches, whose roles came back pickled from writer processes, get the same
+events as the first batch's.)"""
 
 BATCH_ARTICLES = 10_000
 """Articles per commit: what a crash can cost, at most (each commit adds a segment per writer process)."""

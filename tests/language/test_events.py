@@ -6,6 +6,7 @@ import json
 import time
 
 import pytest
+from support import DATA
 
 from indexer.language.entities import annotate
 from indexer.language.events import (
@@ -338,3 +339,23 @@ def test_event_index() -> None:
     assert [r.own for r in ranked] == [True, False]
     assert ranked[1].event.doc_ids == ("b",)
     assert index.related_to("nowhere", []) == []
+
+
+def test_roles_handed_back_by_writer_processes_read_the_same() -> None:
+    """Writer processes hand their word caches back pickled (:mod:`indexer.language.memo`): a role such as
+    ``"~speech"`` then arrives as an equal string, not the same object, and must read the same."""
+    import pickle
+
+    from indexer.language.events import words
+
+    text = (DATA / "000_082d6fc98803b495.txt").read_text(encoding="utf-8")
+    published = PartialDate("2023-03-02", "day")
+    before = events(text, published)
+    assert any(mention.type == "STATEMENT" for mention in before)
+    handed_back = pickle.loads(pickle.dumps(dict(words.ROLES)))
+    assert any(role is not None and role.startswith("~") for role in handed_back.values())
+    words.ROLES.clear()
+    words.ROLES.update(handed_back)
+    words._QUIET.clear()
+    words._CHUNK_CUES.clear()
+    assert events(text, published) == before

@@ -93,14 +93,14 @@ def _modal_between(sent: Sentence, start: int, k: int) -> bool:
 
 
 def _kind(words: list[str], k: int, role: str) -> EventType | None:
-    if role is SEND:
+    if role == SEND:
         for after in words[k + 1 : k + 5]:
             if after in lx.TROOP_WORDS:
                 return "MILITARY"
             if after in lx.GOODS_WORDS:
                 return "SUPPLY"
         return None
-    if role is CALLED:
+    if role == CALLED:
         return "APPEAL" if k + 1 < len(words) and words[k + 1] in ("on", "for") else None
     return lx.trigger_type(words[k])
 

@@ -51,7 +51,7 @@ def mark_sources(sent: Sentence) -> None:
     "dilaporkan oleh akun Twitter X"."""
     doc, words, roles = sent.doc, sent.words, sent.roles
     for k in sent.cues:
-        if roles[k] is not SOURCE:
+        if roles[k] != SOURCE:
             continue
         t_start, t_end, word = sent.starts[k], sent.ends[k], words[k]
         according = word == "menurut" or word == "according"
@@ -72,7 +72,7 @@ def statements(sent: Sentence, reported: list[Reported]) -> list[EventMention]:
     found: list[EventMention] = []
     doc = sent.doc
     for k in sent.cues:
-        if sent.roles[k] is not SPEECH or doc.in_quote(sent.starts[k]):
+        if sent.roles[k] != SPEECH or doc.in_quote(sent.starts[k]):
             continue
         if sent.next_word(k) in lx.DETERMINERS:  # "Pernyataan itu": one already told
             continue
@@ -114,7 +114,7 @@ def _speech(sent: Sentence, k: int, reported: list[Reported]) -> EventMention | 
             pass
         elif sent.pronoun_before(k, SUBJECT_WINDOW, c_start):
             speaker = doc.last_subject
-        start = next((sent.starts[j] for j in sent.cues if j > k and sent.roles[j] is THAT), t_end)
+        start = next((sent.starts[j] for j in sent.cues if j > k and sent.roles[j] == THAT), t_end)
         region = (start, sent.end)
     if speaker in news_media():
         speaker = None  # "…, Reuters reported": the outlet reports, someone else speaks

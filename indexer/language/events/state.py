@@ -132,9 +132,9 @@ class Sentence:
         speech_seen = False
         for k in self.cues:
             kind = self.roles[k]
-            if kind is SPEECH:
+            if kind == SPEECH:
                 speech_seen = True
-            elif kind is BREAK or (speech_seen and kind is THAT):
+            elif kind == BREAK or (speech_seen and kind == THAT):
                 found.append(self.starts[k])
         found.sort()
         return found
