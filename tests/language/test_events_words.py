@@ -70,8 +70,8 @@ def test_tokens_offsets_and_roles() -> None:
     starts, ends, words, roles = w.tokens(text.lower(), 2, len(text) - 1)
     spans = [(m.start(), m.end(), m.group()) for m in w.WORD.finditer(text.lower(), 2, len(text) - 1)]
     assert list(zip(starts, ends, words, strict=True)) == spans
-    assert roles[words.index("menurut")] is w.SOURCE
-    assert roles[words.index("said")] is w.SPEECH
+    assert roles[words.index("menurut")] == w.SOURCE
+    assert roles[words.index("said")] == w.SPEECH
     assert roles[words.index("talks")] == "MEET"
     assert roles[words.index("minsk")] is None
     assert w.tokens("", 0, 0) == ([], [], [], [])
