@@ -19,7 +19,7 @@ from indexer.language.entities.names import lookup, query_name
 from indexer.store.analysis import FUZZY_PREFIX, GRAM_JOINER, INDEX_NAME, NAME_PART, STEMMER, build_schema
 from indexer.store.codec import InliningCodec
 from indexer.store.queries import common_grams, exact_to_text, has_error, known_names
-from indexer.store.querylang import ENTITY_FIELDS, QuerySyntaxError, plain_words, rewrite
+from indexer.store.querylang import ENTITY_FIELDS, QuerySyntaxError, plain_terms, plain_words, rewrite
 from indexer.store.results import (
     Hit,
     IndexBusy,
@@ -326,7 +326,10 @@ class Store:
             notice = f"{reason}; searched for the plain words: {words or '(none)'}"
             if not words:
                 return query.NullQuery, notice
-            return self._plain_parser.parse(words), notice
+            try:  # operator words are searched as words: "NOT NOT a" must not become Not(Not(a))
+                return self._plain_parser.parse(plain_terms(words)), notice
+            except Exception:  # the fallback must answer too, whatever Whoosh makes of the words
+                return query.NullQuery, f"{reason}; the plain words could not be searched either"
 
 
 MAX_EXPANSION = 500
