@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import re
@@ -81,14 +82,16 @@ class Store:
 
     def searcher(self) -> Searcher:
         """A searcher on the newest committed state of the index (reopened when another writer committed)."""
-        if self._searcher is None:
-            self._searcher = self._ix.searcher()
-        elif not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
+        if self._searcher is not None and not self._searcher.up_to_date():
+            # Whoosh cannot refresh a reader of no segment (nothing committed yet): it is reopened below
+            with contextlib.suppress(TypeError):
+                self._searcher = self._searcher.refresh()
             if not self._searcher.up_to_date():
                 # a commit that changed no segment: Whoosh's refresh keeps the old reader and its generation
                 self._searcher.close()
-                self._searcher = self._ix.searcher()
+                self._searcher = None
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
         return self._searcher
 
     def is_current(self) -> bool:

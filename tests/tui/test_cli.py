@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import DATA, ISO_DATE, REPO, SUMMARY, TRACEBACK, BuiltIndex, Cli, article, write_jsonl
+from support import DATA, ISO_DATE, REPO, SUMMARY, TRACEBACK, BuiltIndex, Cli, Run, article, write_jsonl
 
 from indexer.pipeline import open_catalog
 from tui.cli import build_parser, main, make_console, progress_bar
@@ -307,6 +307,19 @@ def test_missing_index_is_a_one_line_error(cli: Cli, tmp_path: Path, command: tu
     run = cli(*command, "--index", missing)
     assert_one_line_error(run, f"no index at {missing}")
     assert not missing.exists()
+
+
+def test_an_index_with_no_article_answers_nothing(cli: Cli, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    index = tmp_path / "index"
+    assert cli("index", empty, "--index", index).rc == 1  # no files: the index exists, with nothing committed
+    for query in ("x", "NOT"):
+        result = cli("search", query, "--json", "--index", index).json()
+        assert (result["total"], result["hits"]) == (0, [])
+        assert cli("search", query, "--index", index).rc == 0
+    assert cli("entities", "--json", "--index", index).json() == {"entities": []}
+    assert cli("entities", "--index", index) == Run(0, "", "")
 
 
 def test_no_command_prints_help(cli: Cli) -> None:
