@@ -322,6 +322,21 @@ def test_an_index_with_no_article_answers_nothing(cli: Cli, tmp_path: Path) -> N
     assert cli("entities", "--index", index) == Run(0, "", "")
 
 
+@pytest.mark.parametrize(
+    "command",
+    [("list",), ("list", "--json"), ("search", "lukashenko"), ("search", "x", "--json"), ("entities",), ("--help",)],
+)
+def test_a_closed_pipe_is_no_error(sample_index: BuiltIndex, command: tuple[str, ...]) -> None:
+    # the reader is gone before the first write (as `warta list | head -1` once it has its line)
+    with subprocess.Popen(
+        [WARTA, *command, "--index", sample_index.dir], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()
+        err = process.stderr.read()
+        assert (process.wait(timeout=120), err) == (0, b"")
+
+
 def test_no_command_prints_help(cli: Cli) -> None:
     run = cli()
     assert run.rc == 0

@@ -26,6 +26,14 @@ def safe_text(value: str) -> str:
 COLOR_CHOICES = ("auto", "always", "never")
 
 
+class _Console(Console):
+    """A Console that leaves a closed pipe to ``tui.cli.main`` (Rich's own way exits with status 1)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def make_console(color: str = "auto", stream: TextIO | None = None, *, soft_wrap: bool = False) -> Console:
     """A Console on ``stream`` (stdout) that parses no markup and colours as ``--color`` says.
 
@@ -40,7 +48,7 @@ def make_console(color: str = "auto", stream: TextIO | None = None, *, soft_wrap
         options.update(force_terminal=True, no_color=False)
         if os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
             options["color_system"] = "standard"  # Rich would detect no colours at all
-    return Console(
+    return _Console(
         file=stream or sys.stdout, markup=False, highlight=False, emoji=False, soft_wrap=soft_wrap, **options
     )
 
