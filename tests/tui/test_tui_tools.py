@@ -275,6 +275,27 @@ async def test_o_opens_the_url_or_else_the_file_and_says_when_it_cannot(many_ind
         assert status(app).endswith(": no graphical session to open it in")
 
 
+@pytest.mark.parametrize(
+    ("url", "opened"),
+    [
+        ("/etc/passwd", None),
+        ("file:///etc/passwd", None),
+        ("~/.ssh/id_rsa", None),
+        ("javascript:alert(1)", None),
+        ("HTTPS://Example.org/x", "HTTPS://Example.org/x"),
+    ],
+)
+async def test_o_opens_only_web_addresses_from_the_article(tmp_path: Path, url: str, opened: str | None) -> None:
+    articles = tmp_path / "urls.jsonl"
+    articles.write_text(json.dumps({"id": "u", "title": "Pelabuhan", "body": "Pelabuhan.", "url": url}) + "\n")
+    opener = FakeOpener()
+    app = WartaApp(build_index(tmp_path / "index", articles), opener=opener)
+    async with app.run_test(size=WIDE) as pilot:
+        await open_first(pilot, "pelabuhan")
+        await pilot.press("o")
+        assert opener.opened == [opened or str(articles)]  # else the file Warta indexed, never the url
+
+
 async def test_o_and_y_without_an_article_say_so(samples_index: Path) -> None:
     opener = FakeOpener()
     app = WartaApp(samples_index, opener=opener)
