@@ -464,6 +464,31 @@ def test_human_show_prints_markup_literally_and_no_escapes(cli: Cli, hostile_ind
         assert "\\x1b]0;pwned\\x07" in raw.out
 
 
+BIDI_AND_C1 = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\x80\x9b\x9f"
+
+
+def test_bidi_and_c1_controls_never_reach_the_terminal(cli: Cli, tmp_path: Path) -> None:
+    text_file = tmp_path / "bidi.txt"
+    text_file.write_text(f"Harbour {BIDI_AND_C1} title\n\nThe harbour {BIDI_AND_C1}31m report.\n", encoding="utf-8")
+    jsonl = write_jsonl(tmp_path / "bidi.jsonl", [article("b", f"Harbour {BIDI_AND_C1}", "The harbour report.")])
+    index = tmp_path / "index"
+    assert cli("index", text_file, jsonl, "--index", index).rc == 0
+    ids = [doc["id"] for doc in cli("list", "--json", "--index", index).json()["documents"]]
+    outputs = [
+        cli(*command, "--index", index).out
+        for doc_id in ids
+        for command in (("show", doc_id), ("show", doc_id, "--raw"), ("show", doc_id, "--json"))
+    ]
+    outputs += [cli("search", "harbour", *json, "--index", index).out for json in ((), ("--json",))]
+    outputs += [cli("list", *json, "--index", index).out for json in ((), ("--json",))]
+    raw_json = [cli("show", doc_id, "--raw", "--json", "--index", index) for doc_id in ids]
+    outputs += [run.out for run in raw_json]
+    for output in outputs:
+        assert not set(output) & set(BIDI_AND_C1), output
+    assert {json.loads(run.out)["text"].count(BIDI_AND_C1) for run in raw_json} == {1, 2}  # the text as it is
+    assert "\\u202e" in cli("show", ids[0], "--raw", "--index", index).out
+
+
 def test_human_search_and_list_print_markup_literally(cli: Cli, hostile_index: BuiltIndex) -> None:
     run = cli("search", "harbour", "--index", hostile_index.dir)
     assert run.rc == 0
