@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
+from textual.markup import escape
 from textual.widget import Widget
 
 from tui.keys import effective_keys
@@ -137,6 +139,11 @@ class WartaCommands(Provider):
                 yield Hit(score, matcher.highlight(command.name), command.run, help=command.help)
 
 
+def _help(text: str) -> str | None:
+    """Untrusted text as a hit's help, which Textual always reads as markup: escaped, so shown as it is."""
+    return escape(printable(text, one_line=True)) or None
+
+
 class TitleCommands(Provider):
     """Articles whose title matches what is typed (the engine's ``title:`` search)."""
 
@@ -150,10 +157,10 @@ class TitleCommands(Provider):
             details = " · ".join(part for part in (row.date, row.source) if part)
             yield Hit(
                 1.0 - rank / (len(rows) + 1),
-                title,
+                Text(title),
                 partial(screen.post_message, OpenArticle(row.id)),
                 text=title,
-                help=printable(details, one_line=True) or None,
+                help=_help(details),
             )
 
 
@@ -191,10 +198,10 @@ class EntityFilterCommands(Provider):
                 label = f"{'Without' if exclude else 'With'} {name.type.lower()} {name.canonical}"
                 yield Hit(
                     max(score, 0.01) - exclude / 100,
-                    printable(label, one_line=True),
+                    Text(printable(label, one_line=True)),
                     partial(screen.add_filter, item),
                     text=label,
-                    help=printable(f"{item.fragment} · {articles}", one_line=True),
+                    help=_help(f"{item.fragment} · {articles}"),
                 )
             found += 1
             if found >= ENTITY_HITS:

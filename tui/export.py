@@ -41,6 +41,17 @@ def resolve_path(typed: str) -> str:
     return path
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV cell as a formula (``=HYPERLINK(…)``, ``@SUM(…)``)."""
+
+
+def csv_cell(value: object) -> object:
+    """A cell of article data that a spreadsheet shows as text: a formula start gets a leading ``'`` (OWASP)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_rows(path: str, rows: Sequence[ExportRow]) -> None:
     """Write ``rows`` to ``path`` (replacing it) as CSV (a header line, then a row per hit) or JSON (a list)."""
     kind = export_format(path)
@@ -50,7 +61,7 @@ def write_rows(path: str, rows: Sequence[ExportRow]) -> None:
             if kind == "csv":
                 writer = csv.DictWriter(file, fieldnames=EXPORT_FIELDS)
                 writer.writeheader()
-                writer.writerows(asdict(row) for row in rows)
+                writer.writerows({key: csv_cell(value) for key, value in asdict(row).items()} for row in rows)
             else:
                 json.dump([asdict(row) for row in rows], file, ensure_ascii=False, indent=1)
                 file.write("\n")

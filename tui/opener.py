@@ -18,7 +18,8 @@ Opener = Callable[[str], str | None]
 
 
 def is_url(target: str) -> bool:
-    return target.startswith(("http://", "https://"))
+    """Whether ``target`` is a web address (http or https): the only URLs of article data opened."""
+    return target[:8].lower().startswith(("http://", "https://"))
 
 
 def _desktop_command() -> list[str] | None:

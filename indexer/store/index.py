@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import re
@@ -19,7 +20,7 @@ from indexer.language.entities.names import lookup, query_name
 from indexer.store.analysis import FUZZY_PREFIX, GRAM_JOINER, INDEX_NAME, NAME_PART, STEMMER, build_schema
 from indexer.store.codec import InliningCodec
 from indexer.store.queries import common_grams, exact_to_text, has_error, known_names
-from indexer.store.querylang import ENTITY_FIELDS, QuerySyntaxError, plain_words, rewrite
+from indexer.store.querylang import ENTITY_FIELDS, QuerySyntaxError, plain_terms, plain_words, rewrite
 from indexer.store.results import (
     Hit,
     IndexBusy,
@@ -81,14 +82,16 @@ class Store:
 
     def searcher(self) -> Searcher:
         """A searcher on the newest committed state of the index (reopened when another writer committed)."""
-        if self._searcher is None:
-            self._searcher = self._ix.searcher()
-        elif not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
+        if self._searcher is not None and not self._searcher.up_to_date():
+            # Whoosh cannot refresh a reader of no segment (nothing committed yet): it is reopened below
+            with contextlib.suppress(TypeError):
+                self._searcher = self._searcher.refresh()
             if not self._searcher.up_to_date():
                 # a commit that changed no segment: Whoosh's refresh keeps the old reader and its generation
                 self._searcher.close()
-                self._searcher = self._ix.searcher()
+                self._searcher = None
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
         return self._searcher
 
     def is_current(self) -> bool:
@@ -326,7 +329,10 @@ class Store:
             notice = f"{reason}; searched for the plain words: {words or '(none)'}"
             if not words:
                 return query.NullQuery, notice
-            return self._plain_parser.parse(words), notice
+            try:  # operator words are searched as words: "NOT NOT a" must not become Not(Not(a))
+                return self._plain_parser.parse(plain_terms(words)), notice
+            except Exception:  # the fallback must answer too, whatever Whoosh makes of the words
+                return query.NullQuery, f"{reason}; the plain words could not be searched either"
 
 
 MAX_EXPANSION = 500

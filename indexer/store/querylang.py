@@ -180,3 +180,8 @@ def rewrite(text: str, names: NameLookup | None = None) -> str:
 def plain_words(text: str) -> str:
     """The words of a query without any syntax: the fallback for a query that cannot be parsed."""
     return " ".join(re.findall(r"\w+", text))
+
+
+def plain_terms(words: str) -> str:
+    """Plain words as the fallback parser must read them: operator words (``NOT``) lowercased into words."""
+    return " ".join(word.lower() if word in _OPERATORS else word for word in words.split())

@@ -11,6 +11,9 @@ from typing import Any
 
 import pytest
 from support import FEATURE_ARTICLES, ISO_DATE, BuiltIndex, Cli, article, write_jsonl
+from whoosh import query as wq
+
+from indexer.store import Store
 
 DATED = {a["id"]: a.get("date") for a in FEATURE_ARTICLES}
 ENGLISH = {a["id"] for a in FEATURE_ARTICLES} - {"kunjungan", "kunjungi", "berkunjung", "kunjungannya"}
@@ -252,6 +255,12 @@ ODD_QUERIES = [
     "  ",
     "ünïcödé 漢字 🦓",
     "zebra " * 300,
+    "NOT NOT a",
+    "NOT NOT",
+    "(((((",
+    " ".join(f"w{i}" for i in range(500)),
+    "(" * 200 + "zebra" + ")" * 200,
+    "zebra\x07walrus\x7f\x9b\u202e",
 ]
 
 
@@ -267,6 +276,30 @@ def test_odd_queries_never_crash(cli: Cli, corpus_index: BuiltIndex, query: str)
     human = cli("search", "--index", corpus_index.dir, "--", query)
     assert human.rc == 0
     assert "\x1b" not in human.out
+
+
+def test_plain_word_fallback_reads_operators_as_words(corpus_index: BuiltIndex) -> None:
+    with Store.open(corpus_index.dir) as store:
+        q, notice = store.parse("zebra NOT NOT")
+    assert notice and notice.endswith("searched for the plain words: zebra NOT NOT")
+
+    def nodes(node: wq.Query) -> list[wq.Query]:
+        return [node, *(inner for child in node.children() for inner in nodes(child))]
+
+    assert not any(isinstance(node, wq.Not) for node in nodes(q))
+    assert {str(text) for _field, text in q.iter_all_terms()} == {"zebra", "not"}
+
+
+def test_plain_word_fallback_that_fails_still_answers(corpus_index: BuiltIndex) -> None:
+    class Broken:
+        def parse(self, text: str) -> wq.Query:
+            raise IndexError("list index out of range")
+
+    with Store.open(corpus_index.dir) as store:
+        store._plain_parser = Broken()  # type: ignore[assignment]
+        result = store.search("NOT NOT", limit=5)
+    assert (result.total, result.hits) == (0, ())
+    assert result.notice == "operator without a word; the plain words could not be searched either"
 
 
 def _plain_words(query: str) -> str:

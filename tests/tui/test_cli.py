@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import DATA, ISO_DATE, REPO, SUMMARY, TRACEBACK, BuiltIndex, Cli, article, write_jsonl
+from support import DATA, ISO_DATE, REPO, SUMMARY, TRACEBACK, BuiltIndex, Cli, Run, article, write_jsonl
 
 from indexer.pipeline import open_catalog
 from tui.cli import build_parser, main, make_console, progress_bar
@@ -309,6 +309,34 @@ def test_missing_index_is_a_one_line_error(cli: Cli, tmp_path: Path, command: tu
     assert not missing.exists()
 
 
+def test_an_index_with_no_article_answers_nothing(cli: Cli, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    index = tmp_path / "index"
+    assert cli("index", empty, "--index", index).rc == 1  # no files: the index exists, with nothing committed
+    for query in ("x", "NOT"):
+        result = cli("search", query, "--json", "--index", index).json()
+        assert (result["total"], result["hits"]) == (0, [])
+        assert cli("search", query, "--index", index).rc == 0
+    assert cli("entities", "--json", "--index", index).json() == {"entities": []}
+    assert cli("entities", "--index", index) == Run(0, "", "")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("list",), ("list", "--json"), ("search", "lukashenko"), ("search", "x", "--json"), ("entities",), ("--help",)],
+)
+def test_a_closed_pipe_is_no_error(sample_index: BuiltIndex, command: tuple[str, ...]) -> None:
+    # the reader is gone before the first write (as `warta list | head -1` once it has its line)
+    with subprocess.Popen(
+        [WARTA, *command, "--index", sample_index.dir], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()
+        err = process.stderr.read()
+        assert (process.wait(timeout=120), err) == (0, b"")
+
+
 def test_no_command_prints_help(cli: Cli) -> None:
     run = cli()
     assert run.rc == 0
@@ -434,6 +462,31 @@ def test_human_show_prints_markup_literally_and_no_escapes(cli: Cli, hostile_ind
     if key == "txt":
         assert "\\x1b[31m" in raw.out
         assert "\\x1b]0;pwned\\x07" in raw.out
+
+
+BIDI_AND_C1 = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\x80\x9b\x9f"
+
+
+def test_bidi_and_c1_controls_never_reach_the_terminal(cli: Cli, tmp_path: Path) -> None:
+    text_file = tmp_path / "bidi.txt"
+    text_file.write_text(f"Harbour {BIDI_AND_C1} title\n\nThe harbour {BIDI_AND_C1}31m report.\n", encoding="utf-8")
+    jsonl = write_jsonl(tmp_path / "bidi.jsonl", [article("b", f"Harbour {BIDI_AND_C1}", "The harbour report.")])
+    index = tmp_path / "index"
+    assert cli("index", text_file, jsonl, "--index", index).rc == 0
+    ids = [doc["id"] for doc in cli("list", "--json", "--index", index).json()["documents"]]
+    outputs = [
+        cli(*command, "--index", index).out
+        for doc_id in ids
+        for command in (("show", doc_id), ("show", doc_id, "--raw"), ("show", doc_id, "--json"))
+    ]
+    outputs += [cli("search", "harbour", *json, "--index", index).out for json in ((), ("--json",))]
+    outputs += [cli("list", *json, "--index", index).out for json in ((), ("--json",))]
+    raw_json = [cli("show", doc_id, "--raw", "--json", "--index", index) for doc_id in ids]
+    outputs += [run.out for run in raw_json]
+    for output in outputs:
+        assert not set(output) & set(BIDI_AND_C1), output
+    assert {json.loads(run.out)["text"].count(BIDI_AND_C1) for run in raw_json} == {1, 2}  # the text as it is
+    assert "\\u202e" in cli("show", ids[0], "--raw", "--index", index).out
 
 
 def test_human_search_and_list_print_markup_literally(cli: Cli, hostile_index: BuiltIndex) -> None:

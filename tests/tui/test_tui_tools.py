@@ -11,7 +11,7 @@ from textual.command import CommandPalette
 from textual.geometry import Offset
 from textual.selection import Selection
 from textual.widgets import Input
-from tui_support import MANY, settle
+from tui_support import MANY, build_index, settle
 
 from indexer.store import Store
 from tui.app import WartaApp
@@ -275,6 +275,27 @@ async def test_o_opens_the_url_or_else_the_file_and_says_when_it_cannot(many_ind
         assert status(app).endswith(": no graphical session to open it in")
 
 
+@pytest.mark.parametrize(
+    ("url", "opened"),
+    [
+        ("/etc/passwd", None),
+        ("file:///etc/passwd", None),
+        ("~/.ssh/id_rsa", None),
+        ("javascript:alert(1)", None),
+        ("HTTPS://Example.org/x", "HTTPS://Example.org/x"),
+    ],
+)
+async def test_o_opens_only_web_addresses_from_the_article(tmp_path: Path, url: str, opened: str | None) -> None:
+    articles = tmp_path / "urls.jsonl"
+    articles.write_text(json.dumps({"id": "u", "title": "Pelabuhan", "body": "Pelabuhan.", "url": url}) + "\n")
+    opener = FakeOpener()
+    app = WartaApp(build_index(tmp_path / "index", articles), opener=opener)
+    async with app.run_test(size=WIDE) as pilot:
+        await open_first(pilot, "pelabuhan")
+        await pilot.press("o")
+        assert opener.opened == [opened or str(articles)]  # else the file Warta indexed, never the url
+
+
 async def test_o_and_y_without_an_article_say_so(samples_index: Path) -> None:
     opener = FakeOpener()
     app = WartaApp(samples_index, opener=opener)
@@ -418,6 +439,42 @@ async def test_open_document_by_title_searches_the_titles(many_index: Path) -> N
         article = app.screen.query_one(ArticleView)
         assert article.article is not None and article.article.document.title == "Harbour report number 42"
         assert app.focused is article
+
+
+HOSTILE_TITLES = [
+    "[/FOTO] Banjir melanda [b]kota[/b]",
+    "[FOTO] Banjir di [link=file:///etc/passwd]pantai[/link]",
+    "Banjir [@click=app.quit]besar[/]",
+]
+
+
+async def test_open_document_by_title_shows_titles_and_sources_as_they_are(tmp_path: Path) -> None:
+    articles = tmp_path / "hostile.jsonl"
+    articles.write_text(
+        "".join(
+            json.dumps({"id": f"h{n}", "title": title, "body": "Banjir.", "source": "[/b][i]Kompas"}) + "\n"
+            for n, title in enumerate(HOSTILE_TITLES)
+        ),
+        encoding="utf-8",
+    )
+    app = WartaApp(build_index(tmp_path / "index", articles))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"open document by title")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"banjir")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        option_list = app.screen.query_one("CommandList")
+        prompts = [str(option.prompt) for option in option_list.options]  # type: ignore[attr-defined]
+        assert sorted(prompt.split("\n")[0] for prompt in prompts) == sorted(HOSTILE_TITLES)
+        assert all(prompt.split("\n")[1] == "[/b][i]Kompas" for prompt in prompts)
+        for option in option_list.options:  # type: ignore[attr-defined]
+            assert not any(span.style and "@click" in str(span.style) for span in option.prompt.spans)
+        assert app.is_running
 
 
 async def test_filter_by_entity_adds_a_chip_anded_to_the_query_and_c_removes_it(samples_index: Path) -> None:

@@ -51,7 +51,28 @@ __all__ = [
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run a scripting command; returns the exit status."""
+    """Run a scripting command; returns the exit status.
+
+    A reader that stops reading (``warta list | head -1``) is no error: exit 0, nothing on stderr.
+    """
+    try:
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout.flush()  # a closed pipe shows here, not when Python exits
+    except BrokenPipeError:
+        # Python's recommended way: the rest of the output (and the flush at exit) goes to devnull
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):  # stdout is no real file (captured)
+            pass
+        finally:
+            os.close(devnull)
+        return 0
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -72,8 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("warta: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        sys.stderr.close()
-        return 0
+        raise  # handled by main
     except OSError as error:
         print(f"warta: {error.strerror or error}: {getattr(error, 'filename', '') or ''}".rstrip(": "), file=sys.stderr)
         return 1

@@ -15,15 +15,32 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 controls (escape codes), and the bidi marks, embeddings, overrides and isolates."""
 
 
 def safe_text(value: str) -> str:
-    """Untrusted text made printable: control characters (escape codes) shown as ``\\xNN``."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    """Untrusted text made printable: controls shown as ``\\xNN``, bidi controls as ``\\uNNNN``.
+
+    A bidi override (U+202E) would turn the rest of a line around in a terminal ("Trojan source").
+    """
+    return _CONTROL.sub(_escaped, value)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 COLOR_CHOICES = ("auto", "always", "never")
+
+
+class _Console(Console):
+    """A Console that leaves a closed pipe to ``tui.cli.main`` (Rich's own way exits with status 1)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
 
 
 def make_console(color: str = "auto", stream: TextIO | None = None, *, soft_wrap: bool = False) -> Console:
@@ -40,7 +57,7 @@ def make_console(color: str = "auto", stream: TextIO | None = None, *, soft_wrap
         options.update(force_terminal=True, no_color=False)
         if os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
             options["color_system"] = "standard"  # Rich would detect no colours at all
-    return Console(
+    return _Console(
         file=stream or sys.stdout, markup=False, highlight=False, emoji=False, soft_wrap=soft_wrap, **options
     )
 

@@ -12,7 +12,7 @@ from textual.worker import get_current_worker
 
 from indexer.language.entities.model import Entity
 from tui.messages import EngineFailed, TimelineReady
-from tui.opener import Opener
+from tui.opener import Opener, is_url
 from tui.screens.reading import ArticleReading
 from tui.widgets.article import ArticleView, EntityHighlighted, entity_label
 from tui.widgets.events import LOOKING, EventList, EventsPane
@@ -149,14 +149,17 @@ class ArticleActions(ArticleReading):
         status.say(f"Copied {what} ({len(text):,} characters) to the clipboard.")
 
     def action_open_article(self) -> None:
-        """``o``: the article's URL in a browser, or its file when it has no URL."""
+        """``o``: the article's web address (http, https) in a browser, or else the file it was indexed from."""
         view = self.query_one(ArticleView)
         status = self.query_one(StatusLine)
         if view.article is None:
             status.say("No article to open: choose one first.", warning=True)
             return
         document = view.article.document
-        target = document.url or document.path
+        # the URL comes from the article's data: only a web address goes to the opener, never a path
+        # or another scheme ("url": "/etc/passwd"); the file is the one Warta itself indexed
+        url = document.url if document.url and is_url(document.url) else None
+        target = url or document.path
         if not target:
             status.say("Cannot open this article: it has neither a URL nor a file.", warning=True)
             return

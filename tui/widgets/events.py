@@ -130,14 +130,15 @@ class EventsPane(Vertical):
         if timeline.events:
             entries = [event_entry(row, show_shared=False) for row in timeline.events]
             self.show_events(entries)
-            title, count, unit = f"Timeline · {printable(name, one_line=True)}", len(entries), "event"
+            title, count, unit = Text(f"Timeline · {printable(name, one_line=True)}"), len(entries), "event"
         else:
             entries = [
                 RelatedEvent(row.title or "(untitled)", row.date, row.id, row.source or "") for row in timeline.articles
             ]
             why = "no events" if timeline.events_indexed else "index without events"
             self.show_events(entries, empty=f"No event or article names {name}.")
-            title, count, unit = f"Articles naming {printable(name, one_line=True)} ({why})", len(entries), "article"
+            title = Text(f"Articles naming {printable(name, one_line=True)} ({why})")
+            count, unit = len(entries), "article"
         self._timeline = name
         self.border_title = title
         self.border_subtitle = f"{count} {unit}" + ("" if count == 1 else "s") + " · t/esc: back"
@@ -146,7 +147,7 @@ class EventsPane(Vertical):
         """List the articles naming ``name``, in date order (``entries`` come sorted)."""
         self.show_events(entries, empty=f"No article names {name}.")
         self._timeline = name
-        self.border_title = f"Timeline · {printable(name, one_line=True)}"
+        self.border_title = Text(f"Timeline · {printable(name, one_line=True)}")
         self.border_subtitle = f"{len(entries)} article" + ("" if len(entries) == 1 else "s")
 
     def looking(self) -> None:

@@ -75,7 +75,7 @@ class FilterChip(Static, can_focus=True):
         label.append(" ×")
         super().__init__(label, classes="chip -exclude" if item.exclude else "chip")
         self.index = index
-        self.tooltip = f"{item.fragment} — click to remove"
+        self.tooltip = Text(printable(f"{item.fragment} — click to remove"))
 
     def action_remove(self) -> None:
         self.post_message(FilterRemoved(self.index))
