@@ -24,6 +24,7 @@ _COORDINATION_GAP = re.compile(
     r"[\s,]*(?:(?:dan|serta|and|&|,)\s*)?(?:the\s+)?(?:[A-Z][\w.]*\s*){0,4}[\s,]*|\s*[-–/]\s*"
 )
 _AFFILIATION_GAP = re.compile(r"[\s,]{0,3}")
+_APPOSITION = re.compile(r"\s*,\s*")
 ACTOR_TYPES = frozenset(("PERSON", "ORG", "LOC"))
 SKIP_BEFORE_PLACE = frozenset(("kota", "ibu", "ibukota", "negara", "the", "city", "of", "capital", "wilayah"))
 """Words between a place and the word that says what it is (*di kota Minsk*, *in the city of Minsk*)."""
@@ -113,11 +114,22 @@ class Sentence:
             word = self.word_before(entity.start)
             if entity.type == "LOC" and word in lx.ORIGIN_WORDS:
                 self.affiliation.add(i)
-            elif word in lx.LOCATIVE:  # an organisation after di/in/at is where it happens too (ditahan di Mapolres)
+            elif word in lx.LOCATIVE or self._in_place(i):
+                # an organisation after di/in/at is where it happens too (ditahan di Mapolres)
                 self.place_role[i] = "at"
             elif entity.type == "LOC" and word in lx.DESTINATION:
                 self.place_role[i] = "to"
         self.breaks = self._breaks()
+
+    def _in_place(self, i: int) -> bool:
+        """Whether place ``i`` names where the place before it is ("di Istana Merdeka, Jakarta")."""
+        names = self.names
+        return (
+            names[i].type == "LOC"
+            and i > 0
+            and self.place_role.get(i - 1) == "at"
+            and _APPOSITION.fullmatch(self.doc.text, names[i - 1].end, names[i].start) is not None
+        )
 
     def word_before(self, position: int) -> str:
         """The word before ``position``, skipping *kota*, *the city of* and the like."""

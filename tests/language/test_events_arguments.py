@@ -1,0 +1,37 @@
+"""Arguments of events that must not be read wrong (issue 19, item 3): a place is no meeting partner,
+a law's number is no date, *se-Indonesia* is no actor, one fact is one event per article, and an
+acronym inside a larger name is not the organisation it abbreviates."""
+
+from __future__ import annotations
+
+from indexer.language.entities import annotate
+from indexer.language.events import EventMention, extract_events
+from indexer.model import PartialDate
+
+FRIDAY = PartialDate("2019-09-20", "day")
+
+
+def events(text: str, published: PartialDate | None = FRIDAY) -> list[EventMention]:
+    return extract_events("d", text, annotate(text, lang="id", published=published), "id", published)
+
+
+def kinds(found: list[EventMention]) -> list[tuple[str, tuple[str, ...]]]:
+    return [(e.type, e.actors) for e in found]
+
+
+def test_a_city_is_no_meeting_partner() -> None:
+    found = events("Agus Rahardjo bertemu Presiden Joko Widodo di Istana Merdeka, Jakarta, Senin.")
+    assert [(e.type, e.actors, e.place) for e in found] == [
+        ("MEET", ("Agus Rahardjo", "Joko Widodo"), "Istana Merdeka")
+    ]
+    assert kinds(events("Agus Rahardjo bertemu Wiranto di kantornya Jakarta, Senin.")) == [
+        ("MEET", ("Agus Rahardjo", "Wiranto"))
+    ]
+    assert kinds(events("Agus Rahardjo menandatangani kesepakatan dengan Yogyakarta.")) == [
+        ("AGREE", ("Agus Rahardjo",))
+    ]
+
+
+def test_countries_stay_actors_of_an_agreement() -> None:
+    assert kinds(events("Indonesia dan Malaysia sepakat menurunkan tarif.")) == [("AGREE", ("Indonesia", "Malaysia"))]
+    assert kinds(events("Indonesia sepakat dengan Malaysia soal perbatasan.")) == [("AGREE", ("Indonesia", "Malaysia"))]
