@@ -35,3 +35,10 @@ def test_a_city_is_no_meeting_partner() -> None:
 def test_countries_stay_actors_of_an_agreement() -> None:
     assert kinds(events("Indonesia dan Malaysia sepakat menurunkan tarif.")) == [("AGREE", ("Indonesia", "Malaysia"))]
     assert kinds(events("Indonesia sepakat dengan Malaysia soal perbatasan.")) == [("AGREE", ("Indonesia", "Malaysia"))]
+
+
+def test_se_indonesia_is_no_actor() -> None:
+    found = events("Mahasiswa se-Indonesia berunjuk rasa menolak revisi UU KPK.")
+    assert all("Indonesia" not in e.actors for e in found), kinds(found)
+    found = events("Ketua BEM se-Jawa Ahmad Fauzi mengatakan mahasiswa akan datang.")
+    assert all("Jawa" not in e.actors for e in found), kinds(found)

@@ -97,7 +97,8 @@ class Sentence:
         self.dates = [e for e in all_entities if e.type == "DATE"]
         self.names = [e for e in all_entities if e.type in ACTOR_TYPES]
         self.affiliation: set[int] = set()
-        """Names that qualify a person (*Presiden China* Xi Jinping, *pria asal Belgia*): not actors."""
+        """Names that qualify a person (*Presiden China* Xi Jinping, *pria asal Belgia*, *mahasiswa
+        se-Indonesia*): not actors."""
         self.place_role: dict[int, str] = {}
         """Names after *di*/*in*/*at* ("at": where) or, for places, after *ke*/*to* ("to": a destination)."""
         self.source: set[int] = set()
@@ -112,7 +113,8 @@ class Sentence:
             ):
                 self.affiliation.add(i)
             word = self.word_before(entity.start)
-            if entity.type == "LOC" and word in lx.ORIGIN_WORDS:
+            if entity.type == "LOC" and (word in lx.ORIGIN_WORDS or (word == "se" and text[entity.start - 1] in "-–")):
+                # "pria asal Belgia"; "mahasiswa se-Indonesia" (all of Indonesia): what qualifies, not who acts
                 self.affiliation.add(i)
             elif word in lx.LOCATIVE or self._in_place(i):
                 # an organisation after di/in/at is where it happens too (ditahan di Mapolres)
