@@ -42,3 +42,13 @@ def test_se_indonesia_is_no_actor() -> None:
     assert all("Indonesia" not in e.actors for e in found), kinds(found)
     found = events("Ketua BEM se-Jawa Ahmad Fauzi mengatakan mahasiswa akan datang.")
     assert all("Jawa" not in e.actors for e in found), kinds(found)
+
+
+def test_a_law_number_is_no_date() -> None:
+    text = "Joko Widodo bertemu Agus Rahardjo membahas UU nomor 30 tahun 2002 tentang KPK."
+    assert [e.type for e in annotate(text, lang="id", published=FRIDAY)].count("DATE") == 0
+    assert [e.date for e in events(text)] == [FRIDAY]
+    for law in ("Perpres nomor 12 tahun 2019", "PP No. 71 tahun 2019", "Undang-Undang nomor 19 tahun 2019"):
+        assert not [e for e in annotate(f"Ia membahas {law}.", lang="id") if e.type == "DATE"], law
+    # a year that is a date stays one
+    assert [e.canonical for e in annotate("Ia lahir pada tahun 2002.", lang="id") if e.type == "DATE"] == ["2002"]
