@@ -5,7 +5,7 @@ acronym inside a larger name is not the organisation it abbreviates."""
 from __future__ import annotations
 
 from indexer.language.entities import annotate
-from indexer.language.events import EventMention, extract_events
+from indexer.language.events import EventMention, extract_events, link
 from indexer.model import PartialDate
 
 FRIDAY = PartialDate("2019-09-20", "day")
@@ -52,3 +52,11 @@ def test_a_law_number_is_no_date() -> None:
         assert not [e for e in annotate(f"Ia membahas {law}.", lang="id") if e.type == "DATE"], law
     # a year that is a date stays one
     assert [e.canonical for e in annotate("Ia lahir pada tahun 2002.", lang="id") if e.type == "DATE"] == ["2002"]
+
+
+def test_one_fact_is_one_event_per_article() -> None:
+    text = (
+        "Banjir melanda Ambon, Jumat. Banjir di Ambon merendam ratusan rumah. Warga mengungsi karena banjir di Ambon."
+    )
+    linked = link(events(text))
+    assert [(e.type, e.place, len(e.mentions)) for e in linked] == [("DISASTER", "Ambon", 3)]
