@@ -60,3 +60,14 @@ def test_one_fact_is_one_event_per_article() -> None:
     )
     linked = link(events(text))
     assert [(e.type, e.place, len(e.mentions)) for e in linked] == [("DISASTER", "Ambon", 3)]
+
+
+def test_an_acronym_inside_a_larger_name_is_not_that_organisation() -> None:
+    text = (
+        "Ratusan mahasiswa yang mengatasnamakan Komite Mahasiswa Peduli KPK (Kompi KPK) menggelar aksi unjuk rasa, "
+        "untuk memberikan dukungan terhadap Presiden Joko Widodo. Koordinator Kompi KPK, Ibrahim Budi Mansur, "
+        "menggelar demo di depan Istana Negara."
+    )
+    found = events(text)
+    assert all("Komisi Pemberantasan Korupsi" not in e.actors for e in found), kinds(found)
+    assert any(e.type == "PROTEST" and e.actors[0] == "Komite Mahasiswa Peduli KPK" for e in found), kinds(found)
