@@ -8,6 +8,7 @@ hari Senin", "kemarin", "pekan lalu", "tahun ini", "last week") are resolved aga
 publication date: a weekday is the latest such day on or before it; "pekan lalu" is an ISO week
 ("2023-W08"). Without a publication date precise enough, ``canonical`` is None: the text is still a
 DATE, its value unknown. Prepositions ("pada", "on") are not part of the span; "hari" and "tahun" are.
+The year of a law's number ("UU nomor 30 tahun 2002", "Perpres No. 12 tahun 2019") is no date.
 """
 
 from __future__ import annotations
@@ -151,6 +152,15 @@ _COUNTED = re.compile(
 """A count before "hari ini", "tahun ini": "perjalanan enam hari ini" is a six-day trip, not today."""
 
 
+_LAW_NUMBER = re.compile(
+    r"(?i:\b(?:no|nomor|nomer|number|nr)\.?\s*\d+[a-z]?"
+    r"|\b(?:uu|pp|perpres|perppu|perpu|perda|pergub|perbup|perwal|permen\w*|keppres|kepres|inpres|kepmen\w*|pojk)"
+    r"\s+\d+[a-z]?)\s*,?\s*$"
+)
+"""Before "tahun 2002": the number of a law, a decree or a regulation ("UU nomor 30 tahun 2002", "PP No. 71
+tahun 2019"), whose year says when it was made, not when anything in the text happens."""
+
+
 def _month_ok(match: re.Match[str]) -> bool:
     """The word in a month's place is a month ("1 Maret", not "2 Kota"); "May 5" needs its year."""
     for group in _MONTH_GROUPS:
@@ -175,6 +185,8 @@ def find_dates(text: str, published: PartialDate | None = None) -> list[Entity]:
             continue
         position = match.end()
         if match.lastgroup == "rel" and _COUNTED.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        if match.lastgroup == "year" and _LAW_NUMBER.search(text, max(0, match.start() - 40), match.start()):
             continue
         entity = Entity(match.start(), match.end(), match.group(), "DATE", _canonical(match, published))
         if (

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from indexer.language.entities.tables import KnowledgeError, knowledge_files, load_tables, read_table
 
-__all__ = ["news_media", "person_countries", "with_countries"]
+__all__ = ["countries", "news_media", "person_countries", "with_countries"]
 
 _OF_COUNTRY = re.compile(r"\bof (?:the )?([A-Z][A-Za-z.' ]*?[A-Za-z])(?:\s+\d{4}.*|\s*\(.*)?$")
 _ADJECTIVES = {
@@ -66,6 +66,18 @@ def person_countries() -> dict[str, str]:
         if country and country in places:
             found.setdefault(row.canonical, country)
     return found
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Canonical names of countries (places whose notes start with "country"): a country may take part
+    in a meeting or an agreement ("Indonesia dan Malaysia sepakat"), a city or a region may not."""
+    try:
+        rows = load_tables()
+    except (OSError, UnicodeDecodeError, KnowledgeError) as error:
+        warnings.warn(f"events: no countries, knowledge tables unreadable: {error}", RuntimeWarning, stacklevel=2)
+        return frozenset()
+    return frozenset(row.canonical for row in rows if row.type == "LOC" and row.notes.startswith("country"))
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,9 @@ Its arguments come from the names of its clause: the doer is the nearest name be
 the names coordinated with it (*Xi Jinping dan … Lukashenko*), or the name after *oleh*/*by* in a
 passive, or for a noun with no name before it the first name after it (*Pertemuan Putin dengan
 Lukashenko*); the other participants follow the trigger. A place after *di*/*in*/*at* is the place,
-one after *ke*/*to* the destination of a visit; a disaster strikes places, nobody does it.
+one after *ke*/*to* the destination of a visit, and a place right after that place (*di Istana Merdeka,
+Jakarta*) is where too; a disaster strikes places, nobody does it. A city or a region is never a party
+to a meeting or an agreement (a country may be one).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from bisect import bisect_left
 
 from indexer.language.events import lexicon as lx
-from indexer.language.events.affiliation import with_countries
+from indexer.language.events.affiliation import countries, with_countries
 from indexer.language.events.attribution import Reported, unique
 from indexer.language.events.dates import nearest_date
 from indexer.language.events.model import EventMention, EventType, Mention
@@ -35,6 +37,8 @@ _DIRECT = re.compile(
 """Between a noun trigger and a doer named after it: a title, an adjective, *antara*/*between*."""
 _WITH = re.compile(r"\s*(?:dengan|with|dan|and|ke|to|terhadap|against|atas|on)\s+(?:[A-Z][\w.]*\s+){0,4}")
 """Between a noun's doer named after it and another participant: *dengan*/*with*."""
+PARTNERS_NOT_PLACES: frozenset[EventType] = frozenset(("MEET", "AGREE"))
+"""Events whose parties are never a city or a region ("Agus Rahardjo meets Jakarta" is a meeting in Jakarta)."""
 _POSSESSIVES = ("a", "an", "its", "their", "his", "her")
 _NOT_TRIGGERS = (None, SPEECH, SOURCE, BREAK, THAT)
 
@@ -125,6 +129,8 @@ def _event(sent: Sentence, k: int, kind: EventType, region: Reported | None = No
     names = sent.names
     text = doc.text
     candidates = sent.actor_indexes(c_start, c_end)
+    if kind in PARTNERS_NOT_PLACES:
+        candidates = [i for i in candidates if not _a_place(names[i].type, name(names[i]))]
     before = [
         i
         for i in candidates
@@ -177,6 +183,14 @@ def _event(sent: Sentence, k: int, kind: EventType, region: Reported | None = No
         trigger=text[t_start:t_end],
         affiliations=with_countries(actors, sent.affiliations(c_start, c_end)),
     )
+
+
+def _a_place(entity_type: str, canonical: str) -> bool:
+    """Whether a name is a place that is no party to a meeting or an agreement: a city, a region (a
+    country may be one: "Indonesia dan Malaysia sepakat"). Without the country table, no place is
+    told apart."""
+    known = countries()
+    return entity_type == "LOC" and bool(known) and canonical not in known
 
 
 def _reported_clause(sent: Sentence, k: int, c_start: int, region: Reported | None) -> tuple[int, str | None]:

@@ -3,8 +3,9 @@
 Two steps, both deterministic (the output depends on the set of mentions, never on their order):
 
 1. Within an article, a mention joins an earlier event of the same type that shares an actor with it
-   (a STATEMENT: the same speaker), whose date is compatible (an undated mention is compatible with
-   any date of its own article) and whose place does not differ.
+   (a STATEMENT: the same speaker; a mention with no actor, such as a flood, one whose place is its
+   place or actor), whose date is compatible (an undated mention is compatible with any date of its
+   own article) and whose place does not differ.
 2. Across articles, the events of step 1 merge when they have the same type, compatible dates and
    places, and one sentence of each tells the same event (:func:`_evidence`): two actors in common,
    or one actor at the same place; for a STATEMENT, the same speaker naming the same party, unless
@@ -56,7 +57,7 @@ from indexer.model import PartialDate
 
 __all__ = ["LINK_VERSION", "actor_key", "date_distance", "dates_compatible", "link", "link_keys", "probe_keys"]
 
-LINK_VERSION = "2"
+LINK_VERSION = "3"
 """Version of the linking rules: events linked by other rules are linked again (no re-extraction)."""
 
 
@@ -121,9 +122,13 @@ def _best_date(dates: Sequence[PartialDate]) -> PartialDate | None:
 
 
 def _joins_in_doc(cluster: _Cluster, mention: EventMention) -> bool:
-    if cluster.type != mention.type or not mention.actors:
+    if cluster.type != mention.type:
         return False
-    if mention.type == "STATEMENT":
+    if not mention.actors:
+        # nobody named (a flood, an election): the same place on a compatible date is the same event
+        if mention.place is None or (mention.place not in cluster.places and mention.place not in cluster.actors):
+            return False
+    elif mention.type == "STATEMENT":
         if mention.actors[0] not in cluster.doers:
             return False
     elif not _overlap(cluster, mention.actors):

@@ -24,6 +24,9 @@ _COORDINATION_GAP = re.compile(
     r"[\s,]*(?:(?:dan|serta|and|&|,)\s*)?(?:the\s+)?(?:[A-Z][\w.]*\s*){0,4}[\s,]*|\s*[-–/]\s*"
 )
 _AFFILIATION_GAP = re.compile(r"[\s,]{0,3}")
+_APPOSITION = re.compile(r"\s*,\s*")
+_ALIAS = re.compile(r"\s*\(([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){1,3})\)")
+"""An organisation's short name in parentheses after it, in words (*Komite Mahasiswa Peduli KPK (Kompi KPK)*)."""
 ACTOR_TYPES = frozenset(("PERSON", "ORG", "LOC"))
 SKIP_BEFORE_PLACE = frozenset(("kota", "ibu", "ibukota", "negara", "the", "city", "of", "capital", "wilayah"))
 """Words between a place and the word that says what it is (*di kota Minsk*, *in the city of Minsk*)."""
@@ -35,6 +38,40 @@ _BY_POSITION = attrgetter("start", "end")
 def name(entity: Entity) -> str:
     """How an entity is named in events: its canonical name, else its text."""
     return entity.canonical or entity.text
+
+
+def _aliases(text: str, entities: list[Entity]) -> dict[str, str]:
+    """Short names given in parentheses after an organisation that hold the name of another one
+    ("Komite Mahasiswa Peduli KPK (Kompi KPK)": *Kompi KPK* is the committee, not the KPK) → the
+    organisation they stand for."""
+    found: dict[str, str] = {}
+    for i, entity in enumerate(entities):
+        if entity.type != "ORG" or text.find("(", entity.end, entity.end + 3) < 0:
+            continue
+        match = _ALIAS.match(text, entity.end)
+        if match is None:
+            continue
+        start, end = match.span(1)
+        inside = entities[i + 1 : i + 4]
+        if any(start <= e.start and e.end <= end and (e.start, e.end) != (start, end) for e in inside):
+            found[match.group(1)] = name(entity)
+    return found
+
+
+def _unaliased(text: str, names: list[Entity], aliases: dict[str, str]) -> list[Entity]:
+    """``names`` with every name inside a short name of :func:`_aliases` ("KPK" of "Kompi KPK") made
+    that short name, standing for the organisation it names."""
+    found: list[Entity] = []
+    for entity in names:
+        for alias, canonical in aliases.items() if entity.type == "ORG" else ():
+            size = len(alias)
+            at = text.find(alias, max(0, entity.end - size), entity.start + size)
+            if at >= 0 and (at, at + size) != (entity.start, entity.end):
+                entity = Entity(at, at + size, alias, "ORG", canonical)
+                break
+        if not found or entity.start >= found[-1].end:
+            found.append(entity)
+    return found
 
 
 class Doc:
@@ -49,6 +86,8 @@ class Doc:
         self.entities = sorted((e for e in entities if 0 <= e.start < e.end <= size), key=_BY_POSITION)
         self.entity_starts = [e.start for e in self.entities]
         self.entity_ends = [e.end for e in self.entities]
+        self.aliases = _aliases(text, self.entities)
+        """Short names of organisations that hold another organisation's name (*Kompi KPK*) → who they name."""
         self.quotes = quotations(text)
         self.quote_starts = [q[0] for q in self.quotes]
         self.last_subject: str | None = None
@@ -95,8 +134,11 @@ class Sentence:
         all_entities = doc.entities_in(start, end) if entities is None else entities
         self.dates = [e for e in all_entities if e.type == "DATE"]
         self.names = [e for e in all_entities if e.type in ACTOR_TYPES]
+        if doc.aliases:
+            self.names = _unaliased(doc.text, self.names, doc.aliases)
         self.affiliation: set[int] = set()
-        """Names that qualify a person (*Presiden China* Xi Jinping, *pria asal Belgia*): not actors."""
+        """Names that qualify a person (*Presiden China* Xi Jinping, *pria asal Belgia*, *mahasiswa
+        se-Indonesia*): not actors."""
         self.place_role: dict[int, str] = {}
         """Names after *di*/*in*/*at* ("at": where) or, for places, after *ke*/*to* ("to": a destination)."""
         self.source: set[int] = set()
@@ -111,13 +153,25 @@ class Sentence:
             ):
                 self.affiliation.add(i)
             word = self.word_before(entity.start)
-            if entity.type == "LOC" and word in lx.ORIGIN_WORDS:
+            if entity.type == "LOC" and (word in lx.ORIGIN_WORDS or (word == "se" and text[entity.start - 1] in "-–")):
+                # "pria asal Belgia"; "mahasiswa se-Indonesia" (all of Indonesia): what qualifies, not who acts
                 self.affiliation.add(i)
-            elif word in lx.LOCATIVE:  # an organisation after di/in/at is where it happens too (ditahan di Mapolres)
+            elif word in lx.LOCATIVE or self._in_place(i):
+                # an organisation after di/in/at is where it happens too (ditahan di Mapolres)
                 self.place_role[i] = "at"
             elif entity.type == "LOC" and word in lx.DESTINATION:
                 self.place_role[i] = "to"
         self.breaks = self._breaks()
+
+    def _in_place(self, i: int) -> bool:
+        """Whether place ``i`` names where the place before it is ("di Istana Merdeka, Jakarta")."""
+        names = self.names
+        return (
+            names[i].type == "LOC"
+            and i > 0
+            and self.place_role.get(i - 1) == "at"
+            and _APPOSITION.fullmatch(self.doc.text, names[i - 1].end, names[i].start) is not None
+        )
 
     def word_before(self, position: int) -> str:
         """The word before ``position``, skipping *kota*, *the city of* and the like."""
