@@ -26,7 +26,7 @@ from indexer.store import Store, StoreWriter
 if TYPE_CHECKING:
     from indexer.language.events import EventMention
 
-PIPELINE_VERSION = "17"
+PIPELINE_VERSION = "18"
 """Part of every content hash and file state: bump it when cleaning or annotation changes, and the next
 run re-indexes everything. (2: entities; 3: events; 4: the trained entity tagger;
 5: short first names resolved, tagger retrained; 6: word clusters in the tagger; 7: no brackets in
@@ -38,7 +38,8 @@ one-word bodies; 14: titles kept in names of the tables, aliases that misfired t
 before a body; 16: one title test for rules and
 tagger ("Wamena" no title), a player split off clubs only; 17: event roles compared by value, so the
 articles of a run's later batches, whose roles came back pickled from writer processes, get the same
-events as the first batch's.)"""
+events as the first batch's; 18: no city as a party to a meeting, no actor from "se-X", no date from a
+law's number, a short name's acronym stands for its body.)"""
 
 BATCH_ARTICLES = 10_000
 """Articles per commit: what a crash can cost, at most (each commit adds a segment per writer process)."""
