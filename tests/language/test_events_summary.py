@@ -79,3 +79,10 @@ def test_linked_event_keeps_what_was_said_and_bare_events_say_nothing() -> None:
         event.id, event.type, event.actors, event.place, event.date, summarize("STATEMENT", event.actors, None), ()
     )
     assert not says_something(bare)
+
+
+def test_rejection_says_what_was_rejected_and_never_a_function_word() -> None:
+    event = one("Presiden Joko Widodo menolak revisi undang-undang pemilu di Jakarta.", "REJECT")
+    assert event.summary.endswith(": revisi undang-undang pemilu di Jakarta")
+    bare = one("Presiden Joko Widodo menolak dengan tegas.", "REJECT")
+    assert not says_something(bare)

@@ -23,23 +23,34 @@ _LEAD = re.compile(
 """What comes between a speech verb and what it reports ("mengatakan kepada wartawan, bahwa …")."""
 _OPENERS = "\"“‘'"
 _CONNECTOR = re.compile(r"\b(?:agar|supaya|untuk|to|for|on|over|tentang|mengenai|soal|terkait|atas)\s+", re.IGNORECASE)
-_SIGN = (
-    "menandatangani",
-    "ditandatangani",
-    "penandatanganan",
-    "sign",
-    "perjanjian",
-    "agreement",
-    "accord",
-    "pact",
-    "treaty",
-)
+_SIGN = ("menandatangani", "ditandatangani", "penandatanganan", "sign", "perjanjian")
 """Triggers whose object is what is agreed ("menandatangani nota kesepahaman …")."""
 _DISCUSS = re.compile(
     r"\b(?:membahas|membicarakan|bahas|to\s+discuss|discussed|discussing|discuss|talks\s+on)\s+", re.IGNORECASE
 )
 _SPEAKER_WORDS = 8
 """At most this many words from the comma to a final speech verb ("…, the Belgian minister said")."""
+_CONNECTORS: dict[str, re.Pattern[str]] = {
+    "APPEAL": _CONNECTOR,
+    "AGREE": _CONNECTOR,
+    "MEET": _DISCUSS,
+    "VISIT": _DISCUSS,
+    "LEGAL": re.compile(
+        r"\b(?:for|over|karena|atas|terkait|dalam\s+kasus|kasus|in\s+connection\s+with|on\s+charges?\s+of)\s+",
+        re.IGNORECASE,
+    ),
+    "PROTEST": re.compile(r"\b(?:menolak|menuntut|memprotes|against|over|to\s+demand|terkait|soal)\s+", re.IGNORECASE),
+}
+"""Per type, the words after which a sentence says what the event is about."""
+_PREFIX = {"MEET": "to discuss ", "VISIT": "to discuss ", "LEGAL": "over ", "PROTEST": "over "}
+_OBJECT_KINDS = frozenset(("REJECT", "SUPPLY"))
+"""Types whose trigger's object says what the event is about ("menolak permohonan …", "sold its stake")."""
+_NO_OBJECT = frozenset(
+    """oleh karena dan yang sendiri itu tersebut ini pun juga dengan pada di ke dari untuk bahwa by and
+    with to in at of on from that it""".split()
+)
+"""Words that start no object: what follows a trigger starting with one is not what it is about."""
+_SHORT_CLAUSE = 15
 _CONNECT_WINDOW = 60
 """A connector more than this many characters after the trigger belongs to something else."""
 
@@ -71,25 +82,35 @@ def said(sent: Sentence, region: tuple[int, int], t_start: int, t_end: int, trai
 def described(sent: Sentence, mention: EventMention) -> EventMention:
     """``mention`` with a summary that says what it is about when its sentence tells it (statements
     are described where they are found: :mod:`.attribution`)."""
-    kind = mention.type
-    if kind == "STATEMENT":
+    if mention.type == "STATEMENT":
         return mention
-    what = ""
-    t_start, t_end = mention.mention.trigger_start, mention.mention.trigger_end
-    c_end = max(sent.clause(t_start)[1], min(sent.end, t_end + _CONNECT_WINDOW))
-    text = sent.doc.text
-    if kind in ("APPEAL", "AGREE"):
-        found = _CONNECTOR.search(text, t_end, min(c_end, t_end + _CONNECT_WINDOW))
-        if found:
-            what = text[found.end() : c_end]
-        elif mention.trigger.lower().startswith(_SIGN) and not sent.doc.inside_entity(t_end, min(c_end, t_end + 2)):
-            what = text[t_end:c_end]
-    elif kind in ("MEET", "VISIT"):
-        found = _DISCUSS.search(text, t_end, c_end)
-        if found:
-            what = "to discuss " + text[found.end() : c_end]
-    summary = summarize(kind, mention.actors, mention.place, _words(what), trigger=mention.trigger)
+    what = _what(sent, mention)
+    summary = summarize(mention.type, mention.actors, mention.place, _words(what), trigger=mention.trigger)
     return mention if summary == mention.summary else replace(mention, summary=summary)
+
+
+def _what(sent: Sentence, mention: EventMention) -> str:
+    """What the event of ``mention`` is about, as its sentence tells it after the trigger: the words
+    after a connector of its type, else the object of a verb whose object says it; empty otherwise."""
+    kind, text = mention.type, sent.doc.text
+    t_start, t_end = mention.mention.trigger_start, mention.mention.trigger_end
+    found = None
+    if kind in _CONNECTORS:
+        found = _CONNECTORS[kind].search(text, t_end, min(sent.end, t_end + _CONNECT_WINDOW))
+    if found:
+        return _PREFIX.get(kind, "") + text[found.end() : _end(sent, t_start, found.end())]
+    trigger = mention.trigger.lower()
+    if (kind in _OBJECT_KINDS or trigger.startswith(_SIGN)) and not sent.doc.inside_entity(t_end, t_end + 2):
+        words = text[t_end : _end(sent, t_start, t_end)]
+        first = words.split(maxsplit=1)[:1]
+        return words if first and first[0].lower() not in _NO_OBJECT else ""
+    return ""
+
+
+def _end(sent: Sentence, t_start: int, start: int) -> int:
+    """Where what an event is about ends: its clause's end, the sentence's when the clause leaves too little."""
+    c_end = sent.clause(t_start)[1]
+    return c_end if c_end - start >= _SHORT_CLAUSE else sent.end
 
 
 def _words(what: str) -> str:
