@@ -17,7 +17,8 @@ __all__ = ["described", "said"]
 _LEAD = re.compile(
     r"(?:\s|[,:;.]|\b(?:bahwa|that|pada|on|hari|kemarin|yesterday|today|kepada\s+(?:para\s+)?"
     r"(?:wartawan|awak\s+media|media|jurnalis|pers)|(?:to\s+)?(?:reporters|journalists|the\s+press)|"
-    r"in\s+a\s+statement|dalam\s+(?:keterangan|pernyataan)(?:\s+(?:tertulis|resmi))?(?:nya)?)\b)*",
+    r"in\s+(?:a|an|its|the|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|bulletin|report|interview|letter|filing|release|speech)|dalam\s+(?:keterangan|pernyataan)(?:\s+(?:tertulis|resmi))?(?:nya)?)\b)*",
     re.IGNORECASE,
 )
 """What comes between a speech verb and what it reports ("mengatakan kepada wartawan, bahwa …")."""
