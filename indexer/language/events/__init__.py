@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from indexer.language.events.link import actor_key, date_distance, dates_compatible, link, link_keys, probe_keys
 from indexer.language.events.model import EVENT_TYPES, Event, EventMention, EventType, Mention, RelatedEvent
 from indexer.language.events.related import EventIndex, related
-from indexer.language.events.summary import summarize
+from indexer.language.events.summary import says_something, summarize
 
 if TYPE_CHECKING:
     from indexer.language.events.extract import extract_events, to_partial_date
@@ -47,6 +47,7 @@ __all__ = [
     "link_keys",
     "probe_keys",
     "related",
+    "says_something",
     "summarize",
     "to_partial_date",
 ]

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from indexer.language.events import lexicon as lx
 from indexer.language.events.affiliation import news_media, with_countries
+from indexer.language.events.content import said as said_in
 from indexer.language.events.dates import nearest_date
 from indexer.language.events.model import EventMention, Mention
 from indexer.language.events.state import SUBJECT_WINDOW, Sentence, name
@@ -127,12 +128,13 @@ def _speech(sent: Sentence, k: int, reported: list[Reported]) -> EventMention | 
     outside = [d for d in sent.dates if not region[0] <= d.start < region[1]]
     # a statement is dated by the speaker's words ("kata X, Jumat"), not by dates in what is said
     date = nearest_date(outside, t_start, None, doc.published)
+    what, quoted = said_in(sent, region, t_start, t_end, trailing)
     return EventMention(
         type="STATEMENT",
         actors=actors,
         place=None,
         date=date,
-        summary=summarize("STATEMENT", actors, None),
+        summary=summarize("STATEMENT", actors, None, what, quoted=quoted),
         mention=Mention(doc.doc_id, sent.start, sent.end, t_start, t_end),
         trigger=doc.text[t_start:t_end],
         affiliations=with_countries(

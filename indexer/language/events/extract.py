@@ -31,6 +31,7 @@ from indexer.language.entities.model import Entity
 from indexer.language.events import lexicon as lx
 from indexer.language.events.arguments import trigger_events
 from indexer.language.events.attribution import Reported, mark_sources, statements
+from indexer.language.events.content import described
 from indexer.language.events.dates import to_partial_date
 from indexer.language.events.model import EventMention
 from indexer.language.events.sentences import split_sentences
@@ -107,7 +108,7 @@ def _sentence(sent: Sentence) -> None:
     mark_sources(sent)
     reported: list[Reported] = []
     found = statements(sent, reported)
-    found += trigger_events(sent, reported)
+    found += [described(sent, e) for e in trigger_events(sent, reported)]
     found.sort(key=lambda e: e.mention.trigger_start)
     sent.doc.out.extend(found)
 

@@ -52,7 +52,7 @@ from indexer.language.events.matching import (
     probe_keys,
 )
 from indexer.language.events.model import Event, EventMention, EventType
-from indexer.language.events.summary import summarize
+from indexer.language.events.summary import says_something, summarize
 from indexer.model import PartialDate
 
 __all__ = ["LINK_VERSION", "actor_key", "date_distance", "dates_compatible", "link", "link_keys", "probe_keys"]
@@ -314,10 +314,18 @@ def _event(cluster: _Cluster) -> Event:
         actors=tuple(actors),
         place=place,
         date=date,
-        summary=summarize(cluster.type, actors, place),
+        summary=_summary(cluster.type, actors, place, mentions),
         mentions=tuple(m.mention for m in mentions),
         affiliations=affiliations,
     )
+
+
+def _summary(kind: EventType, actors: list[str], place: str | None, mentions: list[EventMention]) -> str:
+    """The line of the first mention (in text order) that says what the event is about, one of the
+    event's doer first; else the bare template of the event's actors and place."""
+    told = [m for m in mentions if says_something(m)]
+    own = [m for m in told if m.actors[:1] == tuple(actors[:1])]
+    return (own or told)[0].summary if told else summarize(kind, actors, place)
 
 
 def _unique_ids(events: list[Event]) -> list[Event]:
