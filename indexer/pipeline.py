@@ -39,7 +39,7 @@ before a body; 16: one title test for rules and
 tagger ("Wamena" no title), a player split off clubs only; 17: event roles compared by value, so the
 articles of a run's later batches, whose roles came back pickled from writer processes, get the same
 events as the first batch's; 18: no city as a party to a meeting, no actor from "se-X", no date from a
-law's number, a short name's acronym stands for its body.)"""
+law's number, a short name's acronym stands for its body; summaries say what was said, asked or agreed.)"""
 
 BATCH_ARTICLES = 10_000
 """Articles per commit: what a crash can cost, at most (each commit adds a segment per writer process)."""
