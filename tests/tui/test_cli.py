@@ -479,8 +479,8 @@ def test_bidi_and_c1_controls_never_reach_the_terminal(cli: Cli, tmp_path: Path)
         for doc_id in ids
         for command in (("show", doc_id), ("show", doc_id, "--raw"), ("show", doc_id, "--json"))
     ]
-    outputs += [cli("search", "harbour", *json, "--index", index).out for json in ((), ("--json",))]
-    outputs += [cli("list", *json, "--index", index).out for json in ((), ("--json",))]
+    outputs += [cli("search", "harbour", *flags, "--index", index).out for flags in ((), ("--json",))]
+    outputs += [cli("list", *flags, "--index", index).out for flags in ((), ("--json",))]
     raw_json = [cli("show", doc_id, "--raw", "--json", "--index", index) for doc_id in ids]
     outputs += [run.out for run in raw_json]
     for output in outputs:
