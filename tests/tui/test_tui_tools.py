@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.geometry import Offset
+from textual.pilot import Pilot
 from textual.selection import Selection
 from textual.widgets import Input
 from tui_support import MANY, build_index, settle
@@ -422,18 +423,23 @@ async def test_the_palette_offers_the_commands_without_keys(samples_index: Path)
             assert name in prompts
 
 
+async def _search_titles(pilot: Pilot[None], words: str) -> None:
+    """Choose "Open document by title…" in the command palette and type ``words``."""
+    await pilot.press("ctrl+p", *"open document by title")
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause(0.3)
+    await pilot.press(*words)
+    await pilot.pause(0.5)
+    await settle(pilot)
+
+
 async def test_open_document_by_title_searches_the_titles(many_index: Path) -> None:
     app = WartaApp(many_index)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"open document by title")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        await _search_titles(pilot, "report 42")
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"report 42")
-        await pilot.pause(0.5)
-        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         article = app.screen.query_one(ArticleView)
@@ -460,13 +466,7 @@ async def test_open_document_by_title_shows_titles_and_sources_as_they_are(tmp_p
     app = WartaApp(build_index(tmp_path / "index", articles))
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p", *"open document by title")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        await pilot.press(*"banjir")
-        await pilot.pause(0.5)
-        await settle(pilot)
+        await _search_titles(pilot, "banjir")
         assert isinstance(app.screen, CommandPalette)
         option_list = app.screen.query_one("CommandList")
         prompts = [str(option.prompt) for option in option_list.options]  # type: ignore[attr-defined]
