@@ -60,7 +60,7 @@ def test_related_command(cli: Cli, sample_index: BuiltIndex) -> None:
     result = cli("related", doc_id, "--json", "--index", sample_index.dir).json()
     assert result["doc_id"] == doc_id
     events = result["events"]
-    assert all(set(e) == EVENT_KEYS | {"shared", "own", "score"} for e in events)
+    assert all(set(e) == EVENT_KEYS | {"shared", "own", "score", "same_event"} for e in events)
     own = [e for e in events if e["own"]]
     others = [e for e in events if not e["own"]]
     assert own and events[: len(own)] == own  # its own events come first

@@ -127,7 +127,13 @@ def related_json(doc_id: str, ranked: Sequence[RelatedEvent]) -> dict[str, Any]:
     return {
         "doc_id": doc_id,
         "events": [
-            {**item.event.as_json(), "shared": list(item.shared), "own": item.own, "score": item.as_json()["score"]}
+            {
+                **item.event.as_json(),
+                "shared": list(item.shared),
+                "own": item.own,
+                "score": item.as_json()["score"],
+                "same_event": item.same_event,
+            }
             for item in ranked
         ],
     }

@@ -175,10 +175,19 @@ class RelatedEvent:
     score: float
     own: bool = False
     """The document itself reports this event."""
+    same_event: bool = False
+    """Another article of the document's story reports it (:mod:`indexer.language.stories`): the same
+    real-world event, not merely one that shares names."""
 
     def as_json(self) -> dict[str, Any]:
         score = None if self.own else round(self.score, 4)
-        return {"event": self.event.as_json(), "shared": list(self.shared), "score": score, "own": self.own}
+        return {
+            "event": self.event.as_json(),
+            "shared": list(self.shared),
+            "score": score,
+            "own": self.own,
+            "same_event": self.same_event,
+        }
 
 
 def date_json(date: PartialDate | None) -> str | None:
