@@ -101,7 +101,8 @@ def clean_record(record: Record) -> CleanText:
             date = dateline[1]
     date = _with_url_date(date, url)
 
-    paragraphs = _drop_repeats(_drop_title_lines(paragraphs, (title, raw_title)))
+    # A body that only repeats its title keeps it: an article of one sentence is still that sentence.
+    paragraphs = _drop_repeats(_drop_title_lines(paragraphs, (title, raw_title)) or paragraphs)
     source = _optional(_field(fields, "source")) or _source_in_text(paragraphs)
     return CleanText(
         title=title or _derived_title(paragraphs),

@@ -154,6 +154,15 @@ def test_missing_title_comes_from_the_first_sentence() -> None:
     assert len(long.title) <= 100 and long.title.endswith("…") and " " not in long.title[-2:]
 
 
+def test_body_that_only_repeats_its_title_keeps_it() -> None:
+    title = "Four armed robbers made off with $137-million of jewels from a Paris store."
+    cleaned = json_record(title=title, body=title)
+    assert cleaned.title == title
+    assert cleaned.text == title
+    longer = json_record(title="Gempa guncang Bali", body="Gempa guncang Bali\n\nWarga mengungsi ke lapangan.")
+    assert longer.text == "Warga mengungsi ke lapangan."
+
+
 def test_text_file_title_is_the_first_line() -> None:
     cleaned = text_file("\n\n  Judul Pertama  \nParagraf satu.\n\nParagraf dua.\n")
     assert cleaned.title == "Judul Pertama"
