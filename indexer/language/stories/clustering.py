@@ -1,0 +1,211 @@
+"""Stories: articles that report the same event, grouped by average-link clustering.
+
+Each article looks for candidates among the articles that share a name or a word of its title with
+it (:class:`CandidateIndex`: the rarer the shared keys, the better; dated articles only within
+:data:`WINDOW_DAYS` of each other), and is scored against them and against every article of their
+stories (:class:`~indexer.language.stories.scoring.PairScorer`). Groups then merge, most alike
+first, while the average probability over all their pairs of articles (pairs never scored count as
+0) is at least :data:`THRESHOLD`: one strong pair does not chain two stories together, so two
+earthquakes in one region stay two stories unless most of their articles look alike.
+
+Incremental: stories already stored are groups from the start; only new articles are scored, and a
+new article may join a story, start one, or bring two stories together when it is like enough to both.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from indexer.language.stories.profile import StoryProfile
+from indexer.language.stories.scoring import PairScorer, day_of
+
+__all__ = ["THRESHOLD", "CandidateIndex", "link_stories"]
+
+THRESHOLD = 0.93
+"""Average probability (over all pairs of articles of two groups) at which two groups are one story."""
+WINDOW_DAYS = 14
+"""Dated articles more than this many days apart are never candidates of each other."""
+CANDIDATES = 25
+"""Candidates scored per new article (the best by shared keys), besides the other articles of their stories."""
+COMMON_SHARE = 0.02
+"""A key given by more than this share of articles (and more than :data:`COMMON_MIN`) finds no candidates."""
+COMMON_MIN = 50
+
+
+@dataclass
+class CandidateIndex:
+    """Articles by key (:meth:`StoryProfile.search_keys`), dated ones sorted by day."""
+
+    _dated: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    _undated: dict[str, list[str]] = field(default_factory=dict)
+    _sorted: set[str] = field(default_factory=set)
+    documents: int = 0
+
+    def add(self, doc_id: str, day: int | None, keys: Iterable[str]) -> None:
+        """Index an article (once)."""
+        self.documents += 1
+        for key in keys:
+            if day is None:
+                self._undated.setdefault(key, []).append(doc_id)
+            else:
+                self._dated.setdefault(key, []).append((day, doc_id))
+                self._sorted.discard(key)
+
+    def _docs(self, key: str) -> int:
+        return len(self._dated.get(key, ())) + len(self._undated.get(key, ()))
+
+    def _postings(self, key: str, day: int | None) -> Iterable[str]:
+        dated = self._dated.get(key, [])
+        if key not in self._sorted:
+            dated.sort()
+            self._sorted.add(key)
+        if day is None:
+            yield from (doc for _, doc in dated)
+        else:
+            lo = bisect_left(dated, (day - WINDOW_DAYS, ""))
+            hi = bisect_right(dated, (day + WINDOW_DAYS, "\U0010ffff"))
+            yield from (doc for _, doc in dated[lo:hi])
+        yield from self._undated.get(key, ())
+
+    def candidates(self, profile: StoryProfile, limit: int = CANDIDATES) -> list[str]:
+        """The ``limit`` articles sharing the most (and rarest) keys with ``profile``, itself left out."""
+        common = max(COMMON_MIN, COMMON_SHARE * self.documents)
+        day = day_of(profile.date)
+        scores: dict[str, float] = {}
+        for key in profile.search_keys():
+            docs = self._docs(key)
+            if docs <= 1 or docs > common:
+                continue
+            weight = math.log(self.documents / docs)
+            for doc in self._postings(key, day):
+                scores[doc] = scores.get(doc, 0.0) + weight
+        scores.pop(profile.doc_id, None)
+        return sorted(scores, key=lambda doc: (-scores[doc], doc))[:limit]
+
+
+def link_stories(
+    pending: Sequence[StoryProfile],
+    index: CandidateIndex,
+    story_of: Mapping[str, str],
+    members_of: Callable[[str], Collection[str]],
+    load: Callable[[Collection[str]], Mapping[str, StoryProfile]],
+    scorer: PairScorer,
+) -> dict[str, str]:
+    """Stories for the ``pending`` articles (already in ``index``, in no story yet).
+
+    ``story_of`` gives the stored story of other articles, ``members_of`` a stored story's articles,
+    ``load`` the profiles of stored articles. Returns the new story of every article whose story is
+    new or changed: the pending ones and the members of stories that merged. A story's id is the
+    id of a stored story it continues (the smallest, when several merged), else its smallest article id.
+    """
+    profiles: dict[str, StoryProfile] = {p.doc_id: p for p in pending}
+    groups: dict[str, set[str]] = {doc: {doc} for doc in profiles}
+    wanted: dict[str, set[str]] = {}
+    for profile in pending:
+        targets: set[str] = set()
+        for doc in index.candidates(profile):
+            if doc in profiles:
+                targets.add(doc)
+                continue
+            story = story_of.get(doc, doc)
+            key = "s:" + story
+            if key not in groups:
+                groups[key] = set(members_of(story)) | {doc}
+            targets.update(groups[key])
+        wanted[profile.doc_id] = targets
+    stored = {doc for key, docs in groups.items() if key.startswith("s:") for doc in docs}
+    profiles.update(load(stored))
+    clusters = _Clusters(groups, profiles, scorer)
+    for profile in pending:
+        for doc in sorted(wanted[profile.doc_id]):
+            clusters.score(profile.doc_id, doc)
+    return _assign(groups, clusters.merge())
+
+
+class _Clusters:
+    """Average-link merging over pair probabilities scored on demand.
+
+    The heap orders group pairs by their average over the pairs scored so far; before two groups
+    merge, every pair of their articles is scored, and they merge only if the full average is at
+    least :data:`THRESHOLD`. Articles without a profile (gone) count as probability 0.
+    """
+
+    def __init__(self, groups: dict[str, set[str]], profiles: Mapping[str, StoryProfile], scorer: PairScorer) -> None:
+        self.members = {key: sorted(docs) for key, docs in groups.items()}
+        self.group_of = {doc: key for key, docs in self.members.items() for doc in docs}
+        self.profiles = profiles
+        self.scorer = scorer
+        self.scored: set[tuple[str, str]] = set()
+        self.sums: dict[str, dict[str, float]] = {key: {} for key in groups}
+        self.counts: dict[str, dict[str, int]] = {key: {} for key in groups}
+        self.keys: dict[str, set[str]] = {key: {key} for key in groups}
+
+    def score(self, a: str, b: str) -> None:
+        """Score a pair of articles of two different groups, once."""
+        pair = (a, b) if a < b else (b, a)
+        ga, gb = self.group_of.get(a), self.group_of.get(b)
+        if pair in self.scored or ga is None or gb is None or ga == gb:
+            return
+        self.scored.add(pair)
+        first, second = self.profiles.get(a), self.profiles.get(b)
+        p = self.scorer.probability(first, second) if first and second else 0.0
+        self.sums[ga][gb] = self.sums[gb][ga] = self.sums[ga].get(gb, 0.0) + p
+        self.counts[ga][gb] = self.counts[gb][ga] = self.counts[ga].get(gb, 0) + 1
+
+    def _average(self, a: str, b: str, full: bool) -> float:
+        pairs = len(self.members[a]) * len(self.members[b]) if full else self.counts[a].get(b, 0)
+        return self.sums[a].get(b, 0.0) / pairs if pairs else 0.0
+
+    def merge(self) -> dict[str, set[str]]:
+        """Merge, best first; returns the groups left, each with the keys of those it absorbed."""
+        heap = [(-self._average(a, b, False), a, b) for a in self.sums for b in self.sums[a] if a < b]
+        heap = [item for item in heap if -item[0] >= THRESHOLD]
+        heapq.heapify(heap)
+        while heap:
+            negative, a, b = heapq.heappop(heap)
+            if a not in self.members or b not in self.members or abs(self._average(a, b, False) + negative) > 1e-12:
+                continue  # gone, or one of the two grew since
+            for x in self.members[a]:
+                for y in self.members[b]:
+                    self.score(x, y)
+            if self._average(a, b, True) >= THRESHOLD:
+                self._join(a, b)
+                for other in self.sums[a]:
+                    average = self._average(a, other, False)
+                    if average >= THRESHOLD:
+                        heapq.heappush(heap, (-average, min(a, other), max(a, other)))
+        return self.keys
+
+    def _join(self, a: str, b: str) -> None:
+        for doc in self.members[b]:
+            self.group_of[doc] = a
+        self.members[a] = sorted(self.members[a] + self.members.pop(b))
+        self.keys[a] |= self.keys.pop(b)
+        counts = self.counts.pop(b)
+        for other, total in self.sums.pop(b).items():
+            self.sums[other].pop(b, None)
+            self.counts[other].pop(b, None)
+            if other != a:
+                self.sums[a][other] = self.sums[other][a] = self.sums[a].get(other, 0.0) + total
+                self.counts[a][other] = self.counts[other][a] = self.counts[a].get(other, 0) + counts[other]
+        self.sums[a].pop(a, None)
+        self.counts[a].pop(a, None)
+
+
+def _assign(groups: dict[str, set[str]], merged: dict[str, set[str]]) -> dict[str, str]:
+    """The story of each article whose story is new or changed."""
+    out: dict[str, str] = {}
+    for absorbed in merged.values():
+        members = set().union(*(groups[key] for key in absorbed))
+        stored = sorted(key[2:] for key in absorbed if key.startswith("s:"))
+        story = stored[0] if stored else min(members)
+        for key in absorbed:
+            if key.startswith("s:") and key[2:] == story:
+                continue  # its articles keep their story
+            for doc in groups[key]:
+                out[doc] = story
+    return out
