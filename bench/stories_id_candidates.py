@@ -21,15 +21,22 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "clickid-id-2019.jsonl"
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split())}
-MONTHS.update({m: i + 1 for i, m in enumerate(
-    "januari februari maret april mei juni juli agustus september oktober november desember".split())})
+MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+MONTHS.update(
+    {
+        m: i + 1
+        for i, m in enumerate(
+            "januari februari maret april mei juni juli agustus september oktober november desember".split()
+        )
+    }
+)
 MONTHS.update({"mar": 3, "mei": 5, "agu": 8, "agt": 8, "okt": 10, "des": 12})
 
-STOP = set("""yang dan di ke dari ini itu untuk dengan pada akan tak tidak jadi ada karena soal usai saat
+STOP = set(
+    """yang dan di ke dari ini itu untuk dengan pada akan tak tidak jadi ada karena soal usai saat
 bagi oleh juga atau kini masih sudah belum bisa dalam jelang hingga sebut minta kata begini ini inilah
-para pun lagi baru hari the of a to in rp vs dia mereka kami kita apa siapa jokowi""".split())
+para pun lagi baru hari the of a to in rp vs dia mereka kami kita apa siapa jokowi""".split()
+)
 
 # event kinds for stratum (b): title must hold one of the words
 KINDS = {
@@ -46,8 +53,7 @@ KINDS = {
     "tersangka": r"\btersangka\b",
 }
 # prominent names for stratum (c)
-ENTITIES = ["jokowi", "prabowo", "kpk", "anies", "ma'ruf", "megawati", "wiranto", "papua",
-            "dpr", "persija", "timnas"]
+ENTITIES = ["jokowi", "prabowo", "kpk", "anies", "ma'ruf", "megawati", "wiranto", "papua", "dpr", "persija", "timnas"]
 
 
 def parse_date(row: dict) -> dt.date | None:
@@ -75,27 +81,27 @@ def title_words(title: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9']+", title.lower()) if len(w) > 2 and w not in STOP}
 
 
-def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS
+def load(path: Path) -> list[dict]:
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     news = [r for r in rows if len(r.get("body") or "") > 400]
     for r in news:
         r["_d"] = parse_date(r)
         r["_w"] = title_words(r["title"])
-    news = [r for r in news if r["_d"]]
-    rng = random.Random(19)
+    return [r for r in news if r["_d"]]
 
-    def close(a, b, days):
-        return a["source"] != b["source"] and abs((a["_d"] - b["_d"]).days) <= days
 
-    out: list[tuple[str, dict, dict]] = []
-    # (a) different outlets, close dates, overlapping title words; sampled in bands of overlap (2, 3, 4+)
+def close(a: dict, b: dict, days: int) -> bool:
+    return a["source"] != b["source"] and abs((a["_d"] - b["_d"]).days) <= days
+
+
+def title_overlap(news: list[dict], rng: random.Random) -> list[tuple[str, dict, dict]]:
+    """(a) different outlets, close dates, overlapping title words; sampled in bands of overlap."""
     inv = collections.defaultdict(list)
     for i, r in enumerate(news):
         for w in r["_w"]:
             inv[w].append(i)
     shared = collections.Counter()
-    for w, ids in inv.items():
+    for ids in inv.values():
         if len(ids) > 150:
             continue
         for i, j in itertools.combinations(ids, 2):
@@ -104,23 +110,40 @@ def main() -> None:
     for (i, j), n in shared.items():
         if n >= 2 and close(news[i], news[j], 2):
             bands[min(n, 4)].append((i, j))
+    out = []
     for n, quota in ((2, 40), (3, 50), (4, 50)):
         for i, j in rng.sample(sorted(bands[n]), min(quota, len(bands[n]))):
             out.append((f"a-title{n}", news[i], news[j]))
-    # (b) same kind of event, different outlets, any date within a month
+    return out
+
+
+def same_kind(news: list[dict], rng: random.Random) -> list[tuple[str, dict, dict]]:
+    """(b) same kind of event, different outlets, any date within a month."""
+    out = []
     for kind, rx in KINDS.items():
         members = [r for r in news if re.search(rx, r["title"].lower())]
         pairs = [(a, b) for a, b in itertools.combinations(members, 2) if close(a, b, 30)]
         for a, b in rng.sample(pairs, min(8, len(pairs))):
             out.append((f"b-kind-{kind}", a, b))
-    # (c) same prominent name in both titles, within three days
+    return out
+
+
+def same_entity(news: list[dict], rng: random.Random) -> list[tuple[str, dict, dict]]:
+    """(c) same prominent name in both titles, within three days."""
+    out = []
     for ent in ENTITIES:
         members = [r for r in news if ent in r["_w"] or ent in r["title"].lower().split()]
         pairs = [(a, b) for a, b in itertools.combinations(members, 2) if close(a, b, 3)]
         for a, b in rng.sample(pairs, min(6, len(pairs))):
             out.append((f"c-entity-{ent}", a, b))
-    # (d) random pairs
-    for _ in range(20):
+    return out
+
+
+def main() -> None:
+    news = load(Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS)
+    rng = random.Random(19)
+    out = title_overlap(news, rng) + same_kind(news, rng) + same_entity(news, rng)
+    for _ in range(20):  # (d) random pairs
         a, b = rng.sample(news, 2)
         out.append(("d-random", a, b))
     seen = set()

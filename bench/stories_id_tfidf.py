@@ -74,10 +74,11 @@ def main() -> None:
         if row["id"] in wanted:
             rows[row["id"]] = row
     idf = {t: math.log(n / d) for t, d in df.items()}
-    print(f"{corpus.name}: {n} articles, {len(df)} terms; gold {gold_path.name}: {len(gold)} pairs, "
-          f"{sum(g['same'] for g in gold)} same")
-    for label, text in (("body", lambda r: r["body"]),
-                        ("title+body", lambda r: r["title"] + " " + r["body"])):
+    print(
+        f"{corpus.name}: {n} articles, {len(df)} terms; gold {gold_path.name}: {len(gold)} pairs, "
+        f"{sum(g['same'] for g in gold)} same"
+    )
+    for label, text in (("body", lambda r: r["body"]), ("title+body", lambda r: r["title"] + " " + r["body"])):
         vecs = {i: vector(collections.Counter(tokens(text(r))), idf) for i, r in rows.items()}
         scored = [(cosine(vecs[g["a"]], vecs[g["b"]]), g["same"], g) for g in gold]
         f1, p, r, t = best_f1([(s, y) for s, y, _ in scored])
