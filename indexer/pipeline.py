@@ -24,7 +24,7 @@ from indexer.model import Annotations, Article, Problem, Record
 from indexer.store import Store, StoreWriter
 
 if TYPE_CHECKING:
-    from indexer.language.events import EventMention
+    from indexer.language.annotation import Findings
 
 PIPELINE_VERSION = "18"
 """Part of every content hash and file state: bump it when cleaning or annotation changes, and the next
@@ -196,6 +196,10 @@ class Indexer:
         if prune:
             self._prune()
         self._commit(reopen=False)
+        if self.catalog.stories.pending():  # also when an earlier run was killed before linking
+            if self.catalog.stories.link():
+                self.catalog.events.mark_stale()
+            self.catalog.commit()
         if self.catalog.events.is_stale():  # also when an earlier run was killed before linking
             self.catalog.events.relink()
             self.catalog.commit()
@@ -322,8 +326,12 @@ class Indexer:
         self._writer = None
         self.catalog.drop_docs(self._pending_deletes)
         self.catalog.put_docs(self._pending_rows)
-        for doc_id, mentions in extras:
-            self.catalog.events.put_mentions(doc_id, cast("Sequence[EventMention]", mentions))
+        profiles = []
+        for doc_id, extra in extras:
+            findings = cast("Findings", extra)
+            self.catalog.events.put_mentions(doc_id, findings.mentions)
+            profiles.append(findings.profile)
+        self.catalog.stories.put(profiles)
         for state in self._pending_files:
             self.catalog.put_file(state)
         self.catalog.commit()

@@ -24,6 +24,8 @@ from support import SUMMARY, TRACEBACK, BuiltIndex, Cli, Run, article, write_jso
 
 from indexer import pipeline
 from indexer.catalog.articles import CATALOG_NAME
+from indexer.language.annotation import Findings
+from indexer.language.stories import StoryProfile
 from indexer.model import Annotations, Article
 from indexer.store import Store
 
@@ -786,8 +788,8 @@ def test_broken_gz_keeps_what_was_indexed(cli: Cli, tmp_path: Path, fresh_index:
 # ------------------------------------------------------------------------------------------- progress
 
 
-def _no_annotations(_article: Article) -> Annotations:
-    return Annotations(extra=())
+def _no_annotations(article: Article) -> Annotations:
+    return Annotations(extra=Findings((), StoryProfile(article.id, None)))
 
 
 @pytest.mark.parametrize("name", ["news.jsonl", "news.jsonl.gz", "news.json"])

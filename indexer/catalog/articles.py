@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from indexer.catalog.events import EventTables
+from indexer.catalog.stories import StoryTables
 
 CATALOG_NAME = "catalog.sqlite"
 
@@ -63,7 +64,9 @@ class Catalog:
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(files)")}
         if "pipeline" not in columns:  # a catalogue of an earlier version
             self._db.execute("ALTER TABLE files ADD COLUMN pipeline TEXT NOT NULL DEFAULT ''")
-        self.events = EventTables(self._db)
+        self.stories = StoryTables(self._db)
+        """The articles' story profiles and which articles report the same event."""
+        self.events = EventTables(self._db, self.stories)
         """The event mentions of the articles and the events linked from them."""
         self._db.commit()
 
@@ -111,6 +114,7 @@ class Catalog:
         """Remove article rows."""
         self._db.executemany("DELETE FROM docs WHERE id = ?", ((i,) for i in ids))
         self.events.drop(ids)
+        self.stories.drop(ids)
 
     def commit(self) -> None:
         """Make the changes durable."""

@@ -17,8 +17,10 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Sequence
 
+from indexer.catalog.stories import StoryTables
 from indexer.language.events import Event, EventMention, RelatedEvent, link, related
 from indexer.language.events.link import LINK_VERSION
+from indexer.language.events.related import common_names
 from indexer.model import PartialDate
 from indexer.store.querylang import day_range
 
@@ -87,8 +89,9 @@ def _bound(value: str | None, last: bool) -> int | None:
 class EventTables:
     """The event tables of a catalogue (its SQLite connection; the catalogue commits)."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, stories: StoryTables | None = None) -> None:
         self._db = db
+        self._stories = stories
         db.executescript(SCHEMA)
 
     # writing -----------------------------------------------------------------
@@ -100,15 +103,16 @@ class EventTables:
             "INSERT INTO mentions VALUES (?, ?)",
             ((doc_id, _pack(m.as_json())) for m in mentions),
         )
-        self._mark_stale()
+        self.mark_stale()
 
     def drop(self, doc_ids: Sequence[str]) -> None:
         """Forget the mentions of removed articles."""
         if doc_ids:
             self._db.executemany("DELETE FROM mentions WHERE doc_id = ?", ((i,) for i in doc_ids))
-            self._mark_stale()
+            self.mark_stale()
 
-    def _mark_stale(self) -> None:
+    def mark_stale(self) -> None:
+        """Have the events linked again (the mentions or the stories changed)."""
         self._db.execute("INSERT OR REPLACE INTO meta VALUES ('stale', '1')")
 
     def is_stale(self) -> bool:
@@ -123,7 +127,8 @@ class EventTables:
     def relink(self) -> int:
         """Rebuild every event from every mention (the caller commits); returns the number of events."""
         mentions = [EventMention.from_json(_unpack(row[0])) for row in self._db.execute("SELECT data FROM mentions")]
-        events = link(mentions)
+        story_of = self._stories.story_of() if self._stories is not None else None
+        events = link(mentions, story_of)
         db = self._db
         for table in ("events", "event_docs", "event_names", "name_counts"):
             db.execute(f"DELETE FROM {table}")
@@ -243,17 +248,19 @@ class EventTables:
             found.extend(self._events(f"SELECT data FROM events WHERE id IN ({marks})", part))
         return found
 
-    def _weights(self, names: Iterable[str]) -> dict[str, float]:
-        """Rarer names count more: ``log(1 + events / events naming it)``."""
+    def _weights(self, names: Iterable[str]) -> tuple[dict[str, float], frozenset[str]]:
+        """Rarer names count more: ``log(1 + events / events naming it)``; and which are common."""
         total = max(1, self.count())
         wanted = list(names)
         weights: dict[str, float] = {}
+        counts: dict[str, int] = {}
         for offset in range(0, len(wanted), 500):
             part = wanted[offset : offset + 500]
             marks = ",".join("?" * len(part))
             for name, events in self._db.execute(f"SELECT name, events FROM name_counts WHERE name IN ({marks})", part):
                 weights[name] = math.log(1.0 + total / max(1, events))
-        return weights
+                counts[name] = events
+        return weights, common_names(counts, total)
 
     def related(
         self, doc_id: str, doc_names: Iterable[str], doc_date: PartialDate | None, limit: int = 20
@@ -266,5 +273,19 @@ class EventTables:
         dates = [event.date for event in own if event.date is not None] or ([doc_date] if doc_date else [])
         around = sorted({day for day in map(_day, dates) if day is not None})
         candidates = self._candidates(sorted(names), around)
-        ranked = related(names, own, candidates, limit, doc_date=doc_date, weights=self._weights(names))
-        return ranked
+        mates = self._stories.mates(doc_id) if self._stories is not None else []
+        story = self._of_documents(mates)
+        weights, common = self._weights(names)
+        return related(
+            names, own, candidates, limit, doc_date=doc_date, weights=weights, same_story=story, common=common
+        )
+
+    def _of_documents(self, doc_ids: Sequence[str]) -> list[Event]:
+        """The events the articles ``doc_ids`` report, in time order."""
+        found: dict[str, Event] = {}
+        for offset in range(0, len(doc_ids), 500):
+            part = list(doc_ids[offset : offset + 500])
+            marks = ",".join("?" * len(part))
+            query = f"SELECT data FROM events WHERE id IN (SELECT event_id FROM event_docs WHERE doc_id IN ({marks}))"
+            found.update((event.id, event) for event in self._events(query, part))
+        return sorted(found.values(), key=lambda e: (e.date is None, e.date.iso if e.date else "", e.id))

@@ -6,12 +6,15 @@ module-level function of plain data in and out.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from indexer.language.entities import annotate
 from indexer.language.entities.clusters import CLUSTERS_PATH
 from indexer.language.entities.common import LEXICON_DIR
 from indexer.language.entities.tables import knowledge_files
 from indexer.language.entities.tagger import MODEL_PATH
-from indexer.language.events import extract_events
+from indexer.language.events import EventMention, extract_events
+from indexer.language.stories import StoryProfile, profile_article
 from indexer.model import Annotations, Article, PartialDate
 from indexer.resources import fingerprint
 
@@ -25,15 +28,29 @@ _WARM_UP_TEXTS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """What the indexing process keeps beside the index: the event mentions of an article's text
+    (empty when none, so that old ones are replaced) and its story profile."""
+
+    mentions: tuple[EventMention, ...]
+    profile: StoryProfile
+
+
 def annotate_article(article: Article) -> Annotations:
     """Entities of the article's text (offsets into ``article.text``) and of its title; as ``extra``,
-    the tuple of event mentions its text reports (empty when none, so that old ones are replaced)."""
+    its :class:`Findings`."""
     lang = article.lang if article.lang in ("id", "en") else None
     entities = annotate(article.text, lang, article.date)
+    title_entities = annotate(article.title, lang, article.date)
+    date = article.date.iso if article.date else None
     return Annotations(
         entities=tuple(entities),
-        title_entities=tuple(annotate(article.title, lang, article.date)),
-        extra=tuple(extract_events(article.id, article.text, entities, lang, article.date)),
+        title_entities=tuple(title_entities),
+        extra=Findings(
+            tuple(extract_events(article.id, article.text, entities, lang, article.date)),
+            profile_article(article.id, article.title, article.text, entities, date, title_entities),
+        ),
     )
 
 

@@ -38,7 +38,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from indexer.language.events.matching import (
@@ -216,9 +216,12 @@ def _joins_across(seed: _Cluster, other: _Cluster, habitual: frozenset[tuple[str
     return _evidence(seed, other, habitual)
 
 
-def link(mentions: Iterable[EventMention]) -> list[Event]:
+def link(mentions: Iterable[EventMention], story_of: Mapping[str, str] | None = None) -> list[Event]:
     """Events made of ``mentions``, each with its mentions in (article, offset) order; the list is
-    sorted by date (undated last), then id. Same set of mentions, same events and ids."""
+    sorted by date (undated last), then id. Same set of mentions (and stories), same events and ids.
+
+    ``story_of`` maps articles to their story (:mod:`indexer.language.stories`): within one story,
+    events of different articles also merge on weaker evidence (:func:`_same_fact`)."""
     unique = _one_spelling(mentions)
     habitual = _habitual(unique)
     by_doc: dict[str, list[EventMention]] = {}
@@ -262,8 +265,51 @@ def link(mentions: Iterable[EventMention]) -> list[Event]:
                     index.setdefault((key, bucket), []).append(len(seeds) - 1)
         else:
             merged[found].absorb(cluster)
+    if story_of:
+        merged = _merge_within_stories(merged, story_of)
     events = [_event(cluster) for cluster in merged]
     return _unique_ids(events)
+
+
+def _same_fact(kept: _Cluster, other: _Cluster) -> bool:
+    """Whether two events of articles of one story tell the same fact: the same type, no two
+    different dates or places, and the same doer (for a statement, the same speaker), one actor in
+    common, or nobody named in either (an earthquake, a flood)."""
+    if kept.type != other.type:
+        return False
+    first, second = kept.date(), other.date()
+    if first is not None and second is not None and not dates_compatible(first, second):
+        return False
+    if kept.places and other.places and not (kept.places & other.places):
+        return False
+    if kept.type == "STATEMENT":
+        return bool(kept.doers & other.doers)
+    if not kept.actors and not other.actors:
+        return True
+    return bool(kept.doers & other.doers) or bool(kept.actors & other.actors)
+
+
+def _merge_within_stories(clusters: list[_Cluster], story_of: Mapping[str, str]) -> list[_Cluster]:
+    """Merge the events of one story that tell the same fact, never two events of one article (the
+    article's own linking told them apart)."""
+    out: list[_Cluster] = []
+    by_story: dict[tuple[str, str], list[int]] = {}
+    for cluster in clusters:
+        docs = {m.mention.doc_id for m in cluster.mentions}
+        stories = {story_of.get(doc) for doc in docs}
+        story = stories.pop() if len(stories) == 1 else None
+        if story is not None:
+            for position in by_story.get((story, cluster.type), ()):
+                kept = out[position]
+                if docs.isdisjoint(m.mention.doc_id for m in kept.mentions) and _same_fact(kept, cluster):
+                    kept.absorb(cluster)
+                    break
+            else:
+                by_story.setdefault((story, cluster.type), []).append(len(out))
+                out.append(cluster)
+            continue
+        out.append(cluster)
+    return out
 
 
 def _cluster_keys(cluster: _Cluster) -> set[str]:

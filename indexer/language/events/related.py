@@ -19,7 +19,7 @@ from indexer.language.events.link import date_distance
 from indexer.language.events.model import Event, RelatedEvent
 from indexer.model import PartialDate
 
-__all__ = ["EventIndex", "related"]
+__all__ = ["EventIndex", "common_names", "related"]
 
 ACTOR_BOTH = 1.5
 """A name that is an actor of the candidate and of one of the document's own events."""
@@ -29,6 +29,18 @@ PLACE = 0.6
 """A place or affiliation of the candidate that the document names."""
 SAME_TYPE = 0.25
 """Bonus when the candidate has the type of one of the document's events (another meeting)."""
+COMMON_SHARE = 0.01
+COMMON_EVENTS = 20
+"""A name given by this share of the events, and by at least :data:`COMMON_EVENTS` of them ("United
+States", "Jokowi"), is common: a candidate tied to the document by one common name alone is left out."""
+
+
+def common_names(counts: Mapping[str, int], total: int) -> frozenset[str]:
+    """The names of ``counts`` (events naming each, of ``total`` events) that are common."""
+    floor = max(COMMON_EVENTS, COMMON_SHARE * total)
+    return frozenset(name for name, events in counts.items() if events >= floor)
+
+
 HALF_LIFE_DAYS = 30.0
 UNDATED_CLOSENESS = 0.3
 
@@ -52,9 +64,13 @@ def related(
     *,
     doc_date: PartialDate | None = None,
     weights: Mapping[str, float] | None = None,
+    same_story: Sequence[Event] = (),
+    common: frozenset[str] = frozenset(),
 ) -> list[RelatedEvent]:
-    """The document's own events (``doc_events``, as given, ``own=True``), then the best ``limit``
-    candidates that share at least one name with the document, best first.
+    """The document's own events (``doc_events``, as given, ``own=True``); then the events the other
+    articles of its story report (``same_story``, as given, ``same_event=True``); then, up to
+    ``limit`` entries in all after the own events, the best candidates that share at least one name
+    with the document (not by one of the ``common`` names alone), best first.
 
     ``doc_names``: canonical names of the document's entities. A candidate's score sums, over the
     names it shares, the name's weight (``weights``, default 1) times :data:`ACTOR_BOTH`,
@@ -70,14 +86,19 @@ def related(
     references = [e.date for e in doc_events if e.date is not None] or ([doc_date] if doc_date else [])
     types = {event.type for event in doc_events}
     out = [RelatedEvent(event, tuple(sorted(names & event.names())), math.inf, own=True) for event in doc_events]
-    scored: list[RelatedEvent] = []
     seen: set[str] = set()
+    story: list[RelatedEvent] = []
+    for event in same_story:
+        if event.id not in own_ids and event.id not in seen and len(story) < limit:
+            seen.add(event.id)
+            story.append(RelatedEvent(event, tuple(sorted(names & event.names())), math.inf, same_event=True))
+    scored: list[RelatedEvent] = []
     for event in candidates:
         if event.id in own_ids or event.id in seen:
             continue
         seen.add(event.id)
         shared = event.names() & names
-        if not shared:
+        if not shared or (len(shared) == 1 and shared <= common):
             continue
         base = 0.0
         for name in shared:
@@ -92,7 +113,7 @@ def related(
         ordered = sorted(shared, key=lambda n: (-(weights.get(n, 1.0) if weights else 1.0), n))
         scored.append(RelatedEvent(event, tuple(ordered), score))
     scored.sort(key=lambda r: (-r.score, r.event.date is None, r.event.date.iso if r.event.date else "", r.event.id))
-    return out + scored[: max(0, limit)]
+    return out + story + scored[: max(0, limit - len(story))]
 
 
 def _ordinal(date: PartialDate) -> int:
