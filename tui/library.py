@@ -71,7 +71,8 @@ def _always() -> bool:
 
 
 TIMELINE_LIMIT = 500
-"""Events (or articles) shown in an entity's timeline at most."""
+"""Events of an entity's timeline loaded at a time (the sidebar loads the next page on demand), and
+articles listed at most when it has no events."""
 RELATED_LIMIT = 30
 """Related events of other articles listed beside an article (its own events come first, all of them)."""
 
@@ -231,12 +232,13 @@ class Library:
         name: str,
         kind: str | None = None,
         open_doc: str | None = None,
-        limit: int = TIMELINE_LIMIT,
+        limit: int | None = None,
         offset: int = 0,
         event_type: str | None = None,
     ) -> EntityTimeline:
         """The events naming ``name`` (a canonical name; an alias is looked up), in time order, undated last:
-        ``limit`` of them from ``offset`` on, of ``event_type`` only when given, with how many there are.
+        ``limit`` of them (default :data:`TIMELINE_LIMIT`) from ``offset`` on, of ``event_type`` only when
+        given, with how many there are.
 
         When it has no events at all, the articles naming it (``kind`` is its entity type; looked up when None).
         Events reported by ``open_doc`` point to it and count as its own.
@@ -249,7 +251,8 @@ class Library:
             types = catalog.events.timeline_types(name=canonical) if events_indexed else {}
             total = types.get(event_type, 0) if event_type is not None else sum(types.values())
             found = total > offset
-            events = catalog.events.timeline(canonical, event_type, limit=limit, offset=offset) if found else []
+            page = TIMELINE_LIMIT if limit is None else limit
+            events = catalog.events.timeline(canonical, event_type, limit=page, offset=offset) if found else []
             rows = _event_rows(catalog, [(event, (), False) for event in events], open_doc)
         finally:
             catalog.close()
