@@ -137,11 +137,12 @@ class ArticleActions(ArticleReading):
         events.show_entity_timeline(timeline)
         status = self.query_one(StatusLine)
         loaded = len(events.entries)
+        whose = f"{timeline.event_type} events" if timeline.event_type else "Events"
         if timeline.events and loaded < timeline.total:
             more = self.pane_keys()["more"]
-            status.say(f"Events of {timeline.name}: {loaded:,} of {timeline.total:,} in time order; {more} loads more")
+            status.say(f"{whose} of {timeline.name}: {loaded:,} of {timeline.total:,} in time order; {more} loads more")
         elif timeline.events:
-            status.say(f"Events of {timeline.name}: {timeline.total:,}, in time order")
+            status.say(f"{whose} of {timeline.name}: {timeline.total:,}, in time order")
         elif timeline.types:
             status.say(f"No {timeline.event_type} events of {timeline.name}.", warning=True)
         elif timeline.articles:
@@ -151,7 +152,9 @@ class ArticleActions(ArticleReading):
 
     def on_more_events_wanted(self, message: MoreEventsWanted) -> None:
         message.stop()
-        self.action_more_events()
+        events = self.query_one(EventsPane)
+        if message.name == events.timeline and message.loaded == len(events.entries):
+            self.action_more_events()  # else the timeline changed since the row was chosen
 
     def action_more_events(self) -> None:
         """``m`` (or Enter on the timeline's last row): the next page of the timeline in the sidebar."""
