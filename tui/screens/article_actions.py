@@ -160,7 +160,8 @@ class ArticleActions(ArticleReading):
         """``m`` (or Enter on the timeline's last row): the next page of the timeline in the sidebar."""
         events = self.query_one(EventsPane)
         if not events.more or self._timeline_wanted is None or self._timeline_wanted[0] != events.timeline:
-            self.query_one(StatusLine).say("No more events to load: m pages on an entity's timeline (t).")
+            more = self.pane_keys()["more"]
+            self.query_one(StatusLine).say(f"No more events to load: {more} pages on an entity's timeline (t).")
             return
         loaded = len(events.entries)
         self._entity_timeline(self._timeline_wanted, events.event_type, loaded, self._timeline_seq)
