@@ -18,6 +18,7 @@ from indexer.catalog.articles import Catalog
 from indexer.language.entities.model import Entity
 from indexer.language.entities.names import lookup
 from indexer.language.events.model import Event, Mention
+from indexer.language.events.summary import says_something
 from indexer.model import PartialDate
 from indexer.pipeline import IndexSummary, Progress, index_paths, open_catalog, version_number
 from indexer.store import Store
@@ -70,7 +71,8 @@ def _always() -> bool:
 
 
 TIMELINE_LIMIT = 500
-"""Events (or articles) shown in an entity's timeline at most."""
+"""Events of an entity's timeline loaded at a time (the sidebar loads the next page on demand), and
+articles listed at most when it has no events."""
 RELATED_LIMIT = 30
 """Related events of other articles listed beside an article (its own events come first, all of them)."""
 
@@ -220,17 +222,25 @@ class Library:
         try:
             events_indexed = _events_indexed(catalog)
             ranked = catalog.events.related(doc_id, names, published, limit) if events_indexed else []
-            rows = _event_rows(catalog, [(item.event, item.shared) for item in ranked], doc_id)
+            rows = _event_rows(catalog, [(item.event, item.shared, item.same_event) for item in ranked], doc_id)
         finally:
             catalog.close()
         return RelatedEvents(doc_id, rows, events_indexed)
 
     def entity_events(
-        self, name: str, kind: str | None = None, open_doc: str | None = None, limit: int = TIMELINE_LIMIT
+        self,
+        name: str,
+        kind: str | None = None,
+        open_doc: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        event_type: str | None = None,
     ) -> EntityTimeline:
-        """The events naming ``name`` (a canonical name; an alias is looked up), in time order, undated last.
+        """The events naming ``name`` (a canonical name; an alias is looked up), in time order, undated last:
+        ``limit`` of them (default :data:`TIMELINE_LIMIT`) from ``offset`` on, of ``event_type`` only when
+        given, with how many there are.
 
-        When it has none, the articles naming it (``kind`` is its entity type; looked up when None).
+        When it has no events at all, the articles naming it (``kind`` is its entity type; looked up when None).
         Events reported by ``open_doc`` point to it and count as its own.
         """
         known = lookup(name)
@@ -238,16 +248,22 @@ class Library:
         catalog = open_catalog(self.index_dir)
         try:
             events_indexed = _events_indexed(catalog)
-            events = catalog.events.timeline(name=canonical, limit=limit) if events_indexed else []
-            rows = _event_rows(catalog, [(event, ()) for event in events], open_doc)
+            types = catalog.events.timeline_types(name=canonical) if events_indexed else {}
+            total = types.get(event_type, 0) if event_type is not None else sum(types.values())
+            found = total > offset
+            page = TIMELINE_LIMIT if limit is None else limit
+            events = catalog.events.timeline(canonical, event_type, limit=page, offset=offset) if found else []
+            rows = _event_rows(catalog, [(event, (), False) for event in events], open_doc)
         finally:
             catalog.close()
         articles: tuple[Row, ...] = ()
-        if not rows:
+        if not types:
             kind = kind or (known.type if known is not None else None)
             if kind is not None:
                 articles = tuple(self.articles_naming(kind, canonical))
-        return EntityTimeline(canonical, rows, articles, events_indexed)
+        return EntityTimeline(
+            canonical, rows, articles, events_indexed, total, offset, event_type, tuple(types.items())
+        )
 
     def entity_names(self) -> list[EntityName]:
         """Every canonical person, organisation, place and other name of the index, most named first."""
@@ -297,17 +313,18 @@ def _events_indexed(catalog: Catalog) -> bool:
 
 
 def _event_rows(
-    catalog: Catalog, events: list[tuple[Event, tuple[str, ...]]], open_doc: str | None
+    catalog: Catalog, events: list[tuple[Event, tuple[str, ...], bool]], open_doc: str | None
 ) -> tuple[EventRow, ...]:
-    """Sidebar rows of ``events`` (each with its shared names): each opens the sentence of the open article
-    that reports it, or else of the first article that does (``catalog`` gives the titles)."""
-    chosen: list[tuple[Event, tuple[str, ...], Mention]] = []
-    for event, shared in events:
+    """Sidebar rows of ``events`` (each with its shared names and whether it is the same event as one of the
+    open article's story): each opens the sentence of the open article that reports it, or else of the
+    first article that does (``catalog`` gives the titles)."""
+    chosen: list[tuple[Event, tuple[str, ...], bool, Mention]] = []
+    for event, shared, same in events:
         if not event.mentions:
             continue
         mention = next((m for m in event.mentions if m.doc_id == open_doc), event.mentions[0])
-        chosen.append((event, shared, mention))
-    titles = catalog.titles([mention.doc_id for _, _, mention in chosen])
+        chosen.append((event, shared, same, mention))
+    titles = catalog.titles([mention.doc_id for *_, mention in chosen])
     return tuple(
         EventRow(
             event_id=event.id,
@@ -321,8 +338,10 @@ def _event_rows(
             sentence_start=mention.sentence_start,
             sentence_end=mention.sentence_end,
             source_title=titles.get(mention.doc_id, ""),
+            content=says_something(event),
+            same_event=same,
         )
-        for event, shared, mention in chosen
+        for event, shared, same, mention in chosen
     )
 
 

@@ -57,6 +57,15 @@ class MoreResultsWanted(Message):
         self.loaded = loaded
 
 
+class MoreEventsWanted(Message):
+    """The sidebar's "more" row was chosen: the next page of the timeline of ``name``, from ``loaded`` on."""
+
+    def __init__(self, name: str, loaded: int) -> None:
+        super().__init__()
+        self.name = name
+        self.loaded = loaded
+
+
 # what workers tell the screen ------------------------------------------------------------------
 
 
@@ -102,7 +111,8 @@ class RelatedReady(Message):
 
 
 class TimelineReady(Message):
-    """An entity's timeline, for the request numbered ``seq``."""
+    """A page of an entity's timeline (the first, or one more when ``timeline.offset`` > 0), for the request
+    numbered ``seq``."""
 
     def __init__(self, seq: int, timeline: EntityTimeline) -> None:
         super().__init__()

@@ -41,6 +41,10 @@ class EventRow:
     sentence_end: int
     source_title: str
     """Title of the article ``doc_id`` ("" when it has none or is gone)."""
+    content: bool = True
+    """The summary says more than its bare template (``summary.says_something``): not "X makes a statement"."""
+    same_event: bool = False
+    """Another article of the open one's story reports it: the same real-world event."""
 
     @property
     def sentence(self) -> Span:
@@ -67,6 +71,14 @@ class EntityTimeline:
     """Only when there are no events: the articles naming the entity, oldest first."""
     events_indexed: bool
     """False when the index was built before events existed."""
+    total: int = 0
+    """How many events the timeline has in all (``events`` is one page of them)."""
+    offset: int = 0
+    """Where in the timeline ``events`` start (0: the first page)."""
+    event_type: str | None = None
+    """Only events of this type (None: every type)."""
+    types: tuple[tuple[str, int], ...] = ()
+    """The entity's events per type, whatever ``event_type`` is."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -167,12 +167,42 @@ class EventTables:
         start: str | None = None,
         end: str | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[Event]:
         """Events in time order (undated last): of one entity, of one type, between two dates.
 
         ``start`` and ``end`` are ISO dates of any precision; an event counts when its date falls
-        inside, and dated filters leave undated events out.
+        inside, and dated filters leave undated events out. ``offset`` skips that many first events
+        (the next page: ``timeline(..., limit=500, offset=500)``); :meth:`timeline_count` says how
+        many there are in all.
         """
+        where, params = self._timeline_filters(name, kind, start, end)
+        sql = "SELECT data FROM events" + where + " ORDER BY day IS NULL, day, id"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend((-1 if limit is None else limit, max(0, offset)))
+        return self._events(sql, params)
+
+    def timeline_count(
+        self, name: str | None = None, kind: str | None = None, start: str | None = None, end: str | None = None
+    ) -> int:
+        """How many events :meth:`timeline` lists with the same filters and no limit."""
+        where, params = self._timeline_filters(name, kind, start, end)
+        return int(self._db.execute("SELECT COUNT(*) FROM events" + where, params).fetchone()[0])
+
+    def timeline_types(
+        self, name: str | None = None, start: str | None = None, end: str | None = None
+    ) -> dict[str, int]:
+        """The number of events :meth:`timeline` lists per event type (types without events left out)."""
+        where, params = self._timeline_filters(name, None, start, end)
+        rows = self._db.execute("SELECT type, COUNT(*) FROM events" + where + " GROUP BY type ORDER BY type", params)
+        return {str(kind): int(count) for kind, count in rows}
+
+    @staticmethod
+    def _timeline_filters(
+        name: str | None, kind: str | None, start: str | None, end: str | None
+    ) -> tuple[str, list[object]]:
+        """The ``WHERE`` clause (or "") of a timeline query and its parameters."""
         where: list[str] = []
         params: list[object] = []
         if name is not None:
@@ -188,14 +218,7 @@ class EventTables:
         if last is not None:
             where.append("day <= ?")
             params.append(last)
-        sql = "SELECT data FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY day IS NULL, day, id"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return self._events(sql, params)
+        return (" WHERE " + " AND ".join(where) if where else ""), params
 
     def largest(self, limit: int = 10) -> list[tuple[Event, int]]:
         """The events reported by the most articles, with their number of articles."""

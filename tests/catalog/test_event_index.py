@@ -50,6 +50,39 @@ def test_events_timeline_command(cli: Cli, sample_index: BuiltIndex) -> None:
     assert cli("events", "--entity", "Tiongkok", "--json", "--index", sample_index.dir).json()["events"]
 
 
+def test_the_timeline_pages_on_and_counts(sample_index: BuiltIndex) -> None:
+    catalog = open_catalog(str(sample_index.dir))
+    try:
+        tables = catalog.events
+        everything = tables.timeline()
+        assert len(everything) >= 4 and tables.timeline_count() == len(everything)
+        pages = [tables.timeline(limit=3, offset=start) for start in range(0, len(everything), 3)]
+        assert [event.id for page in pages for event in page] == [event.id for event in everything]
+        assert tables.timeline(offset=len(everything) - 1) == everything[-1:]
+        assert tables.timeline(limit=2, offset=len(everything)) == []
+        types = tables.timeline_types()
+        assert sum(types.values()) == len(everything)
+        for kind, count in types.items():
+            assert tables.timeline_count(kind=kind) == count == len(tables.timeline(kind=kind))
+        named = tables.timeline_count(name="Alexander Lukashenko")
+        assert 0 < named == len(tables.timeline(name="Alexander Lukashenko")) < len(everything)
+        assert sum(tables.timeline_types(name="Alexander Lukashenko").values()) == named
+    finally:
+        catalog.close()
+
+
+def test_events_says_how_many_a_limit_left_out(cli: Cli, sample_index: BuiltIndex) -> None:
+    full = cli("events", "--json", "--index", sample_index.dir).json()
+    total = len(full["events"])
+    assert full["total"] == total
+    cut = cli("events", "--limit", "2", "--json", "--index", sample_index.dir).json()
+    assert len(cut["events"]) == 2 and cut["total"] == total and cut["events"] == full["events"][:2]
+    human = cli("events", "--limit", "2", "--index", sample_index.dir)
+    assert human.rc == 0 and human.out.splitlines()[-1] == f"showing 2 of {total} events (--limit 2)"
+    whole = cli("events", "--index", sample_index.dir)
+    assert "showing" not in whole.out and len(whole.out.splitlines()) == total
+
+
 def test_events_with_a_bad_date_is_one_line(cli: Cli, sample_index: BuiltIndex) -> None:
     run = cli("events", "--from", "2023-13", "--index", sample_index.dir)
     assert run.rc == 1 and run.out == "" and run.err.count("\n") == 1 and "not a date" in run.err

@@ -27,12 +27,13 @@ async def test_an_open_article_lists_its_events_then_related_ones(samples_index:
     app = WartaApp(samples_index)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        await pilot.press(*"shangfu", "enter", "enter")
+        await pilot.press(*"shangfu", "enter", "enter", "a")  # a: the events whose summary says nothing too
         await settle(pilot)
         view = app.screen.query_one(ArticleView)
         assert view.article is not None
         here = view.article.document.id
         pane = app.screen.query_one(EventsPane)
+        assert pane.show_all
         events = pane.events
         assert events and events[0].own
         own = [e for e in events if e.own]

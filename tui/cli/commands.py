@@ -272,16 +272,21 @@ def cmd_events(args: argparse.Namespace) -> int:
     catalog = open_catalog(args.index)
     try:
         events = catalog.events.timeline(name, args.type, args.start, args.end, args.limit)
+        total = len(events)
+        if args.limit is not None and total >= args.limit:
+            total = catalog.events.timeline_count(name, args.type, args.start, args.end)
     except ValueError as error:
         raise CommandError(str(error)) from error
     finally:
         catalog.close()
     if args.json:
-        emit_json(events_json(events))
+        emit_json(events_json(events, total))
         return 0
     out = _console(args)
     for event in events:
         out.print(_event_line(event), overflow="ellipsis", no_wrap=True)
+    if total > len(events):
+        out.print(Text(f"showing {len(events)} of {total} events (--limit {args.limit})", style="dim"))
     return 0
 
 

@@ -83,7 +83,8 @@ entity offsets point into "text" (none with --raw)."""
 EVENTS_EPILOG = """\
 Events come in time order, undated ones last. --from and --to take YYYY, YYYY-MM or YYYY-MM-DD
 and include the whole period (--to 2023 runs to the end of 2023); with either, undated events
-are left out. --entity takes any known spelling (--entity Tiongkok finds China's events)."""
+are left out. --entity takes any known spelling (--entity Tiongkok finds China's events).
+When --limit cuts the list, a last line says so: showing 500 of 861 events."""
 
 RELATED_EPILOG = """\
 ID is an article id as listed by 'search', 'list' or 'events', or a unique prefix of one.

@@ -117,9 +117,9 @@ def entities_json(named: Iterable[NamedEntity]) -> dict[str, Any]:
     return {"entities": [named_entity_json(entity) for entity in named]}
 
 
-def events_json(events: Iterable[Event]) -> dict[str, Any]:
-    """``warta events --json``: the timeline."""
-    return {"events": [event.as_json() for event in events]}
+def events_json(events: Sequence[Event], total: int | None = None) -> dict[str, Any]:
+    """``warta events --json``: the timeline, and how many events it has without ``--limit`` (``total``)."""
+    return {"events": [event.as_json() for event in events], "total": len(events) if total is None else total}
 
 
 def related_json(doc_id: str, ranked: Sequence[RelatedEvent]) -> dict[str, Any]:

@@ -210,7 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", metavar="DATE", help="from this date on (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--to", dest="end", metavar="DATE", help="up to this date, included")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N events (default: all)")
-    p.add_argument("--json", action="store_true", help='print JSON: {"events": [...]}')
+    p.add_argument(
+        "--json", action="store_true", help='print JSON: {"events": [...], "total": N} (N: how many without --limit)'
+    )
     p.set_defaults(run=cmd_events)
 
     p = command("related", "an article's events, then the most related events of other articles", RELATED_EPILOG)

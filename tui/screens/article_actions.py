@@ -1,6 +1,7 @@
 """What the main screen's keys do with the open article: its entities (``f``/``F`` filter on the one under
-the cursor, ``t`` shows its timeline in the sidebar) and the article outside the browser (``y`` copies it,
-``o`` opens its URL or file).
+the cursor, ``t`` shows its timeline in the sidebar, ``m`` loads the timeline's next page), the sidebar's
+filters (``a`` shows the events whose summary says nothing, ``v`` keeps one event type) and the article
+outside the browser (``y`` copies it, ``o`` opens its URL or file).
 """
 
 from __future__ import annotations
@@ -8,10 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.binding import Binding
 from textual.worker import get_current_worker
 
 from indexer.language.entities.model import Entity
-from tui.messages import EngineFailed, TimelineReady
+from tui.keys import effective_keys
+from tui.messages import EngineFailed, MoreEventsWanted, TimelineReady
 from tui.opener import Opener, is_url
 from tui.screens.reading import ArticleReading
 from tui.widgets.article import ArticleView, EntityHighlighted, entity_label
@@ -28,6 +31,8 @@ class ArticleActions(ArticleReading):
     """Opens URLs and files for ``o``."""
     _timeline_seq: int
     """Number of the latest timeline asked for: only its answer is shown."""
+    _timeline_wanted: tuple[str, str | None, str | None] | None = None
+    """The latest timeline asked for: its name, entity type and the article open then (for another page or type)."""
 
     if TYPE_CHECKING:  # given by MainScreen; declared here for the type checker only
 
@@ -107,12 +112,17 @@ class ArticleActions(ArticleReading):
         self._timeline_seq += 1
         view = self.query_one(ArticleView)
         open_doc = view.article.document.id if view.article is not None else None
-        self._entity_timeline(name, kind, open_doc, self._timeline_seq)
+        self._timeline_wanted = (name, kind, open_doc)
+        self._entity_timeline(self._timeline_wanted, events.event_type, 0, self._timeline_seq)
 
     @work(thread=True, exclusive=True, group="timeline")
-    def _entity_timeline(self, name: str, kind: str | None, open_doc: str | None, seq: int) -> None:
+    def _entity_timeline(
+        self, wanted: tuple[str, str | None, str | None], event_type: str | None, offset: int, seq: int
+    ) -> None:
+        """A page of the timeline ``wanted`` (name, entity type, open article), from ``offset`` on."""
+        name, kind, open_doc = wanted
         try:
-            timeline = self.library.entity_events(name, kind, open_doc)
+            timeline = self.library.entity_events(name, kind, open_doc, offset=offset, event_type=event_type)
         except Exception as error:  # see _search
             self.post_message(EngineFailed("the timeline", error))
             return
@@ -123,14 +133,70 @@ class ArticleActions(ArticleReading):
         if message.seq != self._timeline_seq:
             return
         timeline = message.timeline
-        self.query_one(EventsPane).show_entity_timeline(timeline)
+        events = self.query_one(EventsPane)
+        events.show_entity_timeline(timeline)
         status = self.query_one(StatusLine)
-        if timeline.events:
-            status.say(f"Events of {timeline.name}: {len(timeline.events):,}, in time order")
+        loaded = len(events.entries)
+        whose = f"{timeline.event_type} events" if timeline.event_type else "Events"
+        if timeline.events and loaded < timeline.total:
+            more = self.pane_keys()["more"]
+            status.say(f"{whose} of {timeline.name}: {loaded:,} of {timeline.total:,} in time order; {more} loads more")
+        elif timeline.events:
+            status.say(f"{whose} of {timeline.name}: {timeline.total:,}, in time order")
+        elif timeline.types:
+            status.say(f"No {timeline.event_type} events of {timeline.name}.", warning=True)
         elif timeline.articles:
             status.say(f"No events of {timeline.name}: the {len(timeline.articles):,} articles naming it instead")
         else:
             status.say(f"Nothing names {timeline.name}.", warning=True)
+
+    def on_more_events_wanted(self, message: MoreEventsWanted) -> None:
+        message.stop()
+        events = self.query_one(EventsPane)
+        if message.name == events.timeline and message.loaded == len(events.entries):
+            self.action_more_events()  # else the timeline changed since the row was chosen
+
+    def action_more_events(self) -> None:
+        """``m`` (or Enter on the timeline's last row): the next page of the timeline in the sidebar."""
+        events = self.query_one(EventsPane)
+        if not events.more or self._timeline_wanted is None or self._timeline_wanted[0] != events.timeline:
+            more = self.pane_keys()["more"]
+            self.query_one(StatusLine).say(f"No more events to load: {more} pages on an entity's timeline (t).")
+            return
+        loaded = len(events.entries)
+        self._entity_timeline(self._timeline_wanted, events.event_type, loaded, self._timeline_seq)
+
+    # the sidebar's filters -------------------------------------------------------------------------
+
+    def pane_keys(self) -> dict[str, str]:
+        """The keys of the sidebar's filters and pages, as ``keys.toml`` sets them (``all``, ``type``, ``more``)."""
+        keymap: dict[str, str] = getattr(self.app, "keymap", {})
+        wanted = {"all": "main.all-events", "type": "main.event-type", "more": "main.more-events"}
+        bindings = {binding.id: binding for binding in Binding.make_bindings(self.BINDINGS)}
+        return {name: effective_keys(bindings[id_], keymap).split(",")[0] for name, id_ in wanted.items()}
+
+    def action_all_events(self) -> None:
+        """``a``: list the events whose summary says nothing too ("X makes a statement"), or hide them again."""
+        events = self.query_one(EventsPane)
+        status = self.query_one(StatusLine)
+        if events.toggle_hidden():
+            status.say("Events: all, those whose summary says nothing too.")
+        else:
+            hidden = events.hidden()
+            status.say(f"Events: those whose summary says nothing are hidden ({hidden:,} here).")
+
+    def action_event_type(self) -> None:
+        """``v``: list only the next event type there is something of; after the last, every type again."""
+        events = self.query_one(EventsPane)
+        if not events.types():
+            self.query_one(StatusLine).say("No events to filter by type.", warning=True)
+            return
+        kind = events.next_type()
+        events.set_type(kind)
+        if events.view == "timeline" and self._timeline_wanted is not None:
+            self._timeline_seq += 1  # its count and pages are those of the type: ask the engine again
+            self._entity_timeline(self._timeline_wanted, kind, 0, self._timeline_seq)
+        self.query_one(StatusLine).say(f"Events: only {kind}." if kind else "Events: every type.")
 
     # the open article, outside the browser -----------------------------------------------------------
 

@@ -70,6 +70,9 @@ class MainScreen(ArticleActions):
         Binding("f", "filter_entity(False)", "Only with entity", show=False, id="main.filter-entity"),
         Binding("F", "filter_entity(True)", "Without entity", show=False, id="main.exclude-entity"),
         Binding("t", "timeline", "Entity timeline", show=False, id="main.timeline"),
+        Binding("m", "more_events", "More of the timeline", show=False, id="main.more-events"),
+        Binding("a", "all_events", "Show or hide empty events", show=False, id="main.all-events"),
+        Binding("v", "event_type", "Next event type", show=False, id="main.event-type"),
     ]
     WATCH_SECONDS = 2.0
     """How often the index on disk is checked for changes made by another process."""
@@ -103,6 +106,7 @@ class MainScreen(ArticleActions):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self.query_one(EventsPane).keys = self.pane_keys()
         self.query_one(SearchBar).focus()
         self._new_search("")
         self._load_stats()
