@@ -17,7 +17,7 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Sequence
 
-from indexer.language.events import Event, EventMention, RelatedEvent, link, related
+from indexer.language.events import Event, EventMention, RelatedEvent, family, link, related
 from indexer.language.events.link import LINK_VERSION
 from indexer.model import PartialDate
 from indexer.store.querylang import day_range
@@ -163,7 +163,8 @@ class EventTables:
         end: str | None = None,
         limit: int | None = None,
     ) -> list[Event]:
-        """Events in time order (undated last): of one entity, of one type, between two dates.
+        """Events in time order (undated last): of one entity, of one type (with its subtypes:
+        :func:`indexer.language.events.family`), between two dates.
 
         ``start`` and ``end`` are ISO dates of any precision; an event counts when its date falls
         inside, and dated filters leave undated events out.
@@ -173,9 +174,10 @@ class EventTables:
         if name is not None:
             where.append("id IN (SELECT event_id FROM event_names WHERE name = ?)")
             params.append(name)
-        if kind is not None:
-            where.append("type = ?")
-            params.append(kind)
+        if kind is not None:  # a type and its subtypes: DISASTER finds earthquakes too
+            kinds = family(kind)
+            where.append(f"type IN ({', '.join('?' * len(kinds))})")
+            params.extend(kinds)
         first, last = _bound(start, last=False), _bound(end, last=True)
         if first is not None:
             where.append("day >= ?")
