@@ -36,9 +36,7 @@ from tui.cli.help import (
     VERBOSE_HELP,
 )
 
-_SUBTYPES = "; ".join(
-    f"{kind}: also {', '.join(subs)}" for kind in EVENT_TYPES if (subs := family(kind)[1:])
-)
+_SUBTYPES = "; ".join(f"{kind}: also {', '.join(subs)}" for kind in EVENT_TYPES if (subs := family(kind)[1:]))
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
