@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 
 from indexer.catalog.stories import StoryTables
-from indexer.language.events import Event, EventMention, RelatedEvent, link, related
+from indexer.language.events import Event, EventMention, RelatedEvent, family, link, related
 from indexer.language.events.link import LINK_VERSION
 from indexer.language.events.related import common_names
 from indexer.model import PartialDate
@@ -169,7 +169,8 @@ class EventTables:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Event]:
-        """Events in time order (undated last): of one entity, of one type, between two dates.
+        """Events in time order (undated last): of one entity, of one type (with its subtypes:
+        :func:`indexer.language.events.family`), between two dates.
 
         ``start`` and ``end`` are ISO dates of any precision; an event counts when its date falls
         inside, and dated filters leave undated events out. ``offset`` skips that many first events
@@ -208,9 +209,10 @@ class EventTables:
         if name is not None:
             where.append("id IN (SELECT event_id FROM event_names WHERE name = ?)")
             params.append(name)
-        if kind is not None:
-            where.append("type = ?")
-            params.append(kind)
+        if kind is not None:  # a type and its subtypes: DISASTER finds earthquakes too
+            kinds = family(kind)
+            where.append(f"type IN ({', '.join('?' * len(kinds))})")
+            params.extend(kinds)
         first, last = _bound(start, last=False), _bound(end, last=True)
         if first is not None:
             where.append("day >= ?")

@@ -139,3 +139,24 @@ def test_reindexing_keeps_events_right(tmp_path: Path, workers: int) -> None:
     source.unlink()
     index_paths([], str(index), prune=True, workers=workers)
     assert _actors(index) == []
+
+
+def test_events_type_finds_its_subtypes(tmp_path: Path) -> None:
+    news = write_jsonl(
+        tmp_path / "news.jsonl",
+        [
+            article("q", "Gempa", "Gempa bermagnitudo 5,3 mengguncang Kabupaten Tuban, Jawa Timur."),
+            article("l", "Longsor", "Longsor menimbun jalan di Kabupaten Bogor, Jawa Barat."),
+            article("m", "Pertemuan", "Menteri Luar Negeri Rusia Sergey Lavrov bertemu Wang Yi di Beijing."),
+        ],
+    )
+    index = tmp_path / "index"
+    index_paths([str(news)], str(index), workers=1)
+    catalog = open_catalog(str(index))
+    try:
+        disasters = {e.type for e in catalog.events.timeline(kind="DISASTER")}
+        quakes = {e.type for e in catalog.events.timeline(kind="EARTHQUAKE")}
+    finally:
+        catalog.close()
+    assert disasters == {"DISASTER", "EARTHQUAKE"}
+    assert quakes == {"EARTHQUAKE"}

@@ -59,7 +59,7 @@ def test_one_fact_is_one_event_per_article() -> None:
         "Banjir melanda Ambon, Jumat. Banjir di Ambon merendam ratusan rumah. Warga mengungsi karena banjir di Ambon."
     )
     linked = link(events(text))
-    assert [(e.type, e.place, len(e.mentions)) for e in linked] == [("DISASTER", "Ambon", 3)]
+    assert [(e.type, e.place, len(e.mentions)) for e in linked] == [("FLOOD", "Ambon", 3)]
 
 
 def test_an_acronym_inside_a_larger_name_is_not_that_organisation() -> None:

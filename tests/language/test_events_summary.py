@@ -45,7 +45,7 @@ def test_appeal_says_what_was_asked() -> None:
 
 
 def test_disaster_says_its_kind() -> None:
-    event = one("Gempa mengguncang Lombok pada hari Minggu.", "DISASTER")
+    event = one("Gempa mengguncang Lombok pada hari Minggu.", "EARTHQUAKE")
     assert event.summary.startswith("Earthquake in Lombok")
 
 

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from indexer.language.events import EVENT_TYPES
+from indexer.language.events import EVENT_TYPES, family
 from indexer.model import PartialDate
 from tui.cli.commands import (
     cmd_annotate,
@@ -36,6 +36,7 @@ from tui.cli.help import (
     VERBOSE_HELP,
 )
 
+_SUBTYPES = "; ".join(f"{kind}: also {', '.join(subs)}" for kind in EVENT_TYPES if (subs := family(kind)[1:]))
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
@@ -206,7 +207,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("events", "the corpus timeline: events in time order", EVENTS_EPILOG)
     p.add_argument("--entity", metavar="NAME", help="only events naming this entity (any alias)")
-    p.add_argument("--type", type=str.upper, choices=EVENT_TYPES, help="only this event type")
+    p.add_argument(
+        "--type",
+        type=str.upper,
+        choices=EVENT_TYPES,
+        metavar="TYPE",
+        help=f"only this event type and its subtypes ({_SUBTYPES}); one of {', '.join(EVENT_TYPES)}",
+    )
     p.add_argument("--from", dest="start", metavar="DATE", help="from this date on (YYYY, YYYY-MM or YYYY-MM-DD)")
     p.add_argument("--to", dest="end", metavar="DATE", help="up to this date, included")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N events (default: all)")

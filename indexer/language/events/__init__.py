@@ -11,7 +11,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from indexer.language.events.link import actor_key, date_distance, dates_compatible, link, link_keys, probe_keys
-from indexer.language.events.model import EVENT_TYPES, Event, EventMention, EventType, Mention, RelatedEvent
+from indexer.language.events.model import (
+    EVENT_TYPES,
+    FAMILY,
+    Event,
+    EventMention,
+    EventType,
+    Mention,
+    RelatedEvent,
+    family,
+)
 from indexer.language.events.related import EventIndex, related
 from indexer.language.events.summary import says_something, summarize
 
@@ -33,6 +42,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "EVENT_TYPES",
+    "FAMILY",
     "Event",
     "EventIndex",
     "EventMention",
@@ -43,6 +53,7 @@ __all__ = [
     "date_distance",
     "dates_compatible",
     "extract_events",
+    "family",
     "link",
     "link_keys",
     "probe_keys",

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 
 from indexer.language.events import lexicon as lx
+from indexer.language.events import senses
 from indexer.language.events.affiliation import countries, with_countries
 from indexer.language.events.attribution import Reported, unique
 from indexer.language.events.dates import nearest_date
@@ -35,10 +36,23 @@ _DIRECT = re.compile(
     r"|against|untuk|for|atas|on|of|yang|who)\b)[a-z]+\s+)?(?:[A-Z][\w.]*\s+){0,4}|\s*[-–]\s*"
 )
 """Between a noun trigger and a doer named after it: a title, an adjective, *antara*/*between*."""
+_OF = re.compile(r"\s*(?:(?:of|terhadap)\s+)?(?:(?:the|kepada)\s+)?(?:[A-Z][\w.]*\s+){0,4}")
+"""Between a noun trigger and the one it happens to: *of*, a title ("the arrest of Police Chief X")."""
 _WITH = re.compile(r"\s*(?:dengan|with|dan|and|ke|to|terhadap|against|atas|on)\s+(?:[A-Z][\w.]*\s+){0,4}")
 """Between a noun's doer named after it and another participant: *dengan*/*with*."""
 PARTNERS_NOT_PLACES: frozenset[EventType] = frozenset(("MEET", "AGREE"))
 """Events whose parties are never a city or a region ("Agus Rahardjo meets Jakarta" is a meeting in Jakarta)."""
+PLACE_KINDS: frozenset[EventType] = frozenset(
+    ("DISASTER", "ELECTION", "EARTHQUAKE", "FIRE", "FLOOD", "CRASH", "DEATH", "INJURY", "ATTACK")
+)
+"""Events that may be told of a place alone, nobody named ("Gempa di Lombok", "three died in Aceh")."""
+STRIKES_PLACES: frozenset[EventType] = frozenset(("DISASTER", "EARTHQUAKE", "FIRE", "FLOOD"))
+"""Events whose actors are the places they strike: nobody does them."""
+VOICED: frozenset[EventType] = frozenset(
+    ("DEATH", "INJURY", "ATTACK", "ARREST", "TRIAL", "SENTENCE", "RELEASE", "APPOINT", "RESIGN", "ACQUIRE", "LAUNCH")
+)
+"""Events done to someone: the name before a passive trigger (*ditangkap*, *was arrested*, *tewas*) is
+the one it happens to, a doer only after *oleh*/*by*."""
 _POSSESSIVES = ("a", "an", "its", "their", "his", "her")
 _NOT_TRIGGERS = (None, SPEECH, SOURCE, BREAK, THAT)
 
@@ -75,7 +89,7 @@ def _referred(sent: Sentence, k: int) -> bool:
         word = sent.words[j]
         if word in lx.REFERENCE_WORDS:
             # "dari"/"from" refer to a thing only for the things an event leaves (an agreement, a prison)
-            return word not in lx.FROM_WORDS or sent.roles[k] in ("AGREE", "LEGAL")
+            return word not in lx.FROM_WORDS or sent.roles[k] in ("AGREE", "LEGAL", "ARREST", "SENTENCE")
         if (
             word not in SKIP_BEFORE_PLACE
             and word not in _POSSESSIVES
@@ -106,7 +120,8 @@ def _kind(words: list[str], k: int, role: str) -> EventType | None:
         return None
     if role == CALLED:
         return "APPEAL" if k + 1 < len(words) and words[k + 1] in ("on", "for") else None
-    return lx.trigger_type(words[k])
+    kind = lx.trigger_type(words[k])
+    return None if kind is None else senses.sense(words, k, kind)
 
 
 def _hedged(sent: Sentence, k: int) -> bool:
@@ -129,7 +144,7 @@ def _event(sent: Sentence, k: int, kind: EventType, region: Reported | None = No
     names = sent.names
     text = doc.text
     candidates = sent.actor_indexes(c_start, c_end)
-    if kind in PARTNERS_NOT_PLACES:
+    if kind in PARTNERS_NOT_PLACES or kind in VOICED:  # a city is not arrested, nor a meeting's party
         candidates = [i for i in candidates if not _a_place(names[i].type, name(names[i]))]
     before = [
         i
@@ -144,14 +159,16 @@ def _event(sent: Sentence, k: int, kind: EventType, region: Reported | None = No
         left = [i for i in left[-1:] if not text[names[i].end : sent.starts[k - 1]].strip(" ,")]
     right = [i for i in candidates if names[i].start >= t_end]
     pronoun_doer: str | None = speaker_doer
+    left, pronoun_doer = _voiced_subject(sent, k, kind, left, right, pronoun_doer)
     doers = _passive_agents(sent, k, right, c_end)
+    by_agent = bool(doers)
     if not doers and left and not pronoun_doer:
         doers = sent.coordinated_group(left)
     from_right = False
     if not doers and not left and not pronoun_doer and not relative:
         if not any(names[i].end <= t_start for i in candidates) and sent.pronoun_before(k, k, c_start):
             pronoun_doer = doc.last_subject
-        elif right and _DIRECT.fullmatch(text, t_end, names[right[0]].start):
+        elif right and _named_after(sent, k, kind, right[0]):
             # a noun and its doer right after it (Pertemuan Putin), not an object ("talks with Imtec")
             doers = [right[0]]
             from_right = True
@@ -162,27 +179,74 @@ def _event(sent: Sentence, k: int, kind: EventType, region: Reported | None = No
         joined = text[names[doers[0]].end : names[others[0]].start] if others else ""
         if not _WITH.fullmatch(joined):
             others = []
-    if not doers and not pronoun_doer and kind not in ("DISASTER", "ELECTION"):
+    if not doers and not pronoun_doer and kind not in PLACE_KINDS:
         return None  # nobody named does it: "a new board pursue merger talks with Imtec" is no event of Imtec
-    actors_list += [name(names[i]) for i in others]
+    patient, actors_list = _voice(sent, k, kind, actors_list, left if by_agent else [], from_right)
+    if not (patient and senses.passive(sent.words, k)):  # "ditangkap pihak kepolisian Monaco": no co-patient
+        actors_list += [name(names[i]) for i in others]
     place = _place(sent, kind, t_start, c_start, c_end)
-    if kind == "DISASTER":  # a disaster strikes places, nobody does it
+    if kind in STRIKES_PLACES:  # a disaster strikes places, nobody does it
         actors_list = [name(names[i]) for i in candidates if names[i].type == "LOC"]
+        patient = False
     actors = unique([a for a in actors_list if a])
-    if not actors and not (kind in ("DISASTER", "ELECTION") and place):
+    if not actors and not (kind in PLACE_KINDS and place):
         return None
+    if kind == "ATTACK" and set(actors) & countries():
+        kind = "MILITARY"  # a country attacks or is attacked: an armed forces' strike
     if actors and names and doers and names[doers[0]].type == "PERSON":
         doc.last_subject = actors[0]
+    trigger = text[t_start:t_end]
     return EventMention(
         type=kind,
         actors=actors,
         place=place,
         date=nearest_date(sent.dates, t_start, sent.clause(t_start), doc.published),
-        summary=summarize(kind, actors, place),
+        summary=summarize(kind, actors, place, trigger=trigger, patient=patient),
         mention=Mention(doc.doc_id, sent.start, sent.end, t_start, t_end),
-        trigger=text[t_start:t_end],
+        trigger=trigger,
         affiliations=with_countries(actors, sent.affiliations(c_start, c_end)),
     )
+
+
+def _named_after(sent: Sentence, k: int, kind: EventType, i: int) -> bool:
+    """Whether name ``i`` right after noun trigger ``k`` is its doer (*Pertemuan Putin*) or, for an
+    event done to someone, the one it happens to (*the resignation of Wilfried Martens*)."""
+    text, t_end, start = sent.doc.text, sent.ends[k], sent.names[i].start
+    if _DIRECT.fullmatch(text, t_end, start):
+        return True
+    return kind in VOICED and senses.noun(sent.words[k]) and _OF.fullmatch(text, t_end, start) is not None
+
+
+def _voiced_subject(
+    sent: Sentence, k: int, kind: EventType, left: list[int], right: list[int], pronoun_doer: str | None
+) -> tuple[list[int], str | None]:
+    """The names before a trigger done to someone and its pronoun subject, corrected: a pronoun between
+    the last name and the trigger stands for the subject ("Anwar mengunjungi Habibie setelah dia
+    dibebaskan"); a noun with the one it happens to after it has no subject before it ("the resignation
+    of Wilfried Martens", "penangkapan Setya Novanto")."""
+    names = sent.names
+    if kind not in VOICED:
+        return left, pronoun_doer
+    if left and not pronoun_doer and sent.pronoun_before(k, 3, names[left[-1]].end):
+        return [], sent.doc.last_subject
+    if right and senses.noun(sent.words[k]) and _OF.fullmatch(sent.doc.text, sent.ends[k], names[right[0]].start):
+        return [], pronoun_doer
+    return left, pronoun_doer
+
+
+def _voice(
+    sent: Sentence, k: int, kind: EventType, actors: list[str], before_agent: list[int], from_right: bool
+) -> tuple[bool, list[str]]:
+    """Whether the first of ``actors`` is what the event happens to (nobody named does it), and the
+    actors with the patients named before a passive trigger put after its doer (``before_agent``: the
+    names before the trigger when the doer came after *oleh*/*by*). Only for :data:`VOICED` types."""
+    if kind not in VOICED:
+        return False, actors
+    if not senses.passive(sent.words, k):
+        return from_right, actors  # "menangkap X", "the arrest of X": X it happens to
+    if before_agent:  # "X ditangkap oleh Polda": the doer first, then X
+        return False, actors + [name(sent.names[i]) for i in sent.coordinated_group(before_agent)]
+    return bool(actors), actors
 
 
 def _a_place(entity_type: str, canonical: str) -> bool:
@@ -238,7 +302,7 @@ def _passive_agents(sent: Sentence, k: int, right: list[int], c_end: int) -> lis
 
 def _place(sent: Sentence, kind: EventType, t_start: int, c_start: int, c_end: int) -> str | None:
     """Where: a visit's destination after the trigger, else a place after *di*/*in*/*at* (after the
-    trigger first); for a disaster or an election, else the first place of the clause."""
+    trigger first); for a disaster, a crash or an election, else the first place of the clause."""
     names = sent.names
     places = [i for i in sorted(sent.place_role) if c_start <= names[i].start < c_end]
     if kind == "VISIT":
@@ -249,7 +313,7 @@ def _place(sent: Sentence, kind: EventType, t_start: int, c_start: int, c_end: i
     if at:
         after = [i for i in at if names[i].start > t_start]
         return name(names[(after or at)[0]])
-    if kind in ("DISASTER", "ELECTION"):
+    if kind in STRIKES_PLACES or kind in ("ELECTION", "CRASH"):
         locs = [i for i in range(len(names)) if names[i].type == "LOC" and c_start <= names[i].start < c_end]
         if locs:
             return name(names[locs[0]])

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from indexer.language.events.model import EventMention
 from indexer.language.events.state import Sentence
-from indexer.language.events.summary import summarize
+from indexer.language.events.summary import shorten
 
 __all__ = ["described", "said"]
 
@@ -31,19 +31,31 @@ _DISCUSS = re.compile(
 )
 _SPEAKER_WORDS = 8
 """At most this many words from the comma to a final speech verb ("…, the Belgian minister said")."""
+_LEGAL = re.compile(
+    r"\b(?:for|over|karena|atas|terkait|dalam\s+kasus|kasus|in\s+connection\s+with|on\s+charges?\s+of)\s+",
+    re.IGNORECASE,
+)
 _CONNECTORS: dict[str, re.Pattern[str]] = {
     "APPEAL": _CONNECTOR,
     "AGREE": _CONNECTOR,
     "MEET": _DISCUSS,
     "VISIT": _DISCUSS,
-    "LEGAL": re.compile(
-        r"\b(?:for|over|karena|atas|terkait|dalam\s+kasus|kasus|in\s+connection\s+with|on\s+charges?\s+of)\s+",
-        re.IGNORECASE,
-    ),
+    "LEGAL": _LEGAL,
+    "ARREST": _LEGAL,
+    "TRIAL": _LEGAL,
+    "SENTENCE": _LEGAL,
     "PROTEST": re.compile(r"\b(?:menolak|menuntut|memprotes|against|over|to\s+demand|terkait|soal)\s+", re.IGNORECASE),
 }
 """Per type, the words after which a sentence says what the event is about."""
-_PREFIX = {"MEET": "to discuss ", "VISIT": "to discuss ", "LEGAL": "over ", "PROTEST": "over "}
+_PREFIX = {
+    "MEET": "to discuss ",
+    "VISIT": "to discuss ",
+    "LEGAL": "over ",
+    "ARREST": "over ",
+    "TRIAL": "over ",
+    "SENTENCE": "over ",
+    "PROTEST": "over ",
+}
 _OBJECT_KINDS = frozenset(("REJECT", "SUPPLY"))
 """Types whose trigger's object says what the event is about ("menolak permohonan …", "sold its stake")."""
 _NO_OBJECT = frozenset(
@@ -85,9 +97,10 @@ def described(sent: Sentence, mention: EventMention) -> EventMention:
     are described where they are found: :mod:`.attribution`)."""
     if mention.type == "STATEMENT":
         return mention
-    what = _what(sent, mention)
-    summary = summarize(mention.type, mention.actors, mention.place, _words(what), trigger=mention.trigger)
-    return mention if summary == mention.summary else replace(mention, summary=summary)
+    what = _words(_what(sent, mention))
+    if not what:  # the mention's line is its bare template, made where its roles were known
+        return mention
+    return replace(mention, summary=f"{mention.summary}: {shorten(what)}")
 
 
 def _what(sent: Sentence, mention: EventMention) -> str:
@@ -101,7 +114,9 @@ def _what(sent: Sentence, mention: EventMention) -> str:
     if found:
         return _PREFIX.get(kind, "") + text[found.end() : _end(sent, t_start, found.end())]
     trigger = mention.trigger.lower()
-    if (kind in _OBJECT_KINDS or trigger.startswith(_SIGN)) and not sent.doc.inside_entity(t_end, t_end + 2):
+    if (kind in _OBJECT_KINDS or (kind == "AGREE" and trigger.startswith(_SIGN))) and not sent.doc.inside_entity(
+        t_end, t_end + 2
+    ):
         words = text[t_end : _end(sent, t_start, t_end)]
         first = words.split(maxsplit=1)[:1]
         return words if first and first[0].lower() not in _NO_OBJECT else ""

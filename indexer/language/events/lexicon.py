@@ -26,11 +26,19 @@ _ID_ROOTS: dict[EventType, tuple[str, ...]] = {
     "APPEAL": ("desak", "imbau"),
     "REJECT": ("tolak", "bantah", "sangkal", "kecam", "kutuk", "cemooh", "veto"),
     "SUPPLY": ("pasok", "ekspor", "impor"),
-    "MILITARY": ("serang", "invasi", "kerah", "caplok", "gempur", "bombardir", "anekasi", "aneksasi"),
+    "MILITARY": ("invasi", "kerah", "caplok", "gempur", "bombardir", "anekasi", "aneksasi"),
     "PROTEST": ("protes", "demonstrasi", "boikot", "mogok"),
-    "LEGAL": ("tangkap", "dakwa", "vonis", "adili", "gugat", "penjara"),
+    "LEGAL": ("gugat",),
     "ELECTION": ("coblos",),
     "DISASTER": (),
+    "ATTACK": ("serang", "tembak", "tikam", "tusuk", "aniaya", "keroyok", "bacok"),
+    "ARREST": ("tangkap", "bekuk", "ringkus", "ciduk", "cokok"),
+    "TRIAL": ("dakwa", "adili"),
+    "SENTENCE": ("vonis",),
+    "APPOINT": ("lantik",),
+    "RESIGN": ("pecat", "copot"),
+    "ACQUIRE": ("akuisisi",),
+    "LAUNCH": ("luncur",),
 }
 
 # Explicit forms (Indonesian and English), not expanded.
@@ -50,17 +58,50 @@ _FORMS: dict[EventType, str] = {
     "SUPPLY": """menyalurkan disalurkan penyaluran menjual dijual penjualan
         supply supplied supplies supplying shipped shipments sold sells export exported exports""",
     "MILITARY": """berperang memerangi diperangi menduduki diduduki pendudukan mengebom dibom pengeboman
-        menembaki ditembaki
-        attack attacked attacks invade invaded invasion deploy deployed deployment bombed shelled
-        occupied annexed airstrike airstrikes""",
+        invade invaded invasion deploy deployed deployment bombed shelled shelling occupied annexed airstrike
+        airstrikes bombardment""",
     "PROTEST": """unjuk berunjuk demo pendemo demonstran
         protest protests protested protesters demonstration demonstrations demonstrators boycott""",
-    "LEGAL": """ditahan penahanan menyanksi disanksi
-        arrest arrested arrests charged indicted sentenced convicted sued lawsuit sanctioned""",
-    "ELECTION": """pemilu pilpres pilkada pileg pemilihan terpilih pemungutan
-        election elections elected vote voted voters ballot""",
-    "DISASTER": """gempa banjir longsor tsunami erupsi letusan kebakaran topan badai kecelakaan
-        earthquake quake floods flooding flood hurricane typhoon eruption landslide""",
+    "LEGAL": """menyanksi disanksi
+        sued lawsuit sanctioned""",
+    "ELECTION": """pemilu pilpres pilkada pileg pemilihan pemungutan
+        election elections vote voted voters ballot""",
+    "DISASTER": """longsor tsunami erupsi letusan topan badai
+        hurricane typhoon eruption landslide tornado""",
+    "DEATH": """tewas meninggal wafat kematian menewaskan pembunuhan membunuh dibunuh terbunuh
+        died dies dead death deaths killed kill kills killing killings murdered murder murders slain perished
+        suicide""",
+    "INJURY": """luka terluka melukai dilukai cedera
+        injured injuring injures injury injuries wounded wounding""",
+    "ATTACK": """penembakan penusukan pengeroyokan penganiayaan penyerangan
+        attack attacked attacks shot shooting shootings stabbed stabbing assaulted assault gunfire
+        hijacked hijacking fire fired firing fires""",
+    "ARREST": """ditahan penahanan
+        arrest arrested arrests detained apprehended nabbed custody""",
+    "TRIAL": """dituntut diadili mengadili persidangan disidangkan ditetapkan
+        charged charges indicted indictment trial prosecuted arraigned pleaded""",
+    "SENTENCE": """dihukum dijatuhi dipenjara dipenjarakan memenjarakan
+        sentenced convicted jailed imprisoned guilty""",
+    "RELEASE": """dibebaskan membebaskan pembebasan
+        released freed acquitted paroled""",
+    "APPOINT": """dilantik melantik pelantikan terpilih diangkat ditunjuk direkrut merekrut
+        appointed appoints appointment elected re-elected sworn inaugurated hired named""",
+    "RESIGN": """mengundurkan pengunduran mundur diberhentikan memberhentikan lengser
+        resigned resigns resignation resign stepped steps sacked ousted quit dismissed""",
+    "ACQUIRE": """merger membeli dibeli pembelian
+        acquire acquired acquires acquiring acquisition acquisitions merger takeover bought buys buy purchased""",
+    "LAUNCH": """meluncurkan diluncurkan peluncuran
+        launch launched launches launching unveiled unveils unveiling""",
+    "CONTRACT": """kontrak dikontrak mengontrak
+        contract contracts""",
+    "EARTHQUAKE": """gempa
+        earthquake earthquakes quake quakes temblor""",
+    "FIRE": """kebakaran terbakar membakar dibakar
+        blaze wildfire wildfires""",
+    "FLOOD": """banjir
+        flood floods flooding flooded""",
+    "CRASH": """kecelakaan tabrakan bertabrakan menabrak ditabrak tergelincir
+        crash crashed crashes collision collided derailed""",
 }
 
 SEND_WORDS = frozenset("kirim mengirim mengirimkan dikirim dikirimkan pengiriman send sends sent sending".split())
@@ -134,7 +175,8 @@ ANONYMOUS = frozenset(("sources", "source", "sumber"))
 
 NOT_TRIGGERS = frozenset(
     """temuan temukan menemukan ditemukan penemuan penemu tersua temunya ekspornya impornya kerahkan
-    pengadilan keadilan adil""".split()
+    pengadilan keadilan adil penembak tembakan tembakannya penyerang penyerangnya pembunuh tangkapan
+    luncuran pelantik""".split()
 )
 """Forms the expansion writes or the stemmer finds that are no event (pertahanan: defence)."""
 
@@ -195,10 +237,14 @@ def _build() -> tuple[dict[str, EventType], dict[str, EventType]]:
             "sign": "AGREE",
             "agre": "AGREE",
             "protest": "PROTEST",
-            "attack": "MILITARY",
+            "attack": "ATTACK",
             "invad": "MILITARY",
-            "arrest": "LEGAL",
-            "elect": "ELECTION",
+            "arrest": "ARREST",
+            "elect": "APPOINT",
+            "kill": "DEATH",
+            "resign": "RESIGN",
+            "acquir": "ACQUIRE",
+            "sentenc": "SENTENCE",
             "reject": "REJECT",
             "deni": "REJECT",
             "refus": "REJECT",

@@ -57,7 +57,7 @@ from indexer.model import PartialDate
 
 __all__ = ["LINK_VERSION", "actor_key", "date_distance", "dates_compatible", "link", "link_keys", "probe_keys"]
 
-LINK_VERSION = "3"
+LINK_VERSION = "4"
 """Version of the linking rules: events linked by other rules are linked again (no re-extraction)."""
 
 

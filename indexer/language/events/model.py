@@ -26,9 +26,45 @@ EventType = Literal[
     "ELECTION",
     "DISASTER",
     "OTHER",
+    "DEATH",
+    "INJURY",
+    "ATTACK",
+    "ARREST",
+    "TRIAL",
+    "SENTENCE",
+    "RELEASE",
+    "APPOINT",
+    "RESIGN",
+    "ACQUIRE",
+    "LAUNCH",
+    "CONTRACT",
+    "EARTHQUAKE",
+    "FIRE",
+    "FLOOD",
+    "CRASH",
 ]
 EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
-"""The vocabulary, modelled on CAMEO root categories (README, section Events)."""
+"""The vocabulary: CAMEO-like root categories (MEET … DISASTER, OTHER) and the usual news types of ACE
+2005 (DEATH … CRASH); docs/events.md has one line each."""
+
+FAMILY: dict[EventType, EventType] = {
+    "ARREST": "LEGAL",
+    "TRIAL": "LEGAL",
+    "SENTENCE": "LEGAL",
+    "RELEASE": "LEGAL",
+    "EARTHQUAKE": "DISASTER",
+    "FIRE": "DISASTER",
+    "FLOOD": "DISASTER",
+    "CRASH": "DISASTER",
+}
+"""A subtype → the type it belongs to: asking for LEGAL finds arrests, trials, sentences and releases
+too; asking for DISASTER finds earthquakes, fires, floods and crashes."""
+
+
+def family(kind: str) -> tuple[str, ...]:
+    """``kind`` and its subtypes (:data:`FAMILY`): what a filter on ``kind`` matches."""
+    return (kind, *(sub for sub, parent in FAMILY.items() if parent == kind))
+
 
 _PRECISIONS: dict[int, Precision] = {10: "day", 7: "month", 4: "year"}
 
