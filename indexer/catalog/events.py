@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from indexer.catalog.stories import StoryTables
 from indexer.language.events import Event, EventMention, RelatedEvent, family, link, related
 from indexer.language.events.link import LINK_VERSION
-from indexer.language.events.related import common_names
+from indexer.language.events.related import common_names, score_floor
 from indexer.model import PartialDate
 from indexer.store.querylang import day_range
 
@@ -301,8 +301,17 @@ class EventTables:
         mates = self._stories.mates(doc_id) if self._stories is not None else []
         story = self._of_documents(mates)
         weights, common = self._weights(names)
+        floor = score_floor(self.count())
         return related(
-            names, own, candidates, limit, doc_date=doc_date, weights=weights, same_story=story, common=common
+            names,
+            own,
+            candidates,
+            limit,
+            doc_date=doc_date,
+            weights=weights,
+            same_story=story,
+            common=common,
+            min_score=floor,
         )
 
     def _of_documents(self, doc_ids: Sequence[str]) -> list[Event]:

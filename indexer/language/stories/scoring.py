@@ -92,8 +92,8 @@ class PairScorer:
     _cache: dict[str, _Vectors] = field(default_factory=dict, repr=False)
 
     def _idf(self, docs: int) -> float:
-        n = max(self.stats.documents, 1)
-        return math.log(n / docs) if docs else math.log(n + 1)
+        """``log((N + 1) / docs)``: never 0, so that two articles of a two-article index still compare."""
+        return math.log((max(self.stats.documents, 1) + 1) / max(docs, 1))
 
     def _vectors(self, profile: StoryProfile) -> _Vectors:
         found = self._cache.get(profile.doc_id)
