@@ -89,6 +89,9 @@ class PairScorer:
     """Scores pairs of profiles against :class:`CorpusStats`; each profile's vectors are made once."""
 
     stats: CorpusStats
+    coefficients: tuple[float, ...] = COEFFICIENTS
+    """The model's weights, one per feature of :data:`FEATURES` (another model's, to train or test one)."""
+    intercept: float = INTERCEPT
     _cache: dict[str, _Vectors] = field(default_factory=dict, repr=False)
 
     def _idf(self, docs: int) -> float:
@@ -143,5 +146,5 @@ class PairScorer:
 
     def probability(self, a: StoryProfile, b: StoryProfile) -> float:
         """How likely ``a`` and ``b`` report the same event, from 0 to 1."""
-        z = INTERCEPT + sum(c * x for c, x in zip(COEFFICIENTS, self.features(a, b), strict=True))
+        z = self.intercept + sum(c * x for c, x in zip(self.coefficients, self.features(a, b), strict=True))
         return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
