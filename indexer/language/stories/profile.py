@@ -39,7 +39,8 @@ class StoryProfile:
     ``terms``: word counts of title and text (the :data:`MAX_TERMS` most frequent); ``lead`` and
     ``title``: word counts of the lead and the title; ``names``: counts of the canonical names of
     people, organisations and places; ``lead_names``: those named in the lead; ``numbers``: the
-    numbers written (years aside); ``date``: the publication date as ISO (any precision) or None.
+    numbers written (years aside); ``date``: the publication date as ISO (any precision) or None;
+    ``lead_numbers``: the numbers of the lead; ``lead_places``: the places named in the lead.
     """
 
     doc_id: str
@@ -50,6 +51,8 @@ class StoryProfile:
     names: Mapping[str, int] = field(default_factory=dict)
     lead_names: frozenset[str] = frozenset()
     numbers: frozenset[str] = frozenset()
+    lead_numbers: frozenset[str] = frozenset()
+    lead_places: frozenset[str] = frozenset()
 
     def search_keys(self) -> set[str]:
         """What finds candidate articles: its names and its title's longer words."""
@@ -67,6 +70,8 @@ class StoryProfile:
             "names": dict(self.names),
             "lead_names": sorted(self.lead_names),
             "numbers": sorted(self.numbers),
+            "lead_numbers": sorted(self.lead_numbers),
+            "lead_places": sorted(self.lead_places),
         }
 
     @classmethod
@@ -80,6 +85,8 @@ class StoryProfile:
             names=_counts(data.get("names")),
             lead_names=frozenset(str(n) for n in data.get("lead_names", ())),
             numbers=frozenset(str(n) for n in data.get("numbers", ())),
+            lead_numbers=frozenset(str(n) for n in data.get("lead_numbers", ())),
+            lead_places=frozenset(str(n) for n in data.get("lead_places", ())),
         )
 
 
@@ -107,6 +114,7 @@ def profile_article(
     lead_text = title + "\n" + text[:LEAD_CHARS]
     names: Counter[str] = Counter()
     lead_names: set[str] = set()
+    lead_places: set[str] = set()
     for entity, in_lead in [*((e, True) for e in title_entities), *((e, e.start < LEAD_CHARS) for e in entities)]:
         if entity.type not in NAMED:
             continue
@@ -114,7 +122,9 @@ def profile_article(
         names[name] += 1
         if in_lead:
             lead_names.add(name)
-    numbers = frozenset(w for w in all_words if any(c.isdigit() for c in w) and not _YEAR.fullmatch(w))
+            if entity.type == "LOC":
+                lead_places.add(name)
+    numbers = frozenset(w for w in all_words if _number(w))
     return StoryProfile(
         doc_id=doc_id,
         date=date,
@@ -124,4 +134,10 @@ def profile_article(
         names=dict(names),
         lead_names=frozenset(lead_names),
         numbers=frozenset(sorted(numbers)[:100]),
+        lead_numbers=frozenset(sorted(w for w in words(lead_text) if _number(w))[:30]),
+        lead_places=frozenset(lead_places),
     )
+
+
+def _number(word: str) -> bool:
+    return any(c.isdigit() for c in word) and not _YEAR.fullmatch(word)
