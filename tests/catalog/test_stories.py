@@ -66,7 +66,9 @@ def test_a_later_report_joins_the_story_and_related_says_so(tmp_path: Path, cli:
     )
     index_paths([str(first)], str(index))
     assert _stories(index) == {}
-    second = write_jsonl(tmp_path / "second.jsonl", [article("b", "Ambon diguncang gempa 6,5", QUAKE_B, date="2019-09-27")])
+    second = write_jsonl(
+        tmp_path / "second.jsonl", [article("b", "Ambon diguncang gempa 6,5", QUAKE_B, date="2019-09-27")]
+    )
     index_paths([str(second)], str(index))
     ids = ids_by_key(index)
     assert set(_stories(index)) == {ids["a"], ids["b"]}
