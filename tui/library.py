@@ -18,7 +18,7 @@ from indexer.catalog.articles import Catalog
 from indexer.language.entities.model import Entity
 from indexer.language.entities.names import lookup
 from indexer.language.events.model import Event, Mention
-from indexer.language.events.summary import says_something
+from indexer.language.events.summary import has_content
 from indexer.model import PartialDate
 from indexer.pipeline import IndexSummary, Progress, index_paths, open_catalog, version_number
 from indexer.store import Store
@@ -338,7 +338,7 @@ def _event_rows(
             sentence_start=mention.sentence_start,
             sentence_end=mention.sentence_end,
             source_title=titles.get(mention.doc_id, ""),
-            content=says_something(event),
+            content=has_content(event),
             same_event=same,
         )
         for event, shared, same, mention in chosen

@@ -42,7 +42,7 @@ class EventRow:
     source_title: str
     """Title of the article ``doc_id`` ("" when it has none or is gone)."""
     content: bool = True
-    """The summary says more than its bare template (``summary.says_something``): not "X makes a statement"."""
+    """The summary says more than its bare template (``summary.has_content``): not "X makes a statement"."""
     same_event: bool = False
     """Another article of the open one's story reports it: the same real-world event."""
 

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from indexer.language.entities import annotate
 from indexer.language.events import EventMention, extract_events, link
-from indexer.language.events.summary import MAX_WHAT, says_something, shorten, summarize
+from indexer.language.events.summary import MAX_WHAT, has_content, says_something, shorten, summarize
 
 
 def events(text: str, lang: str = "id") -> list[EventMention]:
@@ -86,3 +86,12 @@ def test_rejection_says_what_was_rejected_and_never_a_function_word() -> None:
     assert event.summary.endswith(": revisi undang-undang pemilu di Jakarta")
     bare = one("Presiden Joko Widodo menolak dengan tegas.", "REJECT")
     assert not says_something(bare)
+
+
+def test_a_meeting_with_its_partner_says_something_a_lone_one_does_not() -> None:
+    found = events("Presiden Joko Widodo bertemu Perdana Menteri Malaysia Mahathir Mohamad di Bogor.")
+    (meeting,) = [e for e in link(found) if e.type == "MEET"]
+    assert len(meeting.actors) >= 2 and has_content(meeting)
+    lone = meeting.actors[:1]
+    alone = meeting.__class__(meeting.id, "MEET", lone, None, meeting.date, summarize("MEET", lone, None), ())
+    assert not has_content(alone)

@@ -9,7 +9,7 @@ from rich.style import Style
 from tui_support import settle
 
 from indexer.language.entities.model import Entity
-from indexer.language.events.summary import says_something
+from indexer.language.events.summary import has_content
 from indexer.pipeline import open_catalog
 from indexer.store import Store, StoredDocument
 from tui.app import WartaApp
@@ -193,7 +193,7 @@ async def test_t_shows_the_events_of_the_entity_over_the_corpus_in_the_sidebar(s
         finally:
             catalog.close()
         assert expected and [event.label for event in pane.entries] == [event.summary for event in expected]
-        listed = [event.summary for event in expected if says_something(event)]  # the others are hidden
+        listed = [event.summary for event in expected if has_content(event)]  # the others are hidden
         assert len(listed) >= 2 and [event.label for event in pane.events] == listed
         assert all(event.kind and event.sentence for event in pane.events)
         assert pane.border_subtitle.startswith(f"{len(expected)} events")

@@ -10,7 +10,7 @@ over the whole corpus in time order (``EventTables.timeline``), a page at a time
 
 Two filters apply to whatever is listed, and a line at the top of the pane says what they leave out:
 events whose summary says nothing more than its template ("X makes a statement":
-``summary.says_something``) are hidden until ``a``, and ``v`` keeps one event type (the screen asks
+``summary.has_content``) are hidden until ``a``, and ``v`` keeps one event type (the screen asks
 the engine again for a timeline, so that its count stays right). Text from the articles is laid out
 as ``rich.text.Text`` (never parsed as markup).
 """

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from indexer.language.events.model import Event, EventMention, EventType
 
-__all__ = ["MAX_WHAT", "plain", "says_something", "shorten", "summarize"]
+__all__ = ["MAX_WHAT", "has_content", "plain", "says_something", "shorten", "summarize"]
 
 MAX_WHAT = 72
 """At most this many characters of what an event is about (then "…")."""
@@ -219,10 +219,19 @@ def summarize(
 def says_something(event: Event | EventMention) -> bool:
     """Whether the event's summary tells more than its bare template (type, actors and place): what
     was said, asked or agreed, or a disaster's kind; or whose type says what happened (:data:`TOLD_BY_TYPE`:
-    a death, an arrest, an earthquake…). The sidebar may hide the others."""
+    a death, an arrest, an earthquake…)."""
     if event.type in TOLD_BY_TYPE and (event.actors or event.place):
         return True
     return event.summary != summarize(event.type, event.actors, event.place)
+
+
+def has_content(event: Event | EventMention) -> bool:
+    """Whether a reader learns something from the event's line: :func:`says_something`, or a meeting
+    or visit with its partner or place ("Lukashenko meets Xi Jinping in Beijing"). The sidebar hides
+    the others ("X makes a statement", "X signs an agreement") until asked."""
+    if event.type in ("MEET", "VISIT") and (len(event.actors) >= 2 or (event.actors and event.place)):
+        return True
+    return says_something(event)
 
 
 def _bare(kind: EventType, actors: Sequence[str], place: str | None, trigger: str, patient: bool = False) -> str:
