@@ -35,6 +35,8 @@ CANDIDATES = 25
 COMMON_SHARE = 0.02
 """A key given by more than this share of articles (and more than :data:`COMMON_MIN`) finds no candidates."""
 COMMON_MIN = 50
+SAMPLE = 8
+"""Articles of each group scored against the other's before two groups merge."""
 
 
 @dataclass
@@ -105,24 +107,25 @@ def link_stories(
     """
     profiles: dict[str, StoryProfile] = {p.doc_id: p for p in pending}
     groups: dict[str, set[str]] = {doc: {doc} for doc in profiles}
-    wanted: dict[str, set[str]] = {}
+    wanted: dict[str, list[str]] = {}
     for profile in pending:
-        targets: set[str] = set()
-        for doc in index.candidates(profile):
-            if doc in profiles:
-                targets.add(doc)
-                continue
+        found = index.candidates(profile)
+        for doc in found:
             story = story_of.get(doc, doc)
             key = "s:" + story
-            if key not in groups:
+            if doc not in profiles and key not in groups:
                 groups[key] = set(members_of(story)) | {doc}
-            targets.update(groups[key])
-        wanted[profile.doc_id] = targets
-    stored = {doc for key, docs in groups.items() if key.startswith("s:") for doc in docs}
-    profiles.update(load(stored))
-    clusters = _Clusters(groups, profiles, scorer)
+        wanted[profile.doc_id] = found
+    profiles.update(load({doc for found in wanted.values() for doc in found if doc not in profiles}))
+
+    def fetch(doc: str) -> StoryProfile | None:
+        if doc not in profiles:
+            profiles.update(load((doc,)))
+        return profiles.get(doc)
+
+    clusters = _Clusters(groups, fetch, scorer)
     for profile in pending:
-        for doc in sorted(wanted[profile.doc_id]):
+        for doc in wanted[profile.doc_id]:
             clusters.score(profile.doc_id, doc)
     return _assign(groups, clusters.merge())
 
@@ -130,15 +133,19 @@ def link_stories(
 class _Clusters:
     """Average-link merging over pair probabilities scored on demand.
 
-    The heap orders group pairs by their average over the pairs scored so far; before two groups
-    merge, every pair of their articles is scored, and they merge only if the full average is at
-    least :data:`THRESHOLD`. Articles without a profile (gone) count as probability 0.
+    The heap orders group pairs by their average over the pairs scored so far. Before two groups
+    merge, up to :data:`SAMPLE` articles of each (spread over the group) are scored against each
+    other, and they merge only if the average over every pair scored between them is still at least
+    :data:`THRESHOLD`; so the work per merge is bounded, however large a story grows. Articles
+    without a profile (gone) count as probability 0.
     """
 
-    def __init__(self, groups: dict[str, set[str]], profiles: Mapping[str, StoryProfile], scorer: PairScorer) -> None:
+    def __init__(
+        self, groups: dict[str, set[str]], fetch: Callable[[str], StoryProfile | None], scorer: PairScorer
+    ) -> None:
         self.members = {key: sorted(docs) for key, docs in groups.items()}
         self.group_of = {doc: key for key, docs in self.members.items() for doc in docs}
-        self.profiles = profiles
+        self.fetch = fetch
         self.scorer = scorer
         self.scored: set[tuple[str, str]] = set()
         self.sums: dict[str, dict[str, float]] = {key: {} for key in groups}
@@ -152,33 +159,38 @@ class _Clusters:
         if pair in self.scored or ga is None or gb is None or ga == gb:
             return
         self.scored.add(pair)
-        first, second = self.profiles.get(a), self.profiles.get(b)
+        first, second = self.fetch(a), self.fetch(b)
         p = self.scorer.probability(first, second) if first and second else 0.0
         self.sums[ga][gb] = self.sums[gb][ga] = self.sums[ga].get(gb, 0.0) + p
         self.counts[ga][gb] = self.counts[gb][ga] = self.counts[ga].get(gb, 0) + 1
 
-    def _average(self, a: str, b: str, full: bool) -> float:
-        pairs = len(self.members[a]) * len(self.members[b]) if full else self.counts[a].get(b, 0)
+    def _average(self, a: str, b: str) -> float:
+        pairs = self.counts[a].get(b, 0)
         return self.sums[a].get(b, 0.0) / pairs if pairs else 0.0
 
     def merge(self) -> dict[str, set[str]]:
         """Merge, best first; returns the groups left, each with the keys of those it absorbed."""
-        heap = [(-self._average(a, b, False), a, b) for a in self.sums for b in self.sums[a] if a < b]
+        heap = [(-self._average(a, b), a, b) for a in self.sums for b in self.sums[a] if a < b]
         heap = [item for item in heap if -item[0] >= THRESHOLD]
         heapq.heapify(heap)
+        checked: set[tuple[str, str]] = set()
         while heap:
             negative, a, b = heapq.heappop(heap)
-            if a not in self.members or b not in self.members or abs(self._average(a, b, False) + negative) > 1e-12:
+            if a not in self.members or b not in self.members or abs(self._average(a, b) + negative) > 1e-12:
                 continue  # gone, or one of the two grew since
-            for x in self.members[a]:
-                for y in self.members[b]:
-                    self.score(x, y)
-            if self._average(a, b, True) >= THRESHOLD:
-                self._join(a, b)
-                for other in self.sums[a]:
-                    average = self._average(a, other, False)
-                    if average >= THRESHOLD:
-                        heapq.heappush(heap, (-average, min(a, other), max(a, other)))
+            if (a, b) not in checked:
+                checked.add((a, b))
+                for x in _spread(self.members[a]):
+                    for y in _spread(self.members[b]):
+                        self.score(x, y)
+                average = self._average(a, b)
+                if average < THRESHOLD:
+                    continue
+            self._join(a, b)
+            for other in self.sums[a]:
+                average = self._average(a, other)
+                if average >= THRESHOLD:
+                    heapq.heappush(heap, (-average, min(a, other), max(a, other)))
         return self.keys
 
     def _join(self, a: str, b: str) -> None:
@@ -195,6 +207,14 @@ class _Clusters:
                 self.counts[a][other] = self.counts[other][a] = self.counts[a].get(other, 0) + counts[other]
         self.sums[a].pop(a, None)
         self.counts[a].pop(a, None)
+
+
+def _spread(members: Sequence[str]) -> Sequence[str]:
+    """At most :data:`SAMPLE` of a group's articles, spread evenly over them."""
+    if len(members) <= SAMPLE:
+        return members
+    step = len(members) / SAMPLE
+    return [members[int(i * step)] for i in range(SAMPLE)]
 
 
 def _assign(groups: dict[str, set[str]], merged: dict[str, set[str]]) -> dict[str, str]:
