@@ -195,7 +195,8 @@ def ecb(work: Path) -> dict[str, Any]:
 def indonesian(work: Path, others: int, seed: int) -> dict[str, Any]:
     gold_pairs = [json.loads(line) for line in GOLD_ID.open(encoding="utf-8")]
     wanted = {p["a"] for p in gold_pairs} | {p["b"] for p in gold_pairs}
-    lines = CLICKID.read_text(encoding="utf-8").splitlines()
+    with CLICKID.open(encoding="utf-8") as handle:  # not splitlines(): U+2028 is inside some bodies
+        lines = [line for line in handle if line.strip()]
     chosen: list[dict[str, Any]] = []
     rest: list[str] = []
     for line in lines:

@@ -68,7 +68,7 @@ ECB = ROOT / ".." / "shared" / "events-dev" / "ecbplus-topics-1-35.jsonl"
 CLICK = ROOT / ".." / "shared" / "corpus" / "clickid-id-2019.jsonl"
 GOLD = ROOT / "bench" / "stories-id-gold.jsonl"
 THRESHOLDS = [round(0.30 + 0.02 * i, 2) for i in range(31)]
-PRIORS = {"days_near": 0.5, "days_far": -4.0}
+PRIORS = {"days_near": 0.5, "days_far": -4.0, "lead_days_apart": -3.0}
 """Coefficients set, not fitted: in ECB+ only the ``ecbplus`` articles are dated and no dated pair
 crosses sub-topics, so the data says "both dated" means "same event" (an artefact), and nothing
 about how far apart the days are. Two reports of one event are published days, not months, apart."""
@@ -138,7 +138,7 @@ def stats_of(profiles: Iterable[StoryProfile]) -> CorpusStats:
         count += 1
         terms.update(profile.terms.keys())
         names.update(profile.names.keys())
-    return CorpusStats(count, terms, names)
+    return CorpusStats.with_background(count, terms, names)
 
 
 class _Memo(PairScorer):

@@ -109,3 +109,15 @@ def test_new_knowledge_re_reads_the_articles(monkeypatch: pytest.MonkeyPatch, tm
     assert (again.updated, again.unchanged, again.reread) == (3, 0, 3)
     assert again.line().endswith("(3 read again: indexed by another version or with other knowledge tables)")
     assert index_paths([str(samples)], index_dir, workers=1).unchanged == 3
+
+
+def test_missing_background_counts_are_a_loud_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from indexer.language.stories import background as module
+
+    monkeypatch.setattr(module, "FILE", ("models", "no-story-words.tsv.gz"))
+    module.background.cache_clear()
+    try:
+        with pytest.raises(MissingResource, match="no-story-words"):
+            module.background()
+    finally:
+        module.background.cache_clear()

@@ -126,7 +126,7 @@ class StoryTables:
                 terms[key[2:]] = docs
             else:
                 names[key[2:]] = docs
-        return CorpusStats(documents, terms, names)
+        return CorpusStats.with_background(documents, terms, names)
 
     def _profiles(self, doc_ids: Collection[str]) -> dict[str, StoryProfile]:
         found: dict[str, StoryProfile] = {}

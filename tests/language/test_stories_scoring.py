@@ -178,3 +178,33 @@ def test_incremental_linking_joins_a_new_article_to_a_stored_story() -> None:
     stored = [first, second, *_filler()]
     story = _link([stored, [late]], everything)
     assert story["a1"] == story["a2"] == story["a3"] == "a1"
+
+
+def test_background_counts_ship_and_steady_the_weights() -> None:
+    from indexer.language.stories.background import background
+
+    documents, counts = background()
+    assert documents > 10_000 and counts["yang"] > counts["gempa"] > 0 and counts["the"] > counts["earthquake"] > 0
+    small = CorpusStats.with_background(3, {"gempa": 3}, {})
+    # in an index of three articles that all say "gempa", the word still weighs what it does in the news
+    assert small.term_idf("gempa") > small.term_idf("yang") > 0
+
+
+def test_a_different_day_in_the_leads_and_different_people_lower_the_probability() -> None:
+    def report(doc: str, person: str, day: str) -> StoryProfile:
+        title = f"{person} ditangkap polisi"
+        text = f"Polisi menangkap {person} di Medan pada {day}. {person} diperiksa di Polda Sumatera Utara."
+        entities = _entities(text, [(person, "PERSON"), ("Medan", "LOC")])
+        date_at = text.find(day)
+        entities.append(Entity(date_at, date_at + len(day), day, "DATE", day))
+        return profile_article(doc, title, text, sorted(entities, key=lambda e: e.start), "2019-09-20", [])
+
+    first = report("a", "Budi Santoso", "2019-09-17")
+    same = report("b", "Budi Santoso", "2019-09-17")
+    other_day = report("c", "Budi Santoso", "2019-09-10")
+    other_person = report("d", "Joko Susilo", "2019-09-17")
+    scorer = _scorer([first, same, other_day, other_person, *_filler()])
+    assert first.lead_days == frozenset({"2019-09-17"}) and first.lead_people == frozenset({"Budi Santoso"})
+    assert scorer.probability(first, same) > scorer.probability(first, other_day)
+    assert scorer.probability(first, same) > scorer.probability(first, other_person)
+    assert StoryProfile.from_json(first.as_json()) == first

@@ -25,17 +25,20 @@ from indexer.language.stories.scoring import PairScorer, day_of
 
 __all__ = ["THRESHOLD", "CandidateIndex", "link_stories"]
 
-THRESHOLD = 0.60
+THRESHOLD = 0.64
 """Chosen by ``bench/stories_train.py`` (best F1 at precision >= 0.92, ECB+ topics 1-35 linked at once).
 Average probability (over all pairs of articles of two groups) at which two groups are one story."""
 WINDOW_DAYS = 14
 """Dated articles more than this many days apart are never candidates of each other."""
-CANDIDATES = 25
+CANDIDATES = 12
 """Candidates scored per new article (the best by shared keys), besides the other articles of their stories."""
-COMMON_SHARE = 0.02
+COMMON_SHARE = 0.01
 """A key given by more than this share of articles (and more than :data:`COMMON_MIN`) finds no candidates."""
 COMMON_MIN = 50
 SAMPLE = 8
+ATTACH = 0.35
+ATTACH_MARGIN = 0.15
+"""A lone article joins the group it is most like at this average, this far ahead of the next."""
 """Articles of each group scored against the other's before two groups merge."""
 
 
@@ -74,7 +77,7 @@ class CandidateIndex:
             yield from (doc for _, doc in dated[lo:hi])
         yield from self._undated.get(key, ())
 
-    def candidates(self, profile: StoryProfile, limit: int = CANDIDATES) -> list[str]:
+    def candidates(self, profile: StoryProfile, limit: int | None = None) -> list[str]:
         """The ``limit`` articles sharing the most (and rarest) keys with ``profile``, itself left out."""
         common = max(COMMON_MIN, COMMON_SHARE * self.documents)
         day = day_of(profile.date)
@@ -87,7 +90,8 @@ class CandidateIndex:
             for doc in self._postings(key, day):
                 scores[doc] = scores.get(doc, 0.0) + weight
         scores.pop(profile.doc_id, None)
-        return sorted(scores, key=lambda doc: (-scores[doc], doc))[:limit]
+        best = heapq.nsmallest(limit or CANDIDATES, ((-score, doc) for doc, score in scores.items()))
+        return [doc for _, doc in best]
 
 
 def link_stories(
@@ -191,7 +195,30 @@ class _Clusters:
                 average = self._average(a, other)
                 if average >= THRESHOLD:
                     heapq.heappush(heap, (-average, min(a, other), max(a, other)))
+        self._attach_strays()
         return self.keys
+
+    def _attach_strays(self) -> None:
+        """An article left alone joins the group it is most like when that group's average reaches
+        :data:`ATTACH` and no other group comes within :data:`ATTACH_MARGIN` of it: a short report
+        of a story rarely looks like all of it, and it can join one story only."""
+        strays = [key for key, docs in self.members.items() if len(docs) == 1 and not key.startswith("s:")]
+        for key in strays:
+            if key not in self.members or len(self.members[key]) != 1:
+                continue
+            ranked: list[tuple[float, str]] = []
+            for other in sorted(self.sums[key]):
+                for y in _spread(self.members[other]):
+                    self.score(self.members[key][0], y)
+                ranked.append((self._average(key, other), other))
+            ranked.sort(reverse=True)
+            if not ranked or ranked[0][0] < ATTACH:
+                continue
+            if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < ATTACH_MARGIN:
+                continue
+            best = ranked[0][1]
+            if len(self.members[best]) > 1 or best.startswith("s:"):
+                self._join(best, key)
 
     def _join(self, a: str, b: str) -> None:
         for doc in self.members[b]:

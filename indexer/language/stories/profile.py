@@ -53,6 +53,10 @@ class StoryProfile:
     numbers: frozenset[str] = frozenset()
     lead_numbers: frozenset[str] = frozenset()
     lead_places: frozenset[str] = frozenset()
+    lead_days: frozenset[str] = frozenset()
+    """Dates known to the day that the lead gives (ISO): the day the event happened."""
+    lead_people: frozenset[str] = frozenset()
+    """The people the lead names: who the event happened to."""
 
     def search_keys(self) -> set[str]:
         """What finds candidate articles: its names and its title's longer words."""
@@ -72,6 +76,8 @@ class StoryProfile:
             "numbers": sorted(self.numbers),
             "lead_numbers": sorted(self.lead_numbers),
             "lead_places": sorted(self.lead_places),
+            "lead_days": sorted(self.lead_days),
+            "lead_people": sorted(self.lead_people),
         }
 
     @classmethod
@@ -87,6 +93,8 @@ class StoryProfile:
             numbers=frozenset(str(n) for n in data.get("numbers", ())),
             lead_numbers=frozenset(str(n) for n in data.get("lead_numbers", ())),
             lead_places=frozenset(str(n) for n in data.get("lead_places", ())),
+            lead_days=frozenset(str(n) for n in data.get("lead_days", ())),
+            lead_people=frozenset(str(n) for n in data.get("lead_people", ())),
         )
 
 
@@ -115,7 +123,11 @@ def profile_article(
     names: Counter[str] = Counter()
     lead_names: set[str] = set()
     lead_places: set[str] = set()
+    lead_days: set[str] = set()
+    lead_people: set[str] = set()
     for entity, in_lead in [*((e, True) for e in title_entities), *((e, e.start < LEAD_CHARS) for e in entities)]:
+        if entity.type == "DATE" and in_lead and entity.canonical and len(entity.canonical) == 10:
+            lead_days.add(entity.canonical)
         if entity.type not in NAMED:
             continue
         name = entity.canonical or entity.text
@@ -124,6 +136,8 @@ def profile_article(
             lead_names.add(name)
             if entity.type == "LOC":
                 lead_places.add(name)
+            elif entity.type == "PERSON":
+                lead_people.add(name)
     numbers = frozenset(w for w in all_words if _number(w))
     return StoryProfile(
         doc_id=doc_id,
@@ -136,6 +150,8 @@ def profile_article(
         numbers=frozenset(sorted(numbers)[:100]),
         lead_numbers=frozenset(sorted(w for w in words(lead_text) if _number(w))[:30]),
         lead_places=frozenset(lead_places),
+        lead_days=frozenset(lead_days),
+        lead_people=frozenset(lead_people),
     )
 
 

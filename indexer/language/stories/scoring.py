@@ -14,7 +14,11 @@ Features of a pair (each in [0, 1]):
 - ``lead_numbers_apart``: both leads write numbers and share none (a magnitude, a price, a score of
   another day: templated daily news);
 - ``lead_places_apart``: both leads name a place, and neither article names a place the other's
-  lead names (an earthquake in Palu, another in Talaud).
+  lead names (an earthquake in Palu, another in Talaud);
+- ``lead_people_apart``: both leads name a person, and neither article names a person the other's
+  lead names (Vincent Jackson arrested, Jamal Williams arrested: two arrests of one team's players);
+- ``lead_days_apart``: both leads give a day, more than one day apart from every day the other's
+  lead gives (the gold price of 17 September, that of 18 September: two reports of two days).
 
 :data:`COEFFICIENTS` were fitted by ``bench/stories_train.py`` on the ECB+ topics 1–35
 (``../shared/events-dev``): logistic regression on the pairs the engine scores (candidates, and
@@ -26,9 +30,10 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 
+from indexer.language.stories.background import background
 from indexer.language.stories.profile import StoryProfile
 
 __all__ = ["COEFFICIENTS", "FEATURES", "CorpusStats", "PairScorer"]
@@ -48,22 +53,56 @@ FEATURES = (
     "days_far",
     "lead_numbers_apart",
     "lead_places_apart",
+    "lead_people_apart",
+    "lead_days_apart",
 )
 # Fitted by `.venv/bin/python bench/stories_train.py` (final model, ECB+ topics 1-35); the two date
 # coefficients are set there (bench PRIORS), not fitted: ECB+ dates only one sub-topic of each topic.
-COEFFICIENTS: tuple[float, ...] = (7.45, 7.81, 2.57, 2.47, 0.87, 5.12, 0.5, -4.0, -0.87, -0.58)
-INTERCEPT = -4.97
+COEFFICIENTS: tuple[float, ...] = (7.19, 5.74, 2.25, 3.16, 1.44, 6.06, 0.5, -4.0, -0.79, -0.76, -0.68, -3.0)
+INTERCEPT = -5.4
 
 Vector = dict[str, float]
 
 
 @dataclass(frozen=True)
 class CorpusStats:
-    """Document frequencies over the articles linked: of words and of names."""
+    """Document frequencies over the articles linked, of words and of names; for words, plus the
+    shipped background counts (:mod:`.background`) when given."""
 
     documents: int
     term_docs: Mapping[str, int]
     name_docs: Mapping[str, int]
+    background_documents: int = 0
+    background_terms: Mapping[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def with_background(cls, documents: int, term_docs: Mapping[str, int], name_docs: Mapping[str, int]) -> CorpusStats:
+        """The index's counts and the shipped background counts of words."""
+        total, counts = background()
+        return cls(documents, term_docs, name_docs, total, counts)
+
+    def term_idf(self, word: str) -> float:
+        """``log((N + 1) / articles)`` over the index and the background: never 0."""
+        docs = self.term_docs.get(word, 0) + self.background_terms.get(word, 0)
+        return math.log((max(self.documents, 1) + self.background_documents + 1) / max(docs, 1))
+
+    def name_idf(self, name: str) -> float:
+        """The same for a name, over the index alone (names come and go with the news)."""
+        return math.log((max(self.documents, 1) + 1) / max(self.name_docs.get(name, 0), 1))
+
+
+def _apart(first: frozenset[str], second: frozenset[str], all_first: Set[str], all_second: Set[str]) -> bool:
+    """Both leads name some, and neither article names any the other's lead names."""
+    return bool(first and second) and not (first & all_second or second & all_first)
+
+
+def _days_apart(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Both give days, and no day of one is within a day of a day of the other."""
+    if not first or not second:
+        return False
+    a = [d for d in map(day_of, first) if d is not None]
+    b = [d for d in map(day_of, second) if d is not None]
+    return bool(a and b) and all(abs(x - y) > 1 for x in a for y in b)
 
 
 def day_of(iso: str | None) -> int | None:
@@ -94,9 +133,7 @@ def _unit(counts: Mapping[str, int], idf: Mapping[str, float], unknown: float, k
 
 
 def _cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(x * b.get(w, 0.0) for w, x in a.items())
+    return sum(a[w] * b[w] for w in a.keys() & b.keys())
 
 
 @dataclass
@@ -108,18 +145,29 @@ class PairScorer:
     """The model's weights, one per feature of :data:`FEATURES` (another model's, to train or test one)."""
     intercept: float = INTERCEPT
     _cache: dict[str, _Vectors] = field(default_factory=dict, repr=False)
+    _idf: dict[str, float] = field(default_factory=dict, repr=False)
+    """Inverse document frequencies computed so far: words and names (``"\x00"`` + name)."""
 
-    def _idf(self, docs: int) -> float:
-        """``log((N + 1) / docs)``: never 0, so that two articles of a two-article index still compare."""
-        return math.log((max(self.stats.documents, 1) + 1) / max(docs, 1))
+    def _term_idf(self, word: str) -> float:
+        found = self._idf.get(word)
+        if found is None:
+            found = self._idf[word] = self.stats.term_idf(word)
+        return found
+
+    def _name_idf(self, name: str) -> float:
+        key = "\x00" + name
+        found = self._idf.get(key)
+        if found is None:
+            found = self._idf[key] = self.stats.name_idf(name)
+        return found
 
     def _vectors(self, profile: StoryProfile) -> _Vectors:
         found = self._cache.get(profile.doc_id)
         if found is None:
             words = profile.terms.keys() | profile.lead.keys()
-            term_idf = {w: self._idf(self.stats.term_docs.get(w, 0)) for w in words}
-            name_idf = {n: self._idf(self.stats.name_docs.get(n, 0)) for n in profile.names}
-            unknown = self._idf(0)
+            term_idf = {w: self._term_idf(w) for w in words}
+            name_idf = {n: self._name_idf(n) for n in profile.names}
+            unknown = 0.0
             found = _Vectors(
                 _unit(profile.terms, term_idf, unknown, TEXT_WORDS),
                 _unit(profile.lead, term_idf, unknown),
@@ -137,8 +185,8 @@ class PairScorer:
         """The :data:`FEATURES` of a pair, in order."""
         va, vb = self._vectors(a), self._vectors(b)
         shared = a.names.keys() & b.names.keys()
-        top = self._idf(1) or 1.0
-        rarest = max((self._idf(self.stats.name_docs.get(n, 0)) for n in shared), default=0.0) / top
+        top = self._name_idf("") or 1.0  # a name of one article
+        rarest = max((self._name_idf(n) for n in shared), default=0.0) / top
         crossed = a.lead_names & b.names.keys() or b.lead_names & a.names.keys()
         apart = bool(a.lead_names and b.lead_names) and not crossed
         union = a.numbers | b.numbers
@@ -162,6 +210,8 @@ class PairScorer:
             far,
             1.0 if numbers_apart else 0.0,
             1.0 if places_apart else 0.0,
+            1.0 if _apart(a.lead_people, b.lead_people, a.names.keys(), b.names.keys()) else 0.0,
+            1.0 if _days_apart(a.lead_days, b.lead_days) else 0.0,
         )
 
     def probability(self, a: StoryProfile, b: StoryProfile) -> float:
