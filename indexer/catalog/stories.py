@@ -13,7 +13,7 @@ import json
 import sqlite3
 import zlib
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from indexer.language.stories import CandidateIndex, CorpusStats, PairScorer, StoryProfile, link_stories
 from indexer.language.stories.scoring import day_of
@@ -69,8 +69,7 @@ class StoryTables:
         """Forget articles: their profiles, their counts in the frequencies, their place in a story."""
         if not doc_ids:
             return
-        old = self._profiles(doc_ids)
-        self._count(list(old.values()), -1)
+        self._count(list(self._each_profile(doc_ids)), -1)
         for table in ("story_profiles", "stories", "story_pending"):
             self._db.executemany(f"DELETE FROM {table} WHERE doc_id = ?", ((i,) for i in doc_ids))
 
@@ -104,11 +103,16 @@ class StoryTables:
         index = CandidateIndex()
         for doc_id, day, keys in self._db.execute("SELECT doc_id, day, keys FROM story_profiles"):
             index.add(doc_id, day, keys.split(_SEP) if keys else ())
-        pending = [p for p in self._profiles(pending_ids).values()]
+        scorer = PairScorer(self._stats())
+        pending = [scorer.prepare(p) for p in self._each_profile(pending_ids)]
         story_of = {
             doc: story for doc, story in self._db.execute("SELECT doc_id, story FROM stories") if doc not in waiting
         }
-        changed = link_stories(pending, index, story_of, self._members, self._profiles, PairScorer(self._stats()))
+
+        def load(doc_ids: Collection[str]) -> dict[str, StoryProfile]:
+            return {p.doc_id: scorer.prepare(p) for p in self._each_profile(doc_ids)}
+
+        changed = link_stories(pending, index, story_of, self._members, load, scorer)
         self._db.executemany("INSERT OR REPLACE INTO stories VALUES (?, ?)", changed.items())
         self._db.execute("DELETE FROM story_pending")
         return len(changed)
@@ -128,16 +132,14 @@ class StoryTables:
                 names[key[2:]] = docs
         return CorpusStats.with_background(documents, terms, names)
 
-    def _profiles(self, doc_ids: Collection[str]) -> dict[str, StoryProfile]:
-        found: dict[str, StoryProfile] = {}
+    def _each_profile(self, doc_ids: Collection[str]) -> Iterator[StoryProfile]:
+        """The stored profiles of ``doc_ids`` (those there are), read 500 at a time."""
         wanted = sorted(doc_ids)
         for offset in range(0, len(wanted), 500):
             part = wanted[offset : offset + 500]
             marks = ",".join("?" * len(part))
             for (blob,) in self._db.execute(f"SELECT data FROM story_profiles WHERE doc_id IN ({marks})", part):
-                profile = _unpack(blob)
-                found[profile.doc_id] = profile
-        return found
+                yield _unpack(blob)
 
     def _members(self, story: str) -> list[str]:
         query = "SELECT doc_id FROM stories WHERE story = ? ORDER BY doc_id LIMIT ?"

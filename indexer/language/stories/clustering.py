@@ -36,10 +36,10 @@ COMMON_SHARE = 0.01
 """A key given by more than this share of articles (and more than :data:`COMMON_MIN`) finds no candidates."""
 COMMON_MIN = 50
 SAMPLE = 8
+"""Articles of each group scored against the other's before two groups merge."""
 ATTACH = 0.35
 ATTACH_MARGIN = 0.15
 """A lone article joins the group it is most like at this average, this far ahead of the next."""
-"""Articles of each group scored against the other's before two groups merge."""
 
 
 @dataclass

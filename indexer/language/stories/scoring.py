@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Mapping, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from indexer.language.stories.background import background
 from indexer.language.stories.profile import StoryProfile
@@ -176,6 +176,12 @@ class PairScorer:
             )
             self._cache[profile.doc_id] = found
         return found
+
+    def prepare(self, profile: StoryProfile) -> StoryProfile:
+        """Make the profile's vectors now, and return it without its word counts (a fraction of the
+        memory: the vectors are what scoring reads)."""
+        self._vectors(profile)
+        return replace(profile, terms={}, lead={})
 
     def forget(self, doc_id: str) -> None:
         """Drop the cached vectors of an article (its profile changed)."""
