@@ -72,8 +72,11 @@ def test_a_later_report_joins_the_story_and_related_says_so(tmp_path: Path, cli:
     index_paths([str(second)], str(index))
     ids = ids_by_key(index)
     assert set(_stories(index)) == {ids["a"], ids["b"]}
-    related = cli("related", ids["b"], "--json", "--index", index).json()["events"]
+    run = cli("related", ids["b"], "--json", "--index", index)
+    assert "Infinity" not in run.out  # strict JSON: same-story and own events have no score
+    related = run.json()["events"]
     mates = [e for e in related if e["same_event"] and not e["own"]]
+    assert all(e["score"] is None for e in mates)  # no Infinity in the JSON
     own = [e for e in related if e["own"]]
     # the quake is one event whose mentions span both articles, or the other article's events come marked
     spanning = [e for e in own if {m["doc_id"] for m in e["mentions"]} >= {ids["a"], ids["b"]}]

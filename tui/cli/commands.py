@@ -309,7 +309,9 @@ def cmd_related(args: argparse.Namespace) -> int:
         line = _event_line(item.event, item.shared)
         if item.own:
             line.stylize("bold")
-        out.print(line, overflow="ellipsis", no_wrap=True)
+        # ● the article's own event, ◆ the same event reported by another article of its story
+        mark = "● " if item.own else "◆ " if item.same_event else "  "
+        out.print(Text(mark) + line, overflow="ellipsis", no_wrap=True)
     return 0
 
 

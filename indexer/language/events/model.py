@@ -216,7 +216,7 @@ class RelatedEvent:
     real-world event, not merely one that shares names."""
 
     def as_json(self) -> dict[str, Any]:
-        score = None if self.own else round(self.score, 4)
+        score = None if self.own or self.same_event else round(self.score, 4)
         return {
             "event": self.event.as_json(),
             "shared": list(self.shared),
