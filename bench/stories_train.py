@@ -131,14 +131,7 @@ def profiles_of(annotations: dict[str, Annotated]) -> dict[str, StoryProfile]:
 
 
 def stats_of(profiles: Iterable[StoryProfile]) -> CorpusStats:
-    terms: collections.Counter[str] = collections.Counter()
-    names: collections.Counter[str] = collections.Counter()
-    count = 0
-    for profile in profiles:
-        count += 1
-        terms.update(profile.terms.keys())
-        names.update(profile.names.keys())
-    return CorpusStats.with_background(count, terms, names)
+    return CorpusStats.of(profiles)
 
 
 class _Memo(PairScorer):

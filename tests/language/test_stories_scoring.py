@@ -69,14 +69,7 @@ def _filler() -> list[StoryProfile]:
 
 
 def _scorer(profiles: Iterable[StoryProfile]) -> PairScorer:
-    terms: collections.Counter[str] = collections.Counter()
-    names: collections.Counter[str] = collections.Counter()
-    count = 0
-    for p in profiles:
-        count += 1
-        terms.update(p.terms.keys())
-        names.update(p.names.keys())
-    return PairScorer(CorpusStats(count, terms, names))
+    return PairScorer(CorpusStats.of(profiles, shipped_background=False))
 
 
 def test_features_are_named_and_bounded() -> None:

@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Mapping, Set
+from collections import Counter
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field, replace
 
 from indexer.language.stories.background import background
@@ -80,6 +81,19 @@ class CorpusStats:
         """The index's counts and the shipped background counts of words."""
         total, counts = background()
         return cls(documents, term_docs, name_docs, total, counts)
+
+    @classmethod
+    def of(cls, profiles: Iterable[StoryProfile], *, shipped_background: bool = True) -> CorpusStats:
+        """The counts of ``profiles`` (the articles of an index, held in memory), with the shipped
+        background counts unless ``shipped_background`` is False."""
+        terms: Counter[str] = Counter()
+        names: Counter[str] = Counter()
+        documents = 0
+        for profile in profiles:
+            documents += 1
+            terms.update(profile.terms.keys())
+            names.update(profile.names.keys())
+        return cls.with_background(documents, terms, names) if shipped_background else cls(documents, terms, names)
 
     def term_idf(self, word: str) -> float:
         """``log((N + 1) / articles)`` over the index and the background: never 0."""
