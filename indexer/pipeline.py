@@ -16,10 +16,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from indexer.catalog.articles import CATALOG_NAME, Catalog, DocRow, FileState
+from indexer.catalog.articles import CATALOG_NAME as CATALOG_NAME
+from indexer.catalog.articles import Catalog, DocRow, FileState
+from indexer.catalog.articles import open_catalog as open_catalog
 from indexer.clean.boilerplate import clean_record
 from indexer.ingest.reading import STDIN, Format, RecordReader, discover, read_records
 from indexer.language.detect import detect_language
+from indexer.locations import default_index_dir as default_index_dir
 from indexer.model import Annotations, Article, Problem, Record
 from indexer.store import Store, StoreWriter
 
@@ -122,16 +125,6 @@ def input_bytes(paths: Sequence[str]) -> int:
                 with contextlib.suppress(OSError):
                     total += os.path.getsize(os.path.join(root, name))
     return total
-
-
-def default_index_dir() -> str:
-    """``$WARTA_INDEX``, else the platform's user data folder."""
-    configured = os.environ.get("WARTA_INDEX")
-    if configured:
-        return configured
-    from platformdirs import user_data_dir
-
-    return os.path.join(user_data_dir("warta", appauthor=False), "index")
 
 
 def run_version() -> str:
@@ -341,11 +334,6 @@ class Indexer:
         self._written = 0
         if reopen:
             self._writer = self.store.writer(self._procs, _annotator())
-
-
-def open_catalog(index_dir: str) -> Catalog:
-    """The catalogue of the index in ``index_dir``."""
-    return Catalog(os.path.join(index_dir, CATALOG_NAME))
 
 
 def index_paths(

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from indexer.pipeline import default_index_dir
+from indexer.locations import default_index_dir
 from indexer.resources import MissingResource
 from tui.cli import BROWSER_USAGE
 from tui.cli import main as cli_main

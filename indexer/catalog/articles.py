@@ -7,6 +7,7 @@ committed right after the Whoosh commit it describes, and a re-run repairs any g
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -148,3 +149,8 @@ class Catalog:
     def doc_count(self) -> int:
         """Number of articles."""
         return int(self._db.execute("SELECT COUNT(*) FROM docs").fetchone()[0])
+
+
+def open_catalog(index_dir: str) -> Catalog:
+    """The catalogue of the index in ``index_dir``."""
+    return Catalog(os.path.join(index_dir, CATALOG_NAME))

@@ -14,9 +14,13 @@ import sqlite3
 import zlib
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from indexer.language.stories import CandidateIndex, CorpusStats, PairScorer, StoryProfile, link_stories
-from indexer.language.stories.scoring import day_of
+if TYPE_CHECKING:
+    from indexer.language.stories import CorpusStats, StoryProfile
+
+# The story linker (:mod:`indexer.language.stories`) is imported when profiles are written or linked:
+# reading stories (``warta related``) needs none of it.
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS story_profiles (
@@ -37,6 +41,8 @@ def _pack(profile: StoryProfile) -> bytes:
 
 
 def _unpack(blob: bytes) -> StoryProfile:
+    from indexer.language.stories import StoryProfile
+
     return StoryProfile.from_json(json.loads(zlib.decompress(blob).decode("utf-8")))
 
 
@@ -57,6 +63,8 @@ class StoryTables:
         """Store the profiles of new or changed articles, which wait for :meth:`link`."""
         if not profiles:
             return
+        from indexer.language.stories.scoring import day_of
+
         self.drop([p.doc_id for p in profiles])
         self._db.executemany(
             "INSERT INTO story_profiles VALUES (?, ?, ?, ?)",
@@ -99,6 +107,8 @@ class StoryTables:
         pending_ids = [row[0] for row in self._db.execute("SELECT doc_id FROM story_pending ORDER BY doc_id")]
         if not pending_ids:
             return 0
+        from indexer.language.stories import CandidateIndex, PairScorer, link_stories
+
         waiting = set(pending_ids)
         index = CandidateIndex()
         for doc_id, day, keys in self._db.execute("SELECT doc_id, day, keys FROM story_profiles"):
@@ -120,6 +130,8 @@ class StoryTables:
     # reading -----------------------------------------------------------------
 
     def _stats(self) -> CorpusStats:
+        from indexer.language.stories import CorpusStats
+
         terms: dict[str, int] = {}
         names: dict[str, int] = {}
         documents = 0

@@ -12,6 +12,8 @@ dataclasses. Whoosh-Reloaded 2.7.5 is used (see the README for why): it imports 
   the parts of the engine that must see words as the index does.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from whoosh.lang.porter import stem as english_stem
 
 from indexer.store.analysis import STEMMER as word_stem
@@ -27,7 +29,9 @@ from indexer.store.results import (
     StoredDocument,
     WriterFailed,
 )
-from indexer.store.writing import StoreWriter
+
+if TYPE_CHECKING:
+    from indexer.store.writing import StoreWriter
 
 __all__ = [
     "Hit",
@@ -48,3 +52,12 @@ __all__ = [
 # Indexes written before ``indexer.store`` became a package name these classes in their pickled schema.
 from indexer.store.analysis import PreparedText as PreparedText
 from indexer.store.analysis import _WordFormsAnalyzer as _WordFormsAnalyzer
+
+
+def __getattr__(name: str) -> Any:
+    """:class:`StoreWriter` is imported when first asked for: reading commands need no writer."""
+    if name == "StoreWriter":
+        from indexer.store.writing import StoreWriter
+
+        return StoreWriter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

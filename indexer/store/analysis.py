@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -31,11 +32,17 @@ COMMON_WORDS = frozenset(
 as word pairs ("common grams"), so ``"di dalam"`` is one lookup instead of a walk over two huge lists."""
 FUZZY_PREFIX = 2
 """Letters a ``term~`` match must share at the start: typos there are rare, and it keeps expansion quick."""
-COMMON_STEMS = frozenset(STEMMER(word) for word in COMMON_WORDS)
 GRAM_JOINER = "+"
 """Joins the two stems of a common-word pair (``di+dalam``); never part of a word token."""
 POSITION_GAP = "\x01"
 """Index-form item that only takes up a position (between title and text: no phrase spans them)."""
+
+
+@functools.cache
+def common_stems() -> frozenset[str]:
+    """The stems of :data:`COMMON_WORDS`, worked out when first needed (stemming loads Sastrawi's
+    dictionary, which opening an index to read it does not need)."""
+    return frozenset(STEMMER(word) for word in COMMON_WORDS)
 
 
 def analyze(*texts: str) -> str:
@@ -46,6 +53,7 @@ def analyze(*texts: str) -> str:
     hands the writer the result; the field analyzer then only splits it.
     """
     forms = [PRE_ANALYZED]
+    common = common_stems()
     for number, text in enumerate(texts):
         if number:
             forms.append(POSITION_GAP)
@@ -56,7 +64,7 @@ def analyze(*texts: str) -> str:
             if previous_common is not None:
                 forms[-1] += f"|{previous_common}{GRAM_JOINER}{root}"
             forms.append(root if root == word else f"{root}|{EXACT_MARK}{word}")
-            previous_common = root if root in COMMON_STEMS else None
+            previous_common = root if root in common else None
     return " ".join(forms)
 
 

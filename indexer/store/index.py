@@ -8,7 +8,7 @@ import os
 import re
 import time
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh import collectors, index, qparser, query, sorting
 from whoosh.index import LockError
@@ -32,7 +32,9 @@ from indexer.store.results import (
 )
 from indexer.store.snippets import SNIPPET_SPANS, make_snippet, match_spans
 from indexer.store.stemming import EXACT_MARK, WORD
-from indexer.store.writing import POOL_MB, WRITER_BATCH, Annotator, ParallelWriter, StoreWriter, remove_handbacks
+
+if TYPE_CHECKING:
+    from indexer.store.writing import Annotator, StoreWriter
 
 
 class Store:
@@ -119,6 +121,9 @@ class Store:
         as ``extra`` comes back from :meth:`StoreWriter.commit`. Raises :class:`IndexBusy` when
         another process holds the write lock.
         """
+        # imported here: multiprocessing and Whoosh's writers are of no use to a reading command
+        from indexer.store.writing import POOL_MB, WRITER_BATCH, ParallelWriter, StoreWriter, remove_handbacks
+
         try:
             self._add_missing_fields()
             remove_handbacks(self.directory)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from whoosh import query
 
 from indexer.language.entities.names import lookup
-from indexer.store.analysis import COMMON_STEMS, GRAM_JOINER, NAME_PART
+from indexer.store.analysis import GRAM_JOINER, NAME_PART, common_stems
 from indexer.store.querylang import ENTITY_FIELDS
 
 
@@ -47,7 +47,7 @@ def common_grams(q: query.Query) -> query.Query:
         words = list(q.words)
         # a common word's long position list is replaced by its pair with the next word (same position)
         forms = [
-            f"{word}{GRAM_JOINER}{words[i + 1]}" if word in COMMON_STEMS and i + 1 < len(words) else word
+            f"{word}{GRAM_JOINER}{words[i + 1]}" if word in common_stems() and i + 1 < len(words) else word
             for i, word in enumerate(words)
         ]
         if forms == words:

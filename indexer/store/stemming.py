@@ -8,10 +8,10 @@ both: a word that Sastrawi reduces, or finds in its Indonesian dictionary, keeps
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
-
-from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+from typing import Any
 
 TOKEN_PATTERN = r"\w+(?:[.'’]\w+)*"
 """A word: letters and digits, with inner dots and apostrophes (``U.S``, ``don't``, ``3.5``)."""
@@ -19,8 +19,17 @@ WORD = re.compile(TOKEN_PATTERN)
 EXACT_MARK = "="
 """Prefix of the unstemmed form indexed beside a stem when the two differ (``=kunjungan``)."""
 
-_STEMMER = StemmerFactory().create_stemmer().delegatedStemmer
-_DICTIONARY = _STEMMER.get_dictionary()
+
+@functools.cache
+def _sastrawi() -> tuple[Any, Any]:
+    """Sastrawi's stemmer and its dictionary, made when the first word is stemmed (not at import:
+    opening an index to read it needs neither)."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    stemmer = StemmerFactory().create_stemmer().delegatedStemmer
+    return stemmer, stemmer.get_dictionary()
+
+
 _MIN_LENGTH = 4
 """Shorter words are left alone: stemming them conflates more than it finds."""
 _AFFIXED = re.compile(r"^(?:di|ke|se|be|me|pe|te)|(?:lah|kah|tah|pun|ku|mu|nya|i|kan|an)$")
@@ -50,10 +59,11 @@ class Stemmer:
     def _work_out(self, word: str) -> str:
         if len(word) < _MIN_LENGTH or not word.isalpha():
             return word
-        if _DICTIONARY.contains(word):
+        stemmer, dictionary = _sastrawi()
+        if dictionary.contains(word):
             return word
         if _AFFIXED.search(word):
-            root: str = _STEMMER.stem_word(word)
+            root: str = stemmer.stem_word(word)
             if root != word and len(root) >= 3:
                 return root
         return self._english_stem(word)

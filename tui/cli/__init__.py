@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from indexer.pipeline import default_index_dir
+from indexer.locations import default_index_dir
 from indexer.resources import MissingResource
 from tui.cli.commands import CommandError, resolve_id
 from tui.cli.console import COLOR_CHOICES, make_console, progress_bar, safe_text

@@ -12,15 +12,10 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.text import Text
-
-from indexer.ingest.reading import discover
-from indexer.language.entities.names import lookup
-from indexer.language.events import Event
+from indexer.catalog.articles import open_catalog
 from indexer.model import PartialDate
-from indexer.pipeline import IndexSummary, index_paths, input_bytes, open_catalog
 from indexer.store import IndexBusy, IndexMissing, SearchResult, Store, StoredDocument, WriterFailed
 from tui.cli.console import command_console as _console
 from tui.cli.console import progress_bar, safe_text
@@ -37,6 +32,23 @@ from tui.cli.json_shapes import (
     related_json,
     search_json,
 )
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from indexer.language.events import Event
+    from indexer.pipeline import IndexSummary
+
+# Rich, the indexing pipeline and the entity tables are imported by the commands that use them, so
+# that a reading command (``warta related ID --json``) starts fast.
+
+
+def index_paths(paths: Sequence[str], index_dir: str, **options: Any) -> IndexSummary:
+    """:func:`indexer.pipeline.index_paths`, imported when a command indexes."""
+    from indexer.pipeline import index_paths as run
+
+    return run(paths, index_dir, **options)
 
 
 class CommandError(Exception):
@@ -86,13 +98,19 @@ def _file_lines(before: FileHashes, after: FileHashes) -> list[str]:
 
 def cmd_index(args: argparse.Namespace) -> int:
     """``warta index PATH... [--prune]``; ``-v`` adds a line per file, ``-q`` prints problems only."""
+    from rich.text import Text
+
     err = _console(args, sys.stderr, soft_wrap=True)  # one line per problem
     files: list[str] = []
     before: FileHashes = {}
     if args.verbose:
+        from indexer.ingest.reading import discover
+
         files, _problems = discover(args.paths)  # the run finds them again, with its problems
         before = _stored_hashes(args.index, files, args.prune)
         err.print(Text(f"indexing {len(files)} files into {safe_text(args.index)}", style="dim"))
+    from indexer.pipeline import input_bytes
+
     total = input_bytes(args.paths)
     with progress_bar(err, show=sys.stderr.isatty() and not args.quiet) as bar:
         task = bar.add_task("indexing", total=total or None)
@@ -122,6 +140,8 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 def _report(summary: IndexSummary, err: Console, quiet: bool) -> None:
     """The problems of a run on stderr (always), then its one-line summary on stdout (unless quiet)."""
+    from rich.text import Text
+
     for problem in summary.problems:
         err.print(Text("skipped " + safe_text(str(problem)), style="yellow"))
     if summary.files == 0 and not summary.problems:
@@ -131,6 +151,8 @@ def _report(summary: IndexSummary, err: Console, quiet: bool) -> None:
 
 
 def _print_hits(result: SearchResult, out: Console) -> None:
+    from rich.text import Text
+
     plural = "hit" if result.total == 1 else "hits"
     out.print(
         Text(f"{result.total} {plural} for {safe_text(result.query)!r} ({result.seconds * 1000:.0f} ms)", style="dim")
@@ -174,6 +196,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(list_json(docs))
         return 0
+    from rich.text import Text
+
     out = _console(args)
     for doc in docs:
         line = Text(f"{doc['id']}  ", style="cyan")
@@ -215,6 +239,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             catalog.close()
         emit_json(document_json(doc, raw=args.raw, events=events))
         return 0
+    from rich.text import Text
+
     out = _console(args)
     if args.raw:
         out.print(Text(safe_text(doc.raw)))
@@ -239,6 +265,8 @@ def cmd_entities(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(entities_json(named))
         return 0
+    from rich.text import Text
+
     out = _console(args)
     for entity in named:
         line = Text(f"{entity.documents:7}  ", style="cyan")
@@ -252,6 +280,8 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def _event_line(event: Event, shared: Sequence[str] = ()) -> Text:
+    from rich.text import Text
+
     line = Text(f"{event.date.iso if event.date else '':10}  ", style="green")
     line.append(f"{event.type:9}  ", style="cyan")
     line.append(safe_text(event.summary))
@@ -267,6 +297,8 @@ def cmd_events(args: argparse.Namespace) -> int:
         raise CommandError(f"no index at {args.index} (run 'warta index PATH' first)")
     name = args.entity
     if name is not None:
+        from indexer.language.entities.names import lookup
+
         known = lookup(name)
         name = known.canonical if known else " ".join(name.split())
     catalog = open_catalog(args.index)
@@ -282,6 +314,8 @@ def cmd_events(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(events_json(events, total))
         return 0
+    from rich.text import Text
+
     out = _console(args)
     for event in events:
         out.print(_event_line(event), overflow="ellipsis", no_wrap=True)
@@ -304,6 +338,8 @@ def cmd_related(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(related_json(doc.id, ranked))
         return 0
+    from rich.text import Text
+
     out = _console(args)
     for item in ranked:
         line = _event_line(item.event, item.shared)

@@ -7,13 +7,17 @@ control characters are made visible.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
+# Rich is imported when a console is made: ``--json`` output never needs it.
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """C0 and C1 controls (escape codes), and the bidi marks, embeddings, overrides and isolates."""
@@ -35,12 +39,18 @@ def _escaped(match: re.Match[str]) -> str:
 COLOR_CHOICES = ("auto", "always", "never")
 
 
-class _Console(Console):
-    """A Console that leaves a closed pipe to ``tui.cli.main`` (Rich's own way exits with status 1)."""
+@functools.cache
+def _console_class() -> type[Console]:
+    from rich.console import Console
 
-    def on_broken_pipe(self) -> None:
-        self.quiet = True
-        raise BrokenPipeError
+    class _Console(Console):
+        """A Console that leaves a closed pipe to ``tui.cli.main`` (Rich's own way exits with status 1)."""
+
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _Console
 
 
 def make_console(color: str = "auto", stream: TextIO | None = None, *, soft_wrap: bool = False) -> Console:
@@ -57,7 +67,7 @@ def make_console(color: str = "auto", stream: TextIO | None = None, *, soft_wrap
         options.update(force_terminal=True, no_color=False)
         if os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
             options["color_system"] = "standard"  # Rich would detect no colours at all
-    return _Console(
+    return _console_class()(
         file=stream or sys.stdout, markup=False, highlight=False, emoji=False, soft_wrap=soft_wrap, **options
     )
 
@@ -69,6 +79,8 @@ def command_console(args: argparse.Namespace, stream: TextIO | None = None, *, s
 
 def progress_bar(console: Console, show: bool) -> Progress:
     """The bar of ``warta index``: its description is printed as it is, never parsed as markup."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
     return Progress(
         TextColumn("{task.description}", style="progress.description", markup=False),
         BarColumn(),

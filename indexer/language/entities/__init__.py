@@ -11,16 +11,18 @@ when not given. Nothing is downloaded.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from indexer.language.detect import detect_language, function_words
-from indexer.language.entities.dates import find_dates
-from indexer.language.entities.gazetteer import Match, gazetteer
 from indexer.language.entities.model import ENTITY_TYPES, Entity, EntityType
-from indexer.language.entities.resolve import resolve
-from indexer.language.entities.rules import find_names
-from indexer.language.entities.tagger import Context, build_context, load_model
-from indexer.language.entities.tokens import Tokens, tokenize
 from indexer.model import PartialDate
+
+if TYPE_CHECKING:
+    from indexer.language.entities.gazetteer import Match
+    from indexer.language.entities.tagger import Context
+    from indexer.language.entities.tokens import Tokens
+
+# The recogniser itself (tables, rules, tagger) is imported when first used: the store, the catalogue
+# and the command line need only :class:`Entity`, and a command such as ``warta related`` starts faster.
 
 __all__ = ["ENTITY_TYPES", "Analysis", "Entity", "EntityType", "analyse", "annotate"]
 
@@ -31,6 +33,8 @@ def _language(text: str, lang: str | None) -> tuple[str, bool]:
     ("Pasukan Rusia bergerak.", not "Russia and Ukraine met.")."""
     if lang in ("id", "en"):
         return lang, lang == "id"
+    from indexer.language.detect import detect_language, function_words
+
     detected = detect_language(text)
     if detected in ("id", "en"):
         return detected, detected == "id"
@@ -59,6 +63,7 @@ def annotate(
     names = analysis.names
     if indonesian:
         from indexer.language.entities.combine import combine
+        from indexer.language.entities.tagger import load_model
 
         names = combine(analysis, load_model(), disabled=disabled)
     return _merge(names, analysis.dates)
@@ -76,6 +81,8 @@ class Analysis:
 
     def context(self) -> Context:
         """The gazetteer's and the rules' tags per token, for the tagger."""
+        from indexer.language.entities.tagger import build_context
+
         index = {start: k for k, start in enumerate(self.tokens.starts)}
         ends = self.tokens.ends
         named: list[tuple[int, int, str]] = []
@@ -93,6 +100,12 @@ class Analysis:
 
 def analyse(text: str, language: str, published: PartialDate | None = None) -> Analysis:
     """Dates, known names and the rules' names of ``text`` (``language`` ``"id"`` or ``"en"``)."""
+    from indexer.language.entities.dates import find_dates
+    from indexer.language.entities.gazetteer import gazetteer
+    from indexer.language.entities.resolve import resolve
+    from indexer.language.entities.rules import find_names
+    from indexer.language.entities.tokens import tokenize
+
     dates = find_dates(text, published)
     tokens = tokenize(text)
     blocked = [False] * len(tokens)
