@@ -298,3 +298,10 @@ def test_events_linked_by_older_rules_are_linked_again() -> None:
     tables.relink()
     assert db.execute("SELECT value FROM meta WHERE key = 'link_version'").fetchone() == (LINK_VERSION,)
     assert not tables.is_stale()
+
+
+def test_a_noun_after_an_appeal_is_what_is_called_for() -> None:
+    found = kinds(events("Presiden Xi Jinping mendesak gencatan senjata dan negosiasi dengan Ukraina."))
+    assert [kind for kind, _ in found] == ["APPEAL"]
+    found = kinds(events("Wilfried Martens called for the resignation of Mark Eyskens.", "en"))
+    assert [kind for kind, _ in found] == ["APPEAL"]
