@@ -305,3 +305,10 @@ def test_a_noun_after_an_appeal_is_what_is_called_for() -> None:
     assert [kind for kind, _ in found] == ["APPEAL"]
     found = kinds(events("Wilfried Martens called for the resignation of Mark Eyskens.", "en"))
     assert [kind for kind, _ in found] == ["APPEAL"]
+
+
+def test_a_passive_speech_verb_speaks_only_with_its_agent() -> None:
+    found = kinds(events("Kekhawatiran itu disuarakan oleh Rebekah Koffler bahwa China dapat mengirim senjata."))
+    assert found == [("STATEMENT", ("Rebekah Koffler", "China"))]
+    found = kinds(events("Budi Santoso dinyatakan bersalah dan divonis lima tahun penjara."))
+    assert found == [("SENTENCE", ("Budi Santoso",))]

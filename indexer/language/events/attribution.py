@@ -90,7 +90,16 @@ def _speech(sent: Sentence, k: int, reported: list[Reported]) -> EventMention | 
     co_speakers: list[str] = []
     trailing = word in lx.TRAILING_SPEECH and bool(SPEECH_OPEN.search(doc.text, max(sent.start, t_start - 3), t_start))
     by_saying = k > 0 and words[k - 1] in ("dengan", "sambil", "by", "seraya")
-    if trailing:
+    if word in lx.PASSIVE_SPEECH:
+        if sent.next_word(k) not in lx.PASSIVE_AGENT:
+            return None  # "dinyatakan bersalah": no speech
+        clause_end = sent.clause(t_start)[1]
+        after = [e for e in sent.names if t_end <= e.start < min(t_end + 40, clause_end) and e.type != "DATE"]
+        if after:
+            speaker = name(after[0])
+        start = next((sent.starts[j] for j in sent.cues if j > k and sent.roles[j] == THAT), t_end)
+        region = (start, sent.end)
+    elif trailing:
         region = (sent.start, t_start)
         following = [e for e in sent.names if t_end <= e.start < t_end + 60 and not doc.in_quote(e.start)]
         if word.endswith("nya") or sent.next_word(k) in lx.PRONOUNS:

@@ -123,6 +123,11 @@ SPEECH_VERBS = frozenset(
     noted insisted emphasized emphasised stressed""".split()
 )
 """Verbs that attribute what follows (or what a quotation says) to a speaker: a STATEMENT."""
+PASSIVE_SPEECH = frozenset(
+    """dikatakan disuarakan dinyatakan diungkapkan disampaikan ditegaskan diumumkan dijelaskan""".split()
+)
+"""Passive speech verbs: a STATEMENT only with the speaker after *oleh* ("kekhawatiran yang disuarakan
+oleh AS bahwa …"); "dinyatakan bersalah" says nothing."""
 OPINION_VERBS = frozenset(
     "percaya yakin menilai khawatir menduga mengklaim believe believes believed claimed fear fears".split()
 )
@@ -251,7 +256,7 @@ def _build() -> tuple[dict[str, EventType], dict[str, EventType]]:
             "urg": "APPEAL",
         }
     )
-    for word in SPEECH_VERBS | SOURCE_WORDS | SEND_WORDS | NOT_TRIGGERS:
+    for word in SPEECH_VERBS | PASSIVE_SPEECH | SOURCE_WORDS | SEND_WORDS | NOT_TRIGGERS:
         forms.pop(word, None)
     return forms, roots
 
