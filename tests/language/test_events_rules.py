@@ -312,3 +312,8 @@ def test_a_passive_speech_verb_speaks_only_with_its_agent() -> None:
     assert found == [("STATEMENT", ("Rebekah Koffler", "China"))]
     found = kinds(events("Budi Santoso dinyatakan bersalah dan divonis lima tahun penjara."))
     assert found == [("SENTENCE", ("Budi Santoso",))]
+
+
+def test_a_straight_quote_closes_a_curly_one() -> None:
+    text = '“Pertemuan itu tidak akan terjadi," kata juru bicara Kementerian Luar Negeri Iran, Abbas Mousavi.'
+    assert kinds(events(text)) == [("STATEMENT", ("Abbas Mousavi",))]
