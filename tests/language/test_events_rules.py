@@ -62,7 +62,7 @@ def test_a_possessor_is_no_doer_of_a_later_noun() -> None:
 
 
 def test_a_passive_agent_of_another_verb_is_no_doer() -> None:
-    found = events("Pertemuan Donald Trump dan Hassan Rouhani digagas oleh Presiden Prancis Emmanuel Macron.")
+    found = events("Pertemuan Donald Trump dan Hassan Rouhani disaksikan oleh Presiden Prancis Emmanuel Macron.")
     assert [e.actors[0] for e in found if e.type == "MEET"] == ["Donald Trump"]
 
 
@@ -317,3 +317,10 @@ def test_a_passive_speech_verb_speaks_only_with_its_agent() -> None:
 def test_a_straight_quote_closes_a_curly_one() -> None:
     text = '“Pertemuan itu tidak akan terjadi," kata juru bicara Kementerian Luar Negeri Iran, Abbas Mousavi.'
     assert kinds(events(text)) == [("STATEMENT", ("Abbas Mousavi",))]
+
+
+def test_a_proposed_meeting_is_no_meeting() -> None:
+    assert events("Pertemuan Donald Trump dengan Hassan Rouhani digagas oleh Presiden Prancis Emmanuel Macron.") == []
+    assert kinds(events("Pertemuan Donald Trump dengan Hassan Rouhani berlangsung di New York.")) == [
+        ("MEET", ("Donald Trump", "Hassan Rouhani"))
+    ]

@@ -75,6 +75,8 @@ def trigger_events(sent: Sentence, reported: list[Reported]) -> list[EventMentio
             continue
         if _hedged(sent, k) or sent.next_word(k) in lx.DETERMINERS or _referred(sent, k) or _appealed(sent, k):
             continue
+        if _proposed(sent, k):
+            continue
         event = _event(sent, k, kind, region)
         if event is not None and not any(r.type == event.type and set(r.actors) & set(event.actors) for r in results):
             results.append(event)
@@ -116,6 +118,26 @@ def _appealed(sent: Sentence, k: int) -> bool:
             break
         if sent.roles[j] == "APPEAL" or (sent.roles[j] == CALLED and sent.words[j + 1] in ("on", "for")):
             return True
+    return False
+
+
+PROPOSED_WINDOW = 8
+"""A proposal verb at most this many words after a noun trigger (its doer and partners between) proposes it."""
+
+
+def _proposed(sent: Sentence, k: int) -> bool:
+    """A noun trigger whose verb, the first after it in a few words, proposes it: "Pertemuan Trump-Rouhani
+    digagas oleh Macron" is no meeting (yet)."""
+    if sent.words[k].startswith(_VERB_PREFIXES) or sent.words[k].endswith("ed"):
+        return False
+    clause_end = sent.clause(sent.starts[k])[1]
+    for j in range(k + 1, min(len(sent.words), k + 1 + PROPOSED_WINDOW)):
+        if sent.starts[j] >= clause_end:
+            break
+        if sent.words[j] in lx.PROPOSED:
+            return True
+        if sent.words[j].startswith(_VERB_PREFIXES) or sent.words[j].endswith("ed"):
+            return False  # the noun's own verb: "Pertemuan X dengan Y berlangsung"
     return False
 
 

@@ -174,6 +174,9 @@ ORIGIN_WORDS = frozenset(("asal", "warga", "berkebangsaan", "kewarganegaraan"))
 """Before a country: where a person comes from, an affiliation and not an actor ("pria asal Belgia")."""
 DETERMINERS = frozenset(("itu", "tersebut", "ini"))
 """After a noun trigger, a reference back to an event already told (*kunjungan ini*), not a new one."""
+PROPOSED = frozenset("digagas diusulkan diusulkannya digagasnya proposed suggested mooted".split())
+"""Right after a noun trigger: the event is proposed, not done ("Pertemuan Trump-Rouhani digagas oleh
+Macron", "talks proposed by France")."""
 ANONYMOUS = frozenset(("sources", "source", "sumber"))
 """Right after a speaker's name ("EC sources said"): nobody named speaks, no STATEMENT."""
 
