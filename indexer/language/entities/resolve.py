@@ -52,8 +52,8 @@ def resolve(tokens: Tokens, found: list[Found], lang: str = "id") -> list[Entity
     persons = _Persons()
     for item, surface, parts in zip(found, surfaces, all_parts, strict=True):
         if item.type == "PERSON" and not item.tentative:
-            canonical = item.canonical or persons.short_form(parts, item.start) or surface
-            persons.add(item.start, parts, canonical, joined=_HYPHEN_JOINED.search(surface) is not None)
+            full = item.canonical or persons.short_form(parts, item.start) or surface
+            persons.add(item.start, parts, full, joined=_HYPHEN_JOINED.search(surface) is not None)
     companies = _Organisations()
     for item, surface, parts in zip(found, surfaces, all_parts, strict=True):
         if item.type == "ORG" and (item.strong or item.known):
