@@ -95,6 +95,15 @@ def test_surname_resolves_to_full_name_introduced_earlier() -> None:
     assert ("Koffler", "PERSON", "Rebekah Koffler") in got
 
 
+def test_surname_prefers_a_full_name_to_a_hyphen_joined_pair() -> None:
+    text = (
+        "Presiden Amerika Serikat, Donald Trump, ada di New York. Pertemuan Trump-Rouhani digagas Macron. "
+        "Namun, Trump membantah laporan itu."
+    )
+    got = found(text)
+    assert ("Trump", "PERSON", "Donald Trump") in got
+
+
 def test_short_first_name_resolves_to_the_full_name_introduced_earlier() -> None:
     text = (
         "Wakil Ketua KPK Alexander Marwata mengatakan saksi telah diperiksa. Menurut Alex, pemeriksaan "

@@ -62,7 +62,7 @@ def test_a_possessor_is_no_doer_of_a_later_noun() -> None:
 
 
 def test_a_passive_agent_of_another_verb_is_no_doer() -> None:
-    found = events("Pertemuan Donald Trump dan Hassan Rouhani digagas oleh Presiden Prancis Emmanuel Macron.")
+    found = events("Pertemuan Donald Trump dan Hassan Rouhani disaksikan oleh Presiden Prancis Emmanuel Macron.")
     assert [e.actors[0] for e in found if e.type == "MEET"] == ["Donald Trump"]
 
 
@@ -298,3 +298,29 @@ def test_events_linked_by_older_rules_are_linked_again() -> None:
     tables.relink()
     assert db.execute("SELECT value FROM meta WHERE key = 'link_version'").fetchone() == (LINK_VERSION,)
     assert not tables.is_stale()
+
+
+def test_a_noun_after_an_appeal_is_what_is_called_for() -> None:
+    found = kinds(events("Presiden Xi Jinping mendesak gencatan senjata dan negosiasi dengan Ukraina."))
+    assert [kind for kind, _ in found] == ["APPEAL"]
+    found = kinds(events("Wilfried Martens called for the resignation of Mark Eyskens.", "en"))
+    assert [kind for kind, _ in found] == ["APPEAL"]
+
+
+def test_a_passive_speech_verb_speaks_only_with_its_agent() -> None:
+    found = kinds(events("Kekhawatiran itu disuarakan oleh Rebekah Koffler bahwa China dapat mengirim senjata."))
+    assert found == [("STATEMENT", ("Rebekah Koffler", "China"))]
+    found = kinds(events("Budi Santoso dinyatakan bersalah dan divonis lima tahun penjara."))
+    assert found == [("SENTENCE", ("Budi Santoso",))]
+
+
+def test_a_straight_quote_closes_a_curly_one() -> None:
+    text = '“Pertemuan itu tidak akan terjadi," kata juru bicara Kementerian Luar Negeri Iran, Abbas Mousavi.'
+    assert kinds(events(text)) == [("STATEMENT", ("Abbas Mousavi",))]
+
+
+def test_a_proposed_meeting_is_no_meeting() -> None:
+    assert events("Pertemuan Donald Trump dengan Hassan Rouhani digagas oleh Presiden Prancis Emmanuel Macron.") == []
+    assert kinds(events("Pertemuan Donald Trump dengan Hassan Rouhani berlangsung di New York.")) == [
+        ("MEET", ("Donald Trump", "Hassan Rouhani"))
+    ]

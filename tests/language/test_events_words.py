@@ -14,7 +14,7 @@ from indexer.language.events import words as w
 from indexer.language.events.sentences import _ABBREVIATIONS, quotations, split_sentences
 
 _PLAIN_BOUNDARY = re.compile(r"\n+|[.!?…]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
-_PLAIN_QUOTES = re.compile(r"“[^”\n]*(?:”|(?=\n)|$)|\"[^\"\n]*(?:\"|(?=\n)|$)")
+_PLAIN_QUOTES = re.compile(r"“[^”\"\n]*(?:[”\"]|(?=\n)|$)|\"[^\"\n]*(?:\"|(?=\n)|$)")
 
 
 def _plain_split(text: str) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from indexer.language.entities.lexicon import EN_LEGAL_TAILS
 from indexer.language.entities.model import Entity, EntityType
@@ -51,7 +52,8 @@ def resolve(tokens: Tokens, found: list[Found], lang: str = "id") -> list[Entity
     persons = _Persons()
     for item, surface, parts in zip(found, surfaces, all_parts, strict=True):
         if item.type == "PERSON" and not item.tentative:
-            persons.add(item.start, parts, item.canonical or persons.short_form(parts, item.start) or surface)
+            full = item.canonical or persons.short_form(parts, item.start) or surface
+            persons.add(item.start, parts, full, joined=_HYPHEN_JOINED.search(surface) is not None)
     companies = _Organisations()
     for item, surface, parts in zip(found, surfaces, all_parts, strict=True):
         if item.type == "ORG" and (item.strong or item.known):
@@ -132,28 +134,37 @@ def _part_of_canonical(parts: list[str], canonical: str | None) -> bool:
     return len(parts) == 1 and canonical is not None and parts[0] in canonical.split()
 
 
+_HYPHEN_JOINED = re.compile(r"\w-[A-Z]")
+"""Two capitalised words joined by a hyphen: a pair of names ("Trump-Rouhani") as often as one name."""
+
+
 class _Persons:
-    """Full names of the article's persons, indexed by every shorter run of their parts."""
+    """Full names of the article's persons, indexed by every shorter run of their parts. The parts of a
+    name of hyphen-joined words ("Trump-Rouhani", "Jean-Claude") are indexed apart: a short form
+    ("Trump") resolves to them only when no name of words apart ("Donald Trump") holds it."""
 
     def __init__(self) -> None:
         self._by_part: dict[tuple[str, ...], list[tuple[int, str]]] = {}
+        self._by_joined_part: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         self._canonicals: dict[tuple[str, ...], set[str]] = {}
         self._names: list[tuple[int, list[str], str]] = []
 
-    def add(self, start: int, parts: list[str], canonical: str) -> None:
+    def add(self, start: int, parts: list[str], canonical: str, joined: bool = False) -> None:
         if len(parts) > _MAX_PARTS:
             return  # not a person's name (a run of capitals the tagger took for one): nothing to resolve to
         self._names.append((start, parts, canonical))
+        index = self._by_joined_part if joined else self._by_part
         for size in range(1, len(parts)):
             for k in range(len(parts) - size + 1):
                 key = tuple(parts[k : k + size])
-                self._by_part.setdefault(key, []).append((start, canonical))
+                index.setdefault(key, []).append((start, canonical))
                 self._canonicals.setdefault(key, set()).add(canonical)
 
     def full_name(self, parts: list[str], start: int) -> str | None:
         """The canonical name of the person whose longer name contains ``parts``: the latest one
-        before ``start``, else the only one of the article."""
-        mentions = self._by_part.get(tuple(parts))
+        before ``start``, else the only one of the article; a name of hyphen-joined words only when no
+        other name holds ``parts``."""
+        mentions = self._by_part.get(tuple(parts)) or self._by_joined_part.get(tuple(parts))
         if not mentions:
             return None
         latest = _latest_before(mentions, start)
@@ -164,7 +175,8 @@ class _Persons:
 
     def latest(self, parts: list[str], start: int) -> int:
         """Where the latest longer name containing ``parts`` begins before ``start``, or -1."""
-        latest = _latest_before(self._by_part.get(tuple(parts), []), start)
+        key = tuple(parts)
+        latest = _latest_before(self._by_part.get(key) or self._by_joined_part.get(key, []), start)
         return -1 if latest is None else latest[0]
 
     def short_form(self, parts: list[str], start: int) -> str | None:

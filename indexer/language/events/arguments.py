@@ -73,7 +73,9 @@ def trigger_events(sent: Sentence, reported: list[Reported]) -> list[EventMentio
         region = next((r for r in reported if r.start <= t_start < r.end), None)
         if doc.in_quote(t_start) or (region is not None and (region.opinion or _modal_between(sent, region.start, k))):
             continue
-        if _hedged(sent, k) or sent.next_word(k) in lx.DETERMINERS or _referred(sent, k):
+        if _hedged(sent, k) or sent.next_word(k) in lx.DETERMINERS or _referred(sent, k) or _appealed(sent, k):
+            continue
+        if _proposed(sent, k):
             continue
         event = _event(sent, k, kind, region)
         if event is not None and not any(r.type == event.type and set(r.actors) & set(event.actors) for r in results):
@@ -96,6 +98,46 @@ def _referred(sent: Sentence, k: int) -> bool:
             and not doc.inside_entity(sent.starts[j], sent.ends[j])
         ):
             return False
+    return False
+
+
+APPEAL_WINDOW = 4
+"""A noun trigger at most this many words after an appeal is what is called for."""
+_VERB_PREFIXES = ("me", "ber", "di", "ter")
+
+
+def _appealed(sent: Sentence, k: int) -> bool:
+    """A noun trigger a few words after an appeal in its clause: what is called for, not done
+    ("mendesak gencatan senjata, negosiasi", "called for the resignation of X", "urged talks")."""
+    word = sent.words[k]
+    if word.startswith(_VERB_PREFIXES) or word.endswith("ed") or sent.roles[k] == "APPEAL":
+        return False
+    clause_start = sent.clause(sent.starts[k])[0]
+    for j in range(k - 1, max(-1, k - 1 - APPEAL_WINDOW), -1):
+        if sent.starts[j] < clause_start:
+            break
+        if sent.roles[j] == "APPEAL" or (sent.roles[j] == CALLED and sent.words[j + 1] in ("on", "for")):
+            return True
+    return False
+
+
+PROPOSED_WINDOW = 8
+"""A proposal verb at most this many words after a noun trigger (its doer and partners between) proposes it."""
+
+
+def _proposed(sent: Sentence, k: int) -> bool:
+    """A noun trigger whose verb, the first after it in a few words, proposes it: "Pertemuan Trump-Rouhani
+    digagas oleh Macron" is no meeting (yet)."""
+    if sent.words[k].startswith(_VERB_PREFIXES) or sent.words[k].endswith("ed"):
+        return False
+    clause_end = sent.clause(sent.starts[k])[1]
+    for j in range(k + 1, min(len(sent.words), k + 1 + PROPOSED_WINDOW)):
+        if sent.starts[j] >= clause_end:
+            break
+        if sent.words[j] in lx.PROPOSED:
+            return True
+        if sent.words[j].startswith(_VERB_PREFIXES) or sent.words[j].endswith("ed"):
+            return False  # the noun's own verb: "Pertemuan X dengan Y berlangsung"
     return False
 
 

@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
+from indexer.language.entities.model import Entity
 from indexer.language.events import lexicon as lx
 from indexer.language.events.affiliation import news_media, with_countries
 from indexer.language.events.content import said as said_in
@@ -29,6 +30,8 @@ __all__ = ["Reported", "mark_sources", "statements", "unique"]
 MAX_ACTORS = 4
 SPEECH_OPEN = re.compile(r"[,”\"’]\s*$")
 """Right before a speech verb: the end of the quotation it closes (“…,” kata Koffler)."""
+_APPOSED = re.compile(r"\s*,?\s*")
+"""Between an organisation and a person who speaks for it (*juru bicara Kemlu, Abbas Mousavi*)."""
 _SPEAKER_GAP = re.compile(r"\s*,?\s*(?:and|dan|serta|&)\s+(?:[\w.'’-]+\s+){0,4}")
 
 
@@ -90,13 +93,19 @@ def _speech(sent: Sentence, k: int, reported: list[Reported]) -> EventMention | 
     co_speakers: list[str] = []
     trailing = word in lx.TRAILING_SPEECH and bool(SPEECH_OPEN.search(doc.text, max(sent.start, t_start - 3), t_start))
     by_saying = k > 0 and words[k - 1] in ("dengan", "sambil", "by", "seraya")
-    if trailing:
+    if word in lx.PASSIVE_SPEECH:
+        if sent.next_word(k) not in lx.PASSIVE_AGENT:
+            return None  # "dinyatakan bersalah": no speech
+        speaker = _agent(sent, k)
+        start = next((sent.starts[j] for j in sent.cues if j > k and sent.roles[j] == THAT), t_end)
+        region = (start, sent.end)
+    elif trailing:
         region = (sent.start, t_start)
         following = [e for e in sent.names if t_end <= e.start < t_end + 60 and not doc.in_quote(e.start)]
         if word.endswith("nya") or sent.next_word(k) in lx.PRONOUNS:
             speaker = doc.last_speaker or doc.last_subject
         elif following and following[0].type != "LOC":
-            speaker = name(following[0])
+            speaker = _named_speaker(sent, following)
     else:
         c_start = sent.clause(t_start)[0]
         left = sent.near_left(sent.actor_indexes(c_start, t_start), t_start)
@@ -141,6 +150,29 @@ def _speech(sent: Sentence, k: int, reported: list[Reported]) -> EventMention | 
             actors, sent.affiliations(t_start, sent.end) if trailing else sent.affiliations(sent.start, t_start)
         ),
     )
+
+
+def _agent(sent: Sentence, k: int) -> str | None:
+    """The speaker after *oleh* of passive speech verb ``k`` ("disuarakan oleh AS bahwa …"), if named."""
+    t_end = sent.ends[k]
+    limit = min(t_end + 40, sent.clause(sent.starts[k])[1])
+    after = [e for e in sent.names if t_end <= e.start < limit]
+    return name(after[0]) if after else None
+
+
+def _named_speaker(sent: Sentence, following: list[Entity]) -> str:
+    """The speaker among the names after a trailing speech verb: the first, or a person right after an
+    organisation ("kata juru bicara Kementerian Luar Negeri Iran, Abbas Mousavi": the person speaks)."""
+    first = following[0]
+    second = following[1] if len(following) > 1 else None
+    if (
+        first.type == "ORG"
+        and second is not None
+        and second.type == "PERSON"
+        and _APPOSED.fullmatch(sent.doc.text, first.end, second.start)
+    ):
+        return name(second)
+    return name(first)
 
 
 def _anonymous(sent: Sentence, i: int) -> bool:

@@ -123,6 +123,11 @@ SPEECH_VERBS = frozenset(
     noted insisted emphasized emphasised stressed""".split()
 )
 """Verbs that attribute what follows (or what a quotation says) to a speaker: a STATEMENT."""
+PASSIVE_SPEECH = frozenset(
+    """dikatakan disuarakan dinyatakan diungkapkan disampaikan ditegaskan diumumkan dijelaskan""".split()
+)
+"""Passive speech verbs: a STATEMENT only with the speaker after *oleh* ("kekhawatiran yang disuarakan
+oleh AS bahwa …"); "dinyatakan bersalah" says nothing."""
 OPINION_VERBS = frozenset(
     "percaya yakin menilai khawatir menduga mengklaim believe believes believed claimed fear fears".split()
 )
@@ -169,6 +174,9 @@ ORIGIN_WORDS = frozenset(("asal", "warga", "berkebangsaan", "kewarganegaraan"))
 """Before a country: where a person comes from, an affiliation and not an actor ("pria asal Belgia")."""
 DETERMINERS = frozenset(("itu", "tersebut", "ini"))
 """After a noun trigger, a reference back to an event already told (*kunjungan ini*), not a new one."""
+PROPOSED = frozenset("digagas diusulkan diusulkannya digagasnya proposed suggested mooted".split())
+"""Right after a noun trigger: the event is proposed, not done ("Pertemuan Trump-Rouhani digagas oleh
+Macron", "talks proposed by France")."""
 ANONYMOUS = frozenset(("sources", "source", "sumber"))
 """Right after a speaker's name ("EC sources said"): nobody named speaks, no STATEMENT."""
 
@@ -251,7 +259,7 @@ def _build() -> tuple[dict[str, EventType], dict[str, EventType]]:
             "urg": "APPEAL",
         }
     )
-    for word in SPEECH_VERBS | SOURCE_WORDS | SEND_WORDS | NOT_TRIGGERS:
+    for word in SPEECH_VERBS | PASSIVE_SPEECH | SOURCE_WORDS | SEND_WORDS | NOT_TRIGGERS:
         forms.pop(word, None)
     return forms, roots
 

@@ -3,7 +3,8 @@
 A sentence ends at a line break or at ``.``, ``!``, ``?`` (with any closing quote or bracket) before
 whitespace and a capital letter, digit or opening quote, unless the word before the stop is a known
 abbreviation or a single capital (an initial). Quotations are spans between “ and ” or between two
-straight double quotes on one paragraph; an opening quote never closed runs to the end of its paragraph.
+straight double quotes on one paragraph (a straight quote closes a “ too: “…," kata X, as scraped text
+mixes them); an opening quote never closed runs to the end of its paragraph.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ _ABBREVIATIONS = frozenset(
     """dr drs ir prof mr mrs ms st jl no nomor tn ny sdr hj h kh gen col lt sgt rep sen gov inc corp co ltd
     jan feb mar apr jun jul aug agu sep sept okt oct nov des dec vs etc u.s a.s u.n p.m a.m""".split()
 )
-_QUOTES = re.compile(r"“[^”\n]*(?:”|(?=\n)|$)|\"[^\"\n]*(?:\"|(?=\n)|$)")
+_QUOTES = re.compile(r"“[^”\"\n]*(?:[”\"]|(?=\n)|$)|\"[^\"\n]*(?:\"|(?=\n)|$)")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

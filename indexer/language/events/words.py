@@ -44,7 +44,7 @@ CHUNK_LIMIT = 200_000
 
 def role(word: str) -> str | None:
     """What a lowercase word is here: an event type, one of the ``~`` roles above, or None."""
-    if word in lx.SPEECH_VERBS:
+    if word in lx.SPEECH_VERBS or word in lx.PASSIVE_SPEECH:
         found: str | None = SPEECH
     elif word in lx.SEND_WORDS:
         found = SEND
