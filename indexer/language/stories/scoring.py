@@ -135,12 +135,6 @@ class _Vectors:
     lead: Vector
     names: Vector
     day: int | None
-    text_words: frozenset[str] = frozenset()
-    lead_words: frozenset[str] = frozenset()
-
-    def __post_init__(self) -> None:
-        self.text_words = frozenset(self.text)
-        self.lead_words = frozenset(self.lead)
 
 
 def _unit(counts: Mapping[str, int], idf: Mapping[str, float], unknown: float, keep: int = 0) -> Vector:
@@ -152,9 +146,8 @@ def _unit(counts: Mapping[str, int], idf: Mapping[str, float], unknown: float, k
     return {w: x / norm for w, x in weights.items() if x} if norm else {}
 
 
-def _cosine(a: Vector, b: Vector, common: Iterable[str] | None = None) -> float:
-    """Cosine of two unit vectors; ``common``: their shared words, if known."""
-    return sum(a[w] * b[w] for w in (a.keys() & b.keys() if common is None else common))
+def _cosine(a: Vector, b: Vector) -> float:
+    return sum(a[w] * b[w] for w in a.keys() & b.keys())
 
 
 @dataclass
@@ -227,8 +220,8 @@ class PairScorer:
             near = 1.0 if distance <= NEAR_DAYS else 0.0
             far = 1.0 if distance > FAR_DAYS else 0.0
         return (
-            _cosine(va.text, vb.text, va.text_words & vb.text_words),
-            _cosine(va.lead, vb.lead, va.lead_words & vb.lead_words),
+            _cosine(va.text, vb.text),
+            _cosine(va.lead, vb.lead),
             _cosine(va.names, vb.names),
             min(rarest, 1.0),
             1.0 if apart else 0.0,
