@@ -136,3 +136,27 @@ def test_odd_articles_never_break_linking(tmp_path: Path) -> None:
     single = tmp_path / "single"
     index_paths([str(write_jsonl(tmp_path / "one.jsonl", [article("x", "Banjir", FLOOD)]))], str(single))
     assert _stories(single) == {}
+
+
+def test_articles_left_pending_by_a_killed_run_are_linked_by_the_next(tmp_path: Path) -> None:
+    source = write_jsonl(
+        tmp_path / "news.jsonl",
+        [
+            article("a", "Gempa M 6,5 guncang Ambon", QUAKE_A, date="2019-09-26"),
+            article("b", "Ambon diguncang gempa 6,5", QUAKE_B, date="2019-09-26"),
+        ],
+    )
+    index = tmp_path / "index"
+    index_paths([str(source)], str(index))
+    linked = _stories(index)
+    assert len(linked) == 2
+    # what a run killed after committing the articles, before linking them, leaves behind
+    catalog = open_catalog(str(index))
+    db = catalog._db
+    db.execute("DELETE FROM stories")
+    db.execute("INSERT INTO story_pending SELECT doc_id FROM story_profiles")
+    catalog.commit()
+    catalog.close()
+    assert _stories(index) == {}
+    summary = index_paths([str(source)], str(index))  # nothing changed in the input
+    assert summary.unchanged == 2 and _stories(index) == linked

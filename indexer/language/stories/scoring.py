@@ -197,10 +197,6 @@ class PairScorer:
         self._vectors(profile)
         return replace(profile, terms={}, lead={})
 
-    def forget(self, doc_id: str) -> None:
-        """Drop the cached vectors of an article (its profile changed)."""
-        self._cache.pop(doc_id, None)
-
     def features(self, a: StoryProfile, b: StoryProfile) -> tuple[float, ...]:
         """The :data:`FEATURES` of a pair, in order."""
         va, vb = self._vectors(a), self._vectors(b)
