@@ -61,34 +61,31 @@ class CandidateIndex:
                 self._dated.setdefault(key, []).append((day, doc_id))
                 self._sorted.discard(key)
 
-    def _docs(self, key: str) -> int:
-        return len(self._dated.get(key, ())) + len(self._undated.get(key, ()))
-
-    def _postings(self, key: str, day: int | None) -> Iterable[str]:
-        dated = self._dated.get(key, [])
-        if key not in self._sorted:
-            dated.sort()
-            self._sorted.add(key)
-        if day is None:
-            yield from (doc for _, doc in dated)
-        else:
-            lo = bisect_left(dated, (day - WINDOW_DAYS, ""))
-            hi = bisect_right(dated, (day + WINDOW_DAYS, "\U0010ffff"))
-            yield from (doc for _, doc in dated[lo:hi])
-        yield from self._undated.get(key, ())
-
     def candidates(self, profile: StoryProfile, limit: int | None = None) -> list[str]:
         """The ``limit`` articles sharing the most (and rarest) keys with ``profile``, itself left out."""
         common = max(COMMON_MIN, COMMON_SHARE * self.documents)
         day = day_of(profile.date)
         scores: dict[str, float] = {}
-        for key in profile.search_keys():
-            docs = self._docs(key)
+        score = scores.get
+        for key in sorted(profile.search_keys()):  # in one order: the same sums, the same ties
+            dated = self._dated.get(key, [])
+            undated = self._undated.get(key, [])
+            docs = len(dated) + len(undated)
             if docs <= 1 or docs > common:
                 continue
             weight = math.log(self.documents / docs)
-            for doc in self._postings(key, day):
-                scores[doc] = scores.get(doc, 0.0) + weight
+            if dated:
+                if key not in self._sorted:
+                    dated.sort()
+                    self._sorted.add(key)
+                if day is not None:
+                    lo = bisect_left(dated, (day - WINDOW_DAYS, ""))
+                    hi = bisect_right(dated, (day + WINDOW_DAYS, "\U0010ffff"))
+                    dated = dated[lo:hi]
+                for _, doc in dated:
+                    scores[doc] = score(doc, 0.0) + weight
+            for doc in undated:
+                scores[doc] = score(doc, 0.0) + weight
         scores.pop(profile.doc_id, None)
         best = heapq.nsmallest(limit or CANDIDATES, ((-score, doc) for doc, score in scores.items()))
         return [doc for _, doc in best]

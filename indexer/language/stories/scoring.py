@@ -147,7 +147,15 @@ def _unit(counts: Mapping[str, int], idf: Mapping[str, float], unknown: float, k
 
 
 def _cosine(a: Vector, b: Vector) -> float:
-    return sum(a[w] * b[w] for w in a.keys() & b.keys())
+    if len(a) > len(b):
+        a, b = b, a
+    found = b.get
+    total = 0.0
+    for word, weight in a.items():
+        other = found(word)
+        if other is not None:
+            total += weight * other
+    return total
 
 
 @dataclass
