@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from rich.style import Style
+from textual import events
 from textual.widgets import Input
 from tui_support import MARKUP, SAMPLES, settle
 
@@ -602,3 +603,26 @@ async def test_an_article_that_fails_to_open_can_be_opened_again(
         article = app.screen.query_one(ArticleView)
         assert article.article is not None and article.article.document.id == results.doc_ids[1]
         assert app.focused is article
+
+
+def burst(app: WartaApp, keys: list[str]) -> None:
+    """Queue ``keys`` as a terminal delivers a fast burst (one read of many bytes): all before any is handled."""
+    for key in keys:
+        character = key if len(key) == 1 else " " if key == "space" else None
+        app.post_message(events.Key(key, character))
+
+
+@pytest.mark.parametrize("erase", [5, 12])
+async def test_keys_typed_fast_after_backspaces_arrive_in_order(samples_index: Path, erase: int) -> None:
+    """Backspace is a binding of the input, which Textual ran only once the key had bubbled up to the app:
+    letters typed right after it were inserted first, so it erased them instead ("kecil pre")."""
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        burst(app, [*"rusia ukraina", *["backspace"] * erase, *"kecil presiden 2", "left", "left", "backspace", "9"])
+        await settle(pilot)
+        expected = "rusia ukraina"[:-erase] + "kecil preside9 2"
+        assert app.screen.query_one(SearchBar).value == expected
+        screen = main_screen(app)
+        assert screen.query_text == expected  # the query that ran is the one typed
+        assert app.screen.query_one(ResultsList).doc_ids == search_ids(samples_index, expected)
