@@ -626,3 +626,27 @@ async def test_keys_typed_fast_after_backspaces_arrive_in_order(samples_index: P
         screen = main_screen(app)
         assert screen.query_text == expected  # the query that ran is the one typed
         assert app.screen.query_one(ResultsList).doc_ids == search_ids(samples_index, expected)
+
+
+@pytest.mark.parametrize("search_first", [False, True])
+async def test_the_status_line_counts_what_another_process_indexed(
+    own_samples_index: Path, tmp_path: Path, search_first: bool
+) -> None:
+    """The article count followed the index only after r; and a search run in between (which reads the newest
+    index) hid the change from the watch, so the old count stayed until the next r."""
+    app = WartaApp(own_samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        status = screen.query_one(StatusLine)
+        assert str(status.render()).startswith("3 articles · ")
+        extra = tmp_path / "new" / "extra.txt"
+        extra.parent.mkdir()
+        extra.write_text("Lukashenko visits the harbour\n\nA new article about Lukashenko.\n", encoding="utf-8")
+        index_paths([str(extra)], str(own_samples_index), workers=1)
+        if search_first:
+            await pilot.press(*QUERY)
+            await settle(pilot)
+        screen.check_index()
+        await settle(pilot)
+        assert str(status.render()).startswith("4 articles · ")
