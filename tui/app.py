@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import ClassVar
@@ -31,6 +34,10 @@ from tui.widgets.results import ResultsList
 from tui.widgets.search import SearchBar
 
 
+INTERRUPTED = 130
+"""Exit status after Ctrl-C or SIGINT (128 + SIGINT, as the command line's)."""
+
+
 class WartaApp(App[None]):
     """Opens the index in ``index_dir``; when it is empty or missing, offers to fill it first."""
 
@@ -39,6 +46,8 @@ class WartaApp(App[None]):
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
+        # Ctrl-C quits from anywhere, the search bar and dialogs too (Textual would only say to press ctrl+q)
+        Binding("ctrl+c", "interrupt", "Quit (Ctrl-C)", show=False, priority=True, id="app.interrupt"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="app.commands"),
     ]
@@ -63,6 +72,7 @@ class WartaApp(App[None]):
         """Full garbage collections wait for a pause in the input."""
 
     def on_mount(self) -> None:
+        self._catch_interrupts(True)
         if self.keymap:
             self.set_keymap(self.keymap)
         if self.key_warning:
@@ -108,9 +118,23 @@ class WartaApp(App[None]):
             self.notify(summary.line(), title="Indexed", markup=False)
 
     def on_unmount(self) -> None:
+        self._catch_interrupts(False)
         self._collector.stop()
         if self.library is not None:
             self.library.close()
+
+    def _catch_interrupts(self, catch: bool) -> None:
+        """SIGINT from outside (``kill -INT``) quits as Ctrl-C does; in a terminal, Ctrl-C itself is a key."""
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # not the main thread, Windows
+            loop = asyncio.get_running_loop()
+            if catch:
+                loop.add_signal_handler(signal.SIGINT, self.action_interrupt)
+            else:
+                loop.remove_signal_handler(signal.SIGINT)
+
+    def action_interrupt(self) -> None:
+        """Ctrl-C: quit at once, with the exit status of an interrupted command (the caller says so in a line)."""
+        self.exit(return_code=INTERRUPTED)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

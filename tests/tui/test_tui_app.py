@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,7 @@ from tui_support import MARKUP, SAMPLES, settle
 
 from indexer.pipeline import index_paths, open_catalog
 from indexer.store import Store
-from tui.app import WartaApp
+from tui.app import INTERRUPTED, WartaApp
 from tui.library import Library, Page
 from tui.messages import ResultsReady
 from tui.screens.help import HelpScreen, declared_bindings
@@ -230,6 +232,40 @@ async def test_q_quits(samples_index: Path) -> None:
         await pilot.pause()
         assert app.return_code == 0
         assert not app.is_running
+
+
+@pytest.mark.parametrize("where", ["search bar", "list", "help", "palette"])
+async def test_ctrl_c_quits_from_anywhere_as_interrupted(samples_index: Path, where: str) -> None:
+    """Ctrl-C only showed "Press ctrl+q to quit the app" (and copied, in the search bar)."""
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        keys = {"search bar": ["l"], "list": ["tab"], "help": ["tab", "question_mark"], "palette": ["ctrl+p"]}
+        await pilot.press(*keys[where])
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.return_code == INTERRUPTED
+        assert not app.is_running
+
+
+async def test_sigint_quits_as_interrupted(samples_index: Path) -> None:
+    """``kill -INT`` ended the browser with status 0, as if the user had quit."""
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: caught.append(number))  # never pytest's
+    try:
+        app = WartaApp(samples_index)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            os.kill(os.getpid(), signal.SIGINT)
+            for _ in range(50):
+                await pilot.pause(0.01)
+                if not app.is_running:
+                    break
+            assert caught == []  # the app's handler had it
+            assert app.return_code == INTERRUPTED
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 async def test_narrow_terminal_hides_the_sidebar_and_s_or_f2_toggles_it(samples_index: Path) -> None:
