@@ -33,7 +33,6 @@ from tui.widgets.filters import FilterChip
 from tui.widgets.results import ResultsList
 from tui.widgets.search import SearchBar
 
-
 INTERRUPTED = 130
 """Exit status after Ctrl-C or SIGINT (128 + SIGINT, as the command line's)."""
 
