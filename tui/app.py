@@ -27,6 +27,7 @@ from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen, class_bindings, help_sections
 from tui.screens.main import MainScreen
 from tui.screens.welcome import WelcomeScreen
+from tui.text import printable
 from tui.widgets.article import ArticleView
 from tui.widgets.events import EventList
 from tui.widgets.filters import FilterChip
@@ -75,7 +76,7 @@ class WartaApp(App[None]):
         if self.keymap:
             self.set_keymap(self.keymap)
         if self.key_warning:
-            self.notify(self.key_warning, title="Keys", severity="warning", markup=False)
+            self.notify(printable(self.key_warning), title="Keys", severity="warning", markup=False)
         self.library = self._open_library()
         if self.library is None:
             self.push_screen(WelcomeScreen(self.index_dir), self._indexed)
@@ -114,7 +115,7 @@ class WartaApp(App[None]):
             return
         self.push_screen(self._main_screen(self.library))
         if summary is not None:
-            self.notify(summary.line(), title="Indexed", markup=False)
+            self.notify(printable(summary.line()), title="Indexed", markup=False)
 
     def on_unmount(self) -> None:
         self._catch_interrupts(False)

@@ -34,6 +34,7 @@ from tui.messages import (
 )
 from tui.opener import Opener, system_opener
 from tui.screens.article_actions import ArticleActions
+from tui.text import printable
 from tui.widgets.article import ArticleView
 from tui.widgets.events import EventsPane
 from tui.widgets.filters import Filter, FilterBar, FilterRemoved, with_filters
@@ -290,7 +291,7 @@ class MainScreen(ArticleActions):
             return
         text = f"{message.what} failed: {type(message.error).__name__}: {message.error}"
         self.query_one(StatusLine).say(text, warning=True)
-        self.notify(text, severity="error", markup=False)
+        self.notify(printable(text), severity="error", markup=False)  # it may quote a path or the query
 
     # actions -----------------------------------------------------------------------------------
 
