@@ -34,8 +34,11 @@ from tui.widgets.filters import FilterChip
 from tui.widgets.results import ResultsList
 from tui.widgets.search import SearchBar
 
-INTERRUPTED = 130
-"""Exit status after Ctrl-C or SIGINT (128 + SIGINT, as the command line's)."""
+INTERRUPTED = 128 + signal.SIGINT
+"""Exit status after Ctrl-C or SIGINT (130, as the command line's)."""
+TERMINATED = 128 + signal.SIGTERM
+"""Exit status after SIGTERM (143): the terminal is given back first (the default action left it unusable)."""
+STOP_SIGNALS = {signal.SIGINT: INTERRUPTED, signal.SIGTERM: TERMINATED}
 
 
 class WartaApp(App[None]):
@@ -47,7 +50,7 @@ class WartaApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         # Ctrl-C quits from anywhere, the search bar and dialogs too (Textual would only say to press ctrl+q)
-        Binding("ctrl+c", "interrupt", "Quit (Ctrl-C)", show=False, priority=True, id="app.interrupt"),
+        Binding("ctrl+c", "interrupt", "Interrupt (quit)", show=False, priority=True, id="app.interrupt"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="app.commands"),
     ]
@@ -124,13 +127,15 @@ class WartaApp(App[None]):
             self.library.close()
 
     def _catch_interrupts(self, catch: bool) -> None:
-        """SIGINT from outside (``kill -INT``) quits as Ctrl-C does; in a terminal, Ctrl-C itself is a key."""
+        """SIGINT from outside (``kill -INT``) quits as Ctrl-C does (in a terminal, Ctrl-C itself is a key);
+        SIGTERM quits too, the terminal restored, where Python's default would end the process at once."""
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # not the main thread, Windows
             loop = asyncio.get_running_loop()
-            if catch:
-                loop.add_signal_handler(signal.SIGINT, self.action_interrupt)
-            else:
-                loop.remove_signal_handler(signal.SIGINT)
+            for number, status in STOP_SIGNALS.items():
+                if catch:
+                    loop.add_signal_handler(number, self.exit, None, status)
+                else:
+                    loop.remove_signal_handler(number)
 
     def action_interrupt(self) -> None:
         """Ctrl-C: quit at once, with the exit status of an interrupted command (the caller says so in a line)."""

@@ -21,7 +21,7 @@ from tui_support import SAMPLES
 
 import tui.entry
 from tui.app import WartaApp
-from tui.entry import BROWSER_USAGE, INTERRUPTED_LINE, NO_TERMINAL, NO_TERMINAL_STATUS, main
+from tui.entry import BROWSER_USAGE, INTERRUPTED_LINE, NO_TERMINAL, NO_TERMINAL_STATUS, TERMINATED_LINE, main
 from tui.screens.welcome import SAMPLES_DIR
 from tui.text import human_size, printable
 
@@ -160,11 +160,15 @@ def _read_until(master: int, wanted: bytes, seconds: float = 30.0) -> bytes:
     return seen
 
 
-@pytest.mark.parametrize("how", ["ctrl+c", "sigint"])
-def test_ctrl_c_and_sigint_quit_the_browser_with_one_line_and_status_130(
-    samples_index: Path, tmp_path: Path, how: str
+@pytest.mark.parametrize(
+    ("how", "expected"),
+    [("ctrl+c", (130, INTERRUPTED_LINE)), ("sigint", (130, INTERRUPTED_LINE)), ("sigterm", (143, TERMINATED_LINE))],
+)
+def test_ctrl_c_sigint_and_sigterm_quit_the_browser_with_one_line(
+    samples_index: Path, tmp_path: Path, how: str, expected: tuple[int, str]
 ) -> None:
-    """Ctrl-C in the browser only said to press ctrl+q; ``kill -INT`` quit with status 0 and nothing said."""
+    """Ctrl-C in the browser only said to press ctrl+q; ``kill -INT`` quit with status 0 and nothing said;
+    ``kill -TERM`` ended it at once and left the terminal in the browser's modes (alternate screen, mouse)."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 110, 0, 0))
     environment = {**os.environ, "TERM": "xterm-256color", "WARTA_CONFIG": str(tmp_path / "no-keys.toml")}
@@ -180,7 +184,7 @@ def test_ctrl_c_and_sigint_quit_the_browser_with_one_line_and_status_130(
         if how == "ctrl+c":
             os.write(master, b"\x03")  # what the key sends to a terminal in raw mode
         else:
-            browser.send_signal(signal.SIGINT)
+            browser.send_signal(signal.SIGINT if how == "sigint" else signal.SIGTERM)
         written = _read_until(master, b"\0never")  # until it closes the terminal (a full pty would block it)
         status = browser.wait(timeout=30)
     finally:
@@ -189,10 +193,9 @@ def test_ctrl_c_and_sigint_quit_the_browser_with_one_line_and_status_130(
             browser.wait()
         os.close(master)
     after = written.rpartition(LEAVE_FULL_SCREEN)[2]  # what is left on the terminal once the browser is gone
-    assert (status, re.sub(rb"\x1b\[[0-9;?<>=]*[a-zA-Z]|\x1b\][^\x07]*\x07", b"", after).strip()) == (
-        130,
-        INTERRUPTED_LINE.encode(),
-    )
+    said = re.sub(rb"\x1b\[[0-9;?<>=]*[a-zA-Z]|\x1b\][^\x07]*\x07", b"", after).strip().decode()
+    assert LEAVE_FULL_SCREEN in written  # the terminal was given back
+    assert (status, said) == expected
     assert b"Traceback" not in written
 
 
