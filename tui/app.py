@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import ClassVar
@@ -24,11 +27,18 @@ from tui.screens.export import ExportScreen
 from tui.screens.help import HelpScreen, class_bindings, help_sections
 from tui.screens.main import MainScreen
 from tui.screens.welcome import WelcomeScreen
+from tui.text import printable
 from tui.widgets.article import ArticleView
 from tui.widgets.events import EventList
 from tui.widgets.filters import FilterChip
 from tui.widgets.results import ResultsList
 from tui.widgets.search import SearchBar
+
+INTERRUPTED = 128 + signal.SIGINT
+"""Exit status after Ctrl-C or SIGINT (130, as the command line's)."""
+TERMINATED = 128 + signal.SIGTERM
+"""Exit status after SIGTERM (143): the terminal is given back first (the default action left it unusable)."""
+STOP_SIGNALS = {signal.SIGINT: INTERRUPTED, signal.SIGTERM: TERMINATED}
 
 
 class WartaApp(App[None]):
@@ -39,6 +49,8 @@ class WartaApp(App[None]):
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
+        # Ctrl-C quits from anywhere, the search bar and dialogs too (Textual would only say to press ctrl+q)
+        Binding("ctrl+c", "interrupt", "Interrupt (quit)", show=False, priority=True, id="app.interrupt"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="app.commands"),
     ]
@@ -63,10 +75,11 @@ class WartaApp(App[None]):
         """Full garbage collections wait for a pause in the input."""
 
     def on_mount(self) -> None:
+        self._catch_interrupts(True)
         if self.keymap:
             self.set_keymap(self.keymap)
         if self.key_warning:
-            self.notify(self.key_warning, title="Keys", severity="warning", markup=False)
+            self.notify(printable(self.key_warning), title="Keys", severity="warning", markup=False)
         self.library = self._open_library()
         if self.library is None:
             self.push_screen(WelcomeScreen(self.index_dir), self._indexed)
@@ -105,12 +118,28 @@ class WartaApp(App[None]):
             return
         self.push_screen(self._main_screen(self.library))
         if summary is not None:
-            self.notify(summary.line(), title="Indexed", markup=False)
+            self.notify(printable(summary.line()), title="Indexed", markup=False)
 
     def on_unmount(self) -> None:
+        self._catch_interrupts(False)
         self._collector.stop()
         if self.library is not None:
             self.library.close()
+
+    def _catch_interrupts(self, catch: bool) -> None:
+        """SIGINT from outside (``kill -INT``) quits as Ctrl-C does (in a terminal, Ctrl-C itself is a key);
+        SIGTERM quits too, the terminal restored, where Python's default would end the process at once."""
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # not the main thread, Windows
+            loop = asyncio.get_running_loop()
+            for number, status in STOP_SIGNALS.items():
+                if catch:
+                    loop.add_signal_handler(number, self.exit, None, status)
+                else:
+                    loop.remove_signal_handler(number)
+
+    def action_interrupt(self) -> None:
+        """Ctrl-C: quit at once, with the exit status of an interrupted command (the caller says so in a line)."""
+        self.exit(return_code=INTERRUPTED)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -13,12 +13,11 @@ import asyncio
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from rich.text import Text
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 from textual.dom import DOMNode
-from textual.markup import escape
 from textual.widget import Widget
 
 from tui.keys import effective_keys
@@ -129,19 +128,30 @@ class WartaCommands(Provider):
 
     async def discover(self) -> Hits:
         for command in self._commands():
-            yield DiscoveryHit(command.name, command.run, help=command.help)
+            yield DiscoveryHit(_plain(command.name), command.run, text=command.name, help=_help(command.help))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self._commands():
             score = matcher.match(command.name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(command.name), command.run, help=command.help)
+            if score > 0:  # the names are Warta's own descriptions: highlight() reads them as markup
+                yield Hit(score, matcher.highlight(command.name), command.run, help=_help(command.help))
+
+
+def _plain(text: str) -> Content:
+    """Untrusted text on one line, as Content: shown as written, never parsed as markup."""
+    return Content(printable(text, one_line=True))
 
 
 def _help(text: str) -> str | None:
-    """Untrusted text as a hit's help, which Textual always reads as markup: escaped, so shown as it is."""
-    return escape(printable(text, one_line=True)) or None
+    """Untrusted text as a hit's help (the key of a command, a title's date and source).
+
+    Textual reads a help string as markup (``Content.from_markup``), but hands a Content through as it is;
+    ``textual.markup.escape`` is not enough (it leaves ``[FOTO]``, ``[B]`` and ``$name`` to be read as
+    styles and doubles backslashes), so the help is a Content of the plain text, typed as the ``str``
+    Textual declares.
+    """
+    return cast(str, _plain(text)) if text else None
 
 
 class TitleCommands(Provider):
@@ -157,7 +167,7 @@ class TitleCommands(Provider):
             details = " · ".join(part for part in (row.date, row.source) if part)
             yield Hit(
                 1.0 - rank / (len(rows) + 1),
-                Text(title),
+                _plain(title),
                 partial(screen.post_message, OpenArticle(row.id)),
                 text=title,
                 help=_help(details),
@@ -198,7 +208,7 @@ class EntityFilterCommands(Provider):
                 label = f"{'Without' if exclude else 'With'} {name.type.lower()} {name.canonical}"
                 yield Hit(
                     max(score, 0.01) - exclude / 100,
-                    Text(printable(label, one_line=True)),
+                    _plain(label),
                     partial(screen.add_filter, item),
                     text=label,
                     help=_help(f"{item.fragment} · {articles}"),

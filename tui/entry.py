@@ -19,9 +19,21 @@ from tui.cli import main as cli_main
 
 NO_TERMINAL_STATUS = 2
 """Exit status when the browser is asked for without a terminal (a usage error, as for argparse)."""
+INTERRUPTED_LINE = "warta: interrupted"
+"""What the browser prints once it quit on Ctrl-C or SIGINT (as the command line does), exit status 130."""
+TERMINATED_LINE = "warta: terminated"
+"""What the browser prints once it quit on SIGTERM, exit status 143."""
 NO_TERMINAL = "warta: the browser needs a terminal; see 'warta --help' for the scripting commands"
 
-__all__ = ["BROWSER_USAGE", "NO_TERMINAL", "NO_TERMINAL_STATUS", "has_terminal", "main"]
+__all__ = [
+    "BROWSER_USAGE",
+    "INTERRUPTED_LINE",
+    "NO_TERMINAL",
+    "NO_TERMINAL_STATUS",
+    "TERMINATED_LINE",
+    "has_terminal",
+    "main",
+]
 
 
 class _Browser(NamedTuple):
@@ -60,12 +72,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(NO_TERMINAL, file=sys.stderr)
         return NO_TERMINAL_STATUS
     try:
-        from tui.app import WartaApp
+        from tui.app import INTERRUPTED, TERMINATED, WartaApp
     except MissingResource as error:
         print(f"warta: {error}", file=sys.stderr)
         return 1
-    WartaApp(browser.index_dir or default_index_dir()).run()
-    return 0
+    app = WartaApp(browser.index_dir or default_index_dir())
+    app.run()
+    said = {INTERRUPTED: INTERRUPTED_LINE, TERMINATED: TERMINATED_LINE}.get(app.return_code or 0)
+    if said is not None:
+        print(said, file=sys.stderr)  # the terminal is restored by now: one line, no traceback
+    return app.return_code or 0
 
 
 if __name__ == "__main__":

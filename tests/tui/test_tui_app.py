@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from rich.style import Style
+from textual import events
 from textual.widgets import Input
 from tui_support import MARKUP, SAMPLES, settle
 
 from indexer.pipeline import index_paths, open_catalog
 from indexer.store import Store
-from tui.app import WartaApp
+from tui.app import INTERRUPTED, WartaApp
 from tui.library import Library, Page
 from tui.messages import ResultsReady
 from tui.screens.help import HelpScreen, declared_bindings
@@ -229,6 +232,40 @@ async def test_q_quits(samples_index: Path) -> None:
         await pilot.pause()
         assert app.return_code == 0
         assert not app.is_running
+
+
+@pytest.mark.parametrize("where", ["search bar", "list", "help", "palette"])
+async def test_ctrl_c_quits_from_anywhere_as_interrupted(samples_index: Path, where: str) -> None:
+    """Ctrl-C only showed "Press ctrl+q to quit the app" (and copied, in the search bar)."""
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        keys = {"search bar": ["l"], "list": ["tab"], "help": ["tab", "question_mark"], "palette": ["ctrl+p"]}
+        await pilot.press(*keys[where])
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.return_code == INTERRUPTED
+        assert not app.is_running
+
+
+async def test_sigint_quits_as_interrupted(samples_index: Path) -> None:
+    """``kill -INT`` ended the browser with status 0, as if the user had quit."""
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: caught.append(number))  # never pytest's
+    try:
+        app = WartaApp(samples_index)
+        async with app.run_test(size=WIDE) as pilot:
+            await settle(pilot)
+            os.kill(os.getpid(), signal.SIGINT)
+            for _ in range(50):
+                await pilot.pause(0.01)
+                if not app.is_running:
+                    break
+            assert caught == []  # the app's handler had it
+            assert app.return_code == INTERRUPTED
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 async def test_narrow_terminal_hides_the_sidebar_and_s_or_f2_toggles_it(samples_index: Path) -> None:
@@ -602,3 +639,50 @@ async def test_an_article_that_fails_to_open_can_be_opened_again(
         article = app.screen.query_one(ArticleView)
         assert article.article is not None and article.article.document.id == results.doc_ids[1]
         assert app.focused is article
+
+
+def burst(app: WartaApp, keys: list[str]) -> None:
+    """Queue ``keys`` as a terminal delivers a fast burst (one read of many bytes): all before any is handled."""
+    for key in keys:
+        character = key if len(key) == 1 else " " if key == "space" else None
+        app.post_message(events.Key(key, character))
+
+
+@pytest.mark.parametrize("erase", [5, 12])
+async def test_keys_typed_fast_after_backspaces_arrive_in_order(samples_index: Path, erase: int) -> None:
+    """Backspace is a binding of the input, which Textual ran only once the key had bubbled up to the app:
+    letters typed right after it were inserted first, so it erased them instead ("kecil pre")."""
+    app = WartaApp(samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        burst(app, [*"rusia ukraina", *["backspace"] * erase, *"kecil presiden 2", "left", "left", "backspace", "9"])
+        await settle(pilot)
+        expected = "rusia ukraina"[:-erase] + "kecil preside9 2"
+        assert app.screen.query_one(SearchBar).value == expected
+        screen = main_screen(app)
+        assert screen.query_text == expected  # the query that ran is the one typed
+        assert app.screen.query_one(ResultsList).doc_ids == search_ids(samples_index, expected)
+
+
+@pytest.mark.parametrize("search_first", [False, True])
+async def test_the_status_line_counts_what_another_process_indexed(
+    own_samples_index: Path, tmp_path: Path, search_first: bool
+) -> None:
+    """The article count followed the index only after r; and a search run in between (which reads the newest
+    index) hid the change from the watch, so the old count stayed until the next r."""
+    app = WartaApp(own_samples_index)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        status = screen.query_one(StatusLine)
+        assert str(status.render()).startswith("3 articles · ")
+        extra = tmp_path / "new" / "extra.txt"
+        extra.parent.mkdir()
+        extra.write_text("Lukashenko visits the harbour\n\nA new article about Lukashenko.\n", encoding="utf-8")
+        index_paths([str(extra)], str(own_samples_index), workers=1)
+        if search_first:
+            await pilot.press(*QUERY)
+            await settle(pilot)
+        screen.check_index()
+        await settle(pilot)
+        assert str(status.render()).startswith("4 articles · ")

@@ -3,11 +3,17 @@ scripting CLI."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
+import re
 import select
+import signal
+import struct
 import subprocess
 import sys
+import termios
+import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +21,7 @@ from tui_support import SAMPLES
 
 import tui.entry
 from tui.app import WartaApp
-from tui.entry import BROWSER_USAGE, NO_TERMINAL, NO_TERMINAL_STATUS, main
+from tui.entry import BROWSER_USAGE, INTERRUPTED_LINE, NO_TERMINAL, NO_TERMINAL_STATUS, TERMINATED_LINE, main
 from tui.screens.welcome import SAMPLES_DIR
 from tui.text import human_size, printable
 
@@ -135,6 +141,66 @@ def test_a_terminal_on_one_side_only_is_not_enough(tmp_path: Path) -> None:
         assert _pty_output(master) == b""
     finally:
         os.close(master)
+
+
+def _read_until(master: int, wanted: bytes, seconds: float = 30.0) -> bytes:
+    """What a pty's program wrote, read until ``wanted`` shows (or it closed, or time is up)."""
+    seen = b""
+    deadline = time.monotonic() + seconds
+    while wanted not in seen and time.monotonic() < deadline:
+        if not select.select([master], [], [], 0.2)[0]:
+            continue
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the program closed the terminal
+            break
+        if not data:
+            break
+        seen += data
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("how", "expected"),
+    [("ctrl+c", (130, INTERRUPTED_LINE)), ("sigint", (130, INTERRUPTED_LINE)), ("sigterm", (143, TERMINATED_LINE))],
+)
+def test_ctrl_c_sigint_and_sigterm_quit_the_browser_with_one_line(
+    samples_index: Path, tmp_path: Path, how: str, expected: tuple[int, str]
+) -> None:
+    """Ctrl-C in the browser only said to press ctrl+q; ``kill -INT`` quit with status 0 and nothing said;
+    ``kill -TERM`` ended it at once and left the terminal in the browser's modes (alternate screen, mouse)."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 110, 0, 0))
+    environment = {**os.environ, "TERM": "xterm-256color", "WARTA_CONFIG": str(tmp_path / "no-keys.toml")}
+    for name in ("COLUMNS", "LINES"):
+        environment.pop(name, None)
+    # Textual draws on stderr: all three on the terminal, as in a shell
+    browser = subprocess.Popen(
+        [WARTA, "--index", str(samples_index)], stdin=slave, stdout=slave, stderr=slave, env=environment
+    )
+    os.close(slave)
+    try:
+        assert b"3 articles" in _read_until(master, b"3 articles"), "the browser did not start"
+        if how == "ctrl+c":
+            os.write(master, b"\x03")  # what the key sends to a terminal in raw mode
+        else:
+            browser.send_signal(signal.SIGINT if how == "sigint" else signal.SIGTERM)
+        written = _read_until(master, b"\0never")  # until it closes the terminal (a full pty would block it)
+        status = browser.wait(timeout=30)
+    finally:
+        if browser.poll() is None:
+            browser.kill()
+            browser.wait()
+        os.close(master)
+    after = written.rpartition(LEAVE_FULL_SCREEN)[2]  # what is left on the terminal once the browser is gone
+    said = re.sub(rb"\x1b\[[0-9;?<>=]*[a-zA-Z]|\x1b\][^\x07]*\x07", b"", after).strip().decode()
+    assert LEAVE_FULL_SCREEN in written  # the terminal was given back
+    assert (status, said) == expected
+    assert b"Traceback" not in written
+
+
+LEAVE_FULL_SCREEN = b"\x1b[?1049l"
+"""The escape sequence that ends the terminal's alternate screen, the browser's last."""
 
 
 def test_the_welcome_screen_offers_the_bundled_samples() -> None:

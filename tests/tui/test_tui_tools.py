@@ -283,10 +283,16 @@ async def test_o_opens_the_url_or_else_the_file_and_says_when_it_cannot(many_ind
         ("file:///etc/passwd", None),
         ("~/.ssh/id_rsa", None),
         ("javascript:alert(1)", None),
+        ("http:///etc/passwd", None),
+        ("https://example.org/a b", None),
+        ("javascript:[@click=app.quit]x[/] [b]", None),
+        ("www.example.org/x", None),
         ("HTTPS://Example.org/x", "HTTPS://Example.org/x"),
+        ("http://example.org/berita?id=1#atas", "http://example.org/berita?id=1#atas"),
     ],
 )
 async def test_o_opens_only_web_addresses_from_the_article(tmp_path: Path, url: str, opened: str | None) -> None:
+    """A url of the article's data that is no web address was handed to the system opener ("/etc/passwd")."""
     articles = tmp_path / "urls.jsonl"
     articles.write_text(json.dumps({"id": "u", "title": "Pelabuhan", "body": "Pelabuhan.", "url": url}) + "\n")
     opener = FakeOpener()
@@ -294,7 +300,14 @@ async def test_o_opens_only_web_addresses_from_the_article(tmp_path: Path, url: 
     async with app.run_test(size=WIDE) as pilot:
         await open_first(pilot, "pelabuhan")
         await pilot.press("o")
-        assert opener.opened == [opened or str(articles)]  # else the file Warta indexed, never the url
+        if opened is not None:
+            assert opener.opened == [opened]
+            assert status(app) == f"Opened {opened}"
+        else:
+            assert opener.opened == []  # neither the url nor anything else
+            assert status(app) == f"Cannot open: not a web address: {url}"
+            shown = str(app.screen.query_one(StatusLine).render())
+            assert shown.endswith(f"not a web address: {url}")  # shown as it is, never as markup
 
 
 async def test_o_and_y_without_an_article_say_so(samples_index: Path) -> None:

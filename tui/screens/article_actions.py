@@ -224,13 +224,25 @@ class ArticleActions(ArticleReading):
         document = view.article.document
         # the URL comes from the article's data: only a web address goes to the opener, never a path
         # or another scheme ("url": "/etc/passwd"); the file is the one Warta itself indexed
-        url = document.url if document.url and is_url(document.url) else None
+        url = (document.url or "").strip()
+        if url and not is_url(url):
+            status.say(f"Cannot open: not a web address: {_shortened(url)}", warning=True)
+            return
         target = url or document.path
         if not target:
-            status.say("Cannot open this article: it has neither a URL nor a file.", warning=True)
+            status.say("Cannot open: no web address for this article, and no file.", warning=True)
             return
         problem = self.opener(target)
         if problem is None:
             status.say(f"Opened {target}")
         else:
             status.say(f"Cannot open {target}: {problem}", warning=True)
+
+
+SHOWN_URL = 200
+"""Characters of a URL quoted at most in the status line."""
+
+
+def _shortened(value: str) -> str:
+    """``value`` cut to :data:`SHOWN_URL` characters (the status line shows it as plain text, controls made visible)."""
+    return value if len(value) <= SHOWN_URL else value[: SHOWN_URL - 1] + "…"

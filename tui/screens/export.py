@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from tui.export import ExportError, resolve_path
 from tui.text import printable
+from tui.widgets.search import InlineKeysInput
 
 
 class ExportScreen(ModalScreen[str | None]):
@@ -35,7 +36,7 @@ class ExportScreen(ModalScreen[str | None]):
             box.border_subtitle = "Enter writes · Esc cancels"
             what = f"all {self.hits:,} hits of {self.query_text!r}" if self.query_text.strip() else "every article"
             yield Static(Text(printable(f"Writes {what}: id, title, date, source, path, url, score.")))
-            yield Input(value=self.default, placeholder="path ending in .csv or .json", id="export-path")
+            yield InlineKeysInput(value=self.default, placeholder="path ending in .csv or .json", id="export-path")
             yield Static(id="export-message")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -34,6 +34,7 @@ from tui.messages import (
 )
 from tui.opener import Opener, system_opener
 from tui.screens.article_actions import ArticleActions
+from tui.text import printable
 from tui.widgets.article import ArticleView
 from tui.widgets.events import EventsPane
 from tui.widgets.filters import Filter, FilterBar, FilterRemoved, with_filters
@@ -259,17 +260,22 @@ class MainScreen(ArticleActions):
         self.query_one(StatusLine).show_stats(message.stats)
 
     def check_index(self) -> None:
-        """Look (in a worker) whether another process changed the index since it was read."""
-        if not self._index_changed:
-            self._check_index(self._watch_epoch)
+        """Look (in a worker) whether another process changed the index since it was read, and count it again.
+
+        The count is read each time: a search reads the newest index too, so a change another process
+        made may never look like one to the watch, and the status line would keep the old count.
+        """
+        self._check_index(self._watch_epoch, not self._index_changed)
 
     @work(thread=True, exclusive=True, group="watch")
-    def _check_index(self, epoch: int) -> None:
+    def _check_index(self, epoch: int, watch: bool) -> None:
         try:
             current = self.library.is_current()
+            stats = self.library.stats()  # cheap: a look at the index folder, and the count of the newest state
         except Exception:  # an index being rewritten may not open for a moment: look again later
             return
-        if not current:
+        self.post_message(StatsReady(stats))
+        if watch and not current:
             self.post_message(IndexChanged(epoch))
 
     def on_index_changed(self, message: IndexChanged) -> None:
@@ -285,7 +291,7 @@ class MainScreen(ArticleActions):
             return
         text = f"{message.what} failed: {type(message.error).__name__}: {message.error}"
         self.query_one(StatusLine).say(text, warning=True)
-        self.notify(text, severity="error", markup=False)
+        self.notify(printable(text), severity="error", markup=False)  # it may quote a path or the query
 
     # actions -----------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Input, ProgressBar, Static
 from indexer.pipeline import IndexSummary, index_paths, input_bytes
 from indexer.resources import shipped
 from tui.text import printable
+from tui.widgets.search import InlineKeysInput
 
 SAMPLES_DIR = shipped("samples")
 """The sample articles shipped with the package (``data/samples`` of the source tree)."""
@@ -38,7 +39,7 @@ class WelcomeScreen(Screen[IndexSummary]):
             yield Static(self._introduction(), id="welcome-intro")
             yield Button("Index the sample articles", id="index-samples", variant="primary")
             with Horizontal(id="welcome-path"):
-                yield Input(placeholder="or type the path of a file or folder of articles", id="path")
+                yield InlineKeysInput(placeholder="or type the path of a file or folder of articles", id="path")
                 yield Button("Index", id="index-path")
             yield ProgressBar(id="progress", show_eta=False)
             yield Static(id="welcome-message")

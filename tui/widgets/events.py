@@ -324,7 +324,7 @@ class EventsPane(Vertical):
         placeholder = self.query_one("#events-empty", Static)
         if not count and self._placeholder != empty:
             self._placeholder = empty
-            placeholder.update(Text(empty))
+            placeholder.update(Text(printable(empty)))  # it may name an entity
         placeholder.display = not count
         note = self._note()
         self.query_one("#events-note", Static).update(note)

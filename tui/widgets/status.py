@@ -27,6 +27,8 @@ class StatusLine(Static):
         return self._message
 
     def show_stats(self, stats: IndexStats) -> None:
+        if stats == self._stats:
+            return
         self._stats = stats
         self._redraw()
 
