@@ -52,7 +52,8 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[Problem]]:
     Folders are walked recursively in sorted order, skipping hidden entries and files whose extension is
     not supported (``x.jsonl.gz`` counts as ``x.jsonl``). A file named explicitly is kept whatever its
     extension, unless it is not supported and its first bytes look binary. ``-`` is standard input
-    (:data:`STDIN`).
+    (:data:`STDIN`). A file or folder whose name is not valid UTF-8 cannot be stored in the index: it is
+    a problem (its name shown escaped), and the rest goes on.
     """
     found: list[str] = []
     seen: set[str] = set()
@@ -68,7 +69,9 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[Problem]]:
             add(STDIN)
             continue
         path = os.path.abspath(given)
-        if os.path.isdir(path):
+        if not _valid_name(path):
+            problems.append(_bad_name(path))
+        elif os.path.isdir(path):
             for file in _walk(path, problems):
                 add(file)
         elif os.path.isfile(path):
@@ -95,15 +98,40 @@ def _walk(root: str, problems: list[Problem]) -> list[str]:
 
     files: list[str] = []
     for folder, dirnames, filenames in os.walk(root, onerror=on_error):
-        dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
-        for name in filenames:
+        kept = []
+        for name in sorted(dirnames):
+            if name.startswith("."):
+                continue
+            if _valid_name(name):
+                kept.append(name)
+            else:
+                problems.append(_bad_name(os.path.join(folder, name)))
+        dirnames[:] = kept
+        for name in sorted(filenames):
             if name.startswith(".") or format_of(name) is None:
                 continue
             full = os.path.join(folder, name)
-            if os.path.isfile(full):
+            if not _valid_name(name):
+                problems.append(_bad_name(full))
+            elif os.path.isfile(full):
                 files.append(full)
     files.sort()
     return files
+
+
+def _valid_name(name: str) -> bool:
+    """Whether a file name is valid UTF-8 (Python gives the bytes of one that is not as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _bad_name(path: str) -> Problem:
+    """A file or folder left out because its name is not UTF-8: its bytes shown as ``\\xe9`` escapes."""
+    shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return Problem(shown, "name is not valid UTF-8, skipped")
 
 
 def _sniff_binary(path: str) -> bool:
