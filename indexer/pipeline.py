@@ -331,7 +331,7 @@ class Indexer:
         if not roots:
             return
         for state in self.catalog.files():
-            if os.path.isdir(state.path) and any(_within(state.path, root) for root in roots):
+            if any(_within(state.path, root) for root in roots) and os.path.isdir(state.path):
                 self._drop_file(state.path)
 
     def _drop_file(self, path: str) -> None:
