@@ -1,9 +1,13 @@
 """JSON text made safe to parse, so that one bad value costs its record and not the whole document.
 
-A value nested more than :data:`MAX_DEPTH` deep, a number of more than :data:`MAX_DIGITS` characters (or
-one too large for a double) and a raw NUL byte inside a string each stop a JSON parser (or, for ijson,
-make it build paths without end). :class:`JsonGuard` rewrites such values, a piece of text at a time, into
-marker strings that :func:`flaw` finds in the parsed record, which is then reported and skipped alone.
+A value nested more than :data:`MAX_DEPTH` deep, a number of more than :data:`MAX_DIGITS` characters and a
+raw NUL byte inside a string each stop a JSON parser (or, for ijson, make it build paths without end).
+:class:`JsonGuard` rewrites such values, a piece of text at a time, into marker strings that :func:`flaw`
+finds in the parsed record, which is then reported and skipped alone.
+
+Numbers that Python reads but ijson's C parser does not (integers beyond 64 bits, doubles beyond the
+largest) are carried through as marker strings too, and :func:`flaw` puts the numbers back: JSON read item
+by item gives the records that JSON parsed whole gives.
 """
 
 from __future__ import annotations
@@ -22,13 +26,17 @@ MAX_DIGITS = sys.get_int_max_str_digits() or 4300
 
 DEEP = "\x00warta:deep\x00"
 NUMBER = "\x00warta:number\x00"
+_KEPT = "\x00warta:n:"
+"""Starts a marker that carries a number to put back (``_KEPT`` and the number as written)."""
 _DEEP_JSON = json.dumps(DEEP)
 _NUMBER_JSON = json.dumps(NUMBER)
+_WIDE_INT = 19
+"""Digits from which an integer may not fit in 64 bits (ijson's C parser stops at such an integer)."""
 
 _STRING_BODY = r'[^"\\\x00]*(?:\\[^\x00][^"\\\x00]*)*'
 """The inside of a string without a NUL, escapes and all (one pass: no nested repetition to backtrack into)."""
 _PLAIN = re.compile(
-    r'[^"\[\]{}0-9\-]*(?:(?:"' + _STRING_BODY + r'"|-?[0-9][0-9.]{0,30}(?=[^0-9.eE+\-]))[^"\[\]{}0-9\-]*)*'
+    r'[^"\[\]{}0-9\-]*(?:(?:"' + _STRING_BODY + r'"|-?[0-9][0-9.]{0,16}(?=[^0-9.eE+\-]))[^"\[\]{}0-9\-]*)*'
 )
 """What needs no look outside strings: anything but brackets, whole strings without a NUL, short plain numbers."""
 _INSIDE = re.compile(_STRING_BODY)
@@ -154,42 +162,59 @@ class JsonGuard:
         at_end = stop == len(text) and not final
         if at_end and len(token) <= MAX_DIGITS:
             return -1  # it may go on in the next piece
-        if not self._skip and _too_large(token):
-            self._replace(pos, stop, _NUMBER_JSON)
-            self._in_long_number = at_end
+        if not self._skip:
+            marker = _NUMBER_JSON if len(token) > MAX_DIGITS else _kept(token)
+            if marker:
+                self._replace(pos, stop, marker)
+                self._in_long_number = at_end
         return stop
 
 
 _NUMBER_REST = re.compile(r"[0-9.eE+\-]*")
 
 
-def _too_large(token: str) -> bool:
-    """Whether a JSON number cannot be read: too many digits, or beyond a double."""
-    if len(token) > MAX_DIGITS:
-        return True
-    if "e" in token or "E" in token:
+def _kept(token: str) -> str | None:
+    """A marker carrying a number that ijson cannot read but Python can, else None (the number is left)."""
+    if "." in token or "e" in token or "E" in token:
         try:
-            return math.isinf(float(token))
-        except ValueError:
-            return False
-    return False
+            wide = math.isinf(float(token))
+        except ValueError:  # not a number: the parser will say so
+            return None
+    else:
+        wide = len(token.lstrip("-")) >= _WIDE_INT
+    return json.dumps(_KEPT + token) if wide else None
 
 
 def flaw(value: Any, nul: bool) -> str | None:
-    """Why a record read from guarded text cannot be used (it holds a marker, or a NUL when ``nul``), or None."""
+    """Why a record read from guarded text cannot be used (it holds a marker of a value left out, or a NUL
+    when ``nul``), or None; markers carrying numbers are put back as the numbers, in place."""
     stack = [value]
     while stack:
         item = stack.pop()
-        if isinstance(item, str):
+        if isinstance(item, dict):
+            for key, inner in item.items():
+                if isinstance(key, str) and nul and "\x00" in key:
+                    return "a NUL byte in a string"
+                if isinstance(inner, str) and inner.startswith(_KEPT):
+                    item[key] = _number(inner)
+                else:
+                    stack.append(inner)
+        elif isinstance(item, list):
+            for index, inner in enumerate(item):
+                if isinstance(inner, str) and inner.startswith(_KEPT):
+                    item[index] = _number(inner)
+                else:
+                    stack.append(inner)
+        elif isinstance(item, str):
             if item == DEEP:
                 return f"nested more than {MAX_DEPTH} deep"
             if item == NUMBER:
                 return "a number too large to read"
             if nul and "\x00" in item:
                 return "a NUL byte in a string"
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
     return None
+
+
+def _number(marker: str) -> int | float:
+    token = marker[len(_KEPT) :]
+    return float(token) if "." in token or "e" in token or "E" in token else int(token)

@@ -124,13 +124,23 @@ def test_one_bad_json_item_is_a_problem_with_its_number(
     assert reader.complete
 
 
-def test_a_number_too_large_for_a_double_in_streamed_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """ijson stops at 1e400; the guard turns it into a problem of its item (parsed whole, it is infinity)."""
+@pytest.mark.parametrize(
+    "number", ["12345678901234567890", "-9223372036854775808", "9" * 4000, "1e400", "-1e309", "2.5e-400"]
+)
+def test_numbers_ijson_cannot_read_are_read_item_by_item_as_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: str
+) -> None:
+    """ijson's C parser stops at integers beyond 64 bits and doubles beyond the largest; Python reads them.
+    Item by item, they are carried past ijson and put back: the records are those of the whole document."""
+    data = json_items_with('{"body": "y", "n": ' + number + ', "m": [' + number + "]}", 3, count=5)
+    path = str(tmp_path / "f.json")
+    whole = parse_bytes(path, data)
     monkeypatch.setattr(ingest, "JSON_IN_MEMORY", 64)
-    data = json_items_with('{"body": "y", "score": 1e400}', 3, count=5)
-    records, problems = parse_bytes(str(tmp_path / "f.json"), data)
-    assert len(records) == 4
-    assert [problem.message for problem in problems] == ["item 3: a number too large to read, skipped"]
+    streamed = parse_bytes(path, data)
+    assert streamed == whole
+    records, problems = streamed
+    assert len(records) == 5 and problems == []
+    assert json.loads(records[2].raw)["n"] == json.loads(number)
 
 
 def test_a_huge_number_outside_the_articles_costs_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -196,16 +206,19 @@ def _random_value(rng: random.Random, depth: int) -> Any:
 def test_the_guard_leaves_any_good_json_alone_in_any_pieces() -> None:
     rng = random.Random(23)
     for _ in range(300):
-        text = json.dumps(_random_value(rng, 0), ensure_ascii=rng.random() < 0.5)
+        text = json.dumps([_random_value(rng, 0)], ensure_ascii=rng.random() < 0.5)
         guard = JsonGuard()
         cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randrange(1, 12))))
         pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
-        assert "".join(guard.feed(piece) for piece in pieces) + guard.feed("", final=True) == text
-        assert not guard.changed and not guard.nul
+        guarded = "".join(guard.feed(piece) for piece in pieces) + guard.feed("", final=True)
+        value = json.loads(guarded)
+        assert flaw(value, guard.nul) is None
+        assert value == json.loads(text)  # numbers carried as markers are put back
+        assert guard.changed or guarded == text
 
 
 def test_the_guard_leaves_good_json_alone() -> None:
-    text = json.dumps({"articles": [article(1), {"body": "x", "n": [1.5, -3, 10**300, {"d": [[["z"]]]}]}]})
+    text = json.dumps({"articles": [article(1), {"body": "x", "n": [1.5, -3, 10**17, {"d": [[["z"]]]}]}]})
     guard = JsonGuard()
     assert guard.feed(text, final=True) == text
     assert not guard.changed and not guard.nul
