@@ -313,13 +313,15 @@ class Indexer:
         """Drop the articles of indexed files that are gone: no longer there, or a folder (or anything but a
         file) stands in their place. A file that cannot be looked at (permission denied) is not gone: it is
         reported and keeps its articles."""
+        reported = {problem.path for problem in self.summary.problems}
         for state in self.catalog.files():
             try:
                 mode = os.stat(state.path).st_mode
             except (FileNotFoundError, NotADirectoryError):
                 mode = None
             except OSError as error:
-                self.summary.problems.append(Problem(state.path, f"{_os_reason(error)} (its articles are kept)"))
+                if state.path not in reported:  # said once a run
+                    self.summary.problems.append(Problem(state.path, f"{_os_reason(error)} (its articles are kept)"))
                 continue
             if mode is None or not S_ISREG(mode):
                 self._drop_file(state.path)

@@ -172,6 +172,11 @@ def test_prune_keeps_the_articles_of_a_file_it_cannot_look_at(
     assert summary_of(run) == "1 files: 0 added, 0 updated, 1 unchanged, 1 skipped"
     assert run.err_lines == [f"skipped {hidden}: permission denied (its articles are kept)"]
     assert len(listed(cli, fresh_index)) == 3 == index_size(fresh_index)
+    _deny_stat(monkeypatch, hidden)  # named in the run too: said once
+    run = cli("index", folder, hidden, "--prune", "--index", fresh_index)
+    monkeypatch.undo()
+    assert (run.rc, run.err_lines) == (1, [f"skipped {hidden}: permission denied"])
+    assert len(listed(cli, fresh_index)) == 3 == index_size(fresh_index)
     # once it can be seen again, and is gone, --prune drops it
     hidden.unlink()
     run = cli("index", folder, "--prune", "--index", fresh_index)

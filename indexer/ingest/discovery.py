@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 from typing import Literal
 
 from indexer.ingest.decoding import SNIFF_BYTES, bom_encoding, looks_binary
+from indexer.ingest.streams import _os_reason
 from indexer.model import Problem
 
 Format = Literal["text", "html", "json", "jsonl", "csv"]
@@ -71,20 +73,25 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[Problem]]:
         path = os.path.abspath(given)
         if not _valid_name(path):
             problems.append(_bad_name(path))
-        elif os.path.isdir(path):
+            continue
+        try:
+            mode = os.stat(path).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            missing = "broken symbolic link" if os.path.islink(path) else "no such file or directory"
+            problems.append(Problem(path, missing))
+            continue
+        except OSError as error:  # permission denied on a folder above it, a loop of links…
+            problems.append(Problem(path, _os_reason(error)))
+            continue
+        if stat.S_ISDIR(mode):
             for file in _walk(path, problems):
                 add(file)
-        elif os.path.isfile(path):
-            if format_of(path) is None and _sniff_binary(path):
-                problems.append(Problem(path, "binary file with an unsupported extension, skipped"))
-            else:
-                add(path)
-        elif os.path.lexists(path) and not os.path.exists(path):
-            problems.append(Problem(path, "broken symbolic link"))
-        elif os.path.exists(path):
+        elif not stat.S_ISREG(mode):
             problems.append(Problem(path, "not a regular file or folder"))
+        elif format_of(path) is None and _sniff_binary(path):
+            problems.append(Problem(path, "binary file with an unsupported extension, skipped"))
         else:
-            problems.append(Problem(path, "no such file or directory"))
+            add(path)
     return found, problems
 
 

@@ -317,3 +317,27 @@ def test_standard_input_with_a_bad_line_goes_on(monkeypatch: pytest.MonkeyPatch)
     assert [(item.line, item.message) for item in items if isinstance(item, Problem)] == [
         (2, "invalid JSON: nested too deeply")
     ]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="links and FIFOs")
+def test_paths_that_cannot_be_read_say_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "link.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    denied = tmp_path / "hidden" / "a.txt"
+    real_stat = os.stat
+
+    def guarded_stat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if os.fspath(path) == str(denied):  # as in a folder without search permission (tests run as root)
+            raise PermissionError(13, "Permission denied", str(denied))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", guarded_stat)
+    names = ["link.txt", "pipe.txt", "hidden/a.txt", "absent.txt"]
+    files, problems = discover([str(tmp_path / name) for name in names])
+    assert files == []
+    assert [problem.message for problem in problems] == [
+        "broken symbolic link",
+        "not a regular file or folder",
+        "permission denied",
+        "no such file or directory",
+    ]
