@@ -341,3 +341,16 @@ def test_paths_that_cannot_be_read_say_why(tmp_path: Path, monkeypatch: pytest.M
         "permission denied",
         "no such file or directory",
     ]
+
+
+def test_the_content_key_of_a_long_text_is_made_in_pieces_as_of_the_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    import unicodedata
+
+    from indexer.ingest import fields
+
+    rng = random.Random(7)
+    alphabet = "ab \n\t\u00a0e\u0301\u3000x\u2028"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(60)))
+        monkeypatch.setattr(fields, "_PIECE", rng.randrange(1, 8))
+        assert "".join(fields._collapsed(text)) == unicodedata.normalize("NFC", " ".join(text.split()))
