@@ -280,3 +280,57 @@ def test_annotate_jsonl_skips_bad_lines_alone(
         "warta: stdin:3: a number of more than 4300 digits",
     ]
     assert len(err) == 3 and err[2].startswith("warta: stdin:4: ")
+
+
+# ------------------------------------------------------------------------------------ random edits
+
+
+def test_random_edits_converge_to_the_good_records(cli: Cli, tmp_path: Path, fresh_index: Path) -> None:
+    """Lines inserted, removed, moved, repeated or broken, the file emptied: after every run the index holds
+    exactly the good records of the file (once each, or as often as they are repeated), and the same ids for
+    the records that stayed."""
+    import random
+    from collections import Counter
+
+    rng = random.Random(2323)
+    source = tmp_path / "news.jsonl"
+    bad_lines = [DEEP, '{"body": ' + HUGE + "}", json.dumps(news(0)).replace("harga", "har\x00ga"), "{oops"]
+    lines = [json.dumps(news(n)) for n in range(1, 6)]
+    fresh = 6
+    held: Counter[str] = Counter()  # titles the index should hold
+    ids: dict[str, str] = {}  # title → id, for titles seen once
+    recorded: str | None = None  # the content of the file the index last took in
+    for _round in range(12):
+        action = rng.choice(["insert", "insert", "remove", "move", "repeat", "break", "empty"])
+        if action == "insert":
+            lines.insert(rng.randrange(len(lines) + 1), json.dumps(news(fresh)))
+            fresh += 1
+        elif action == "remove" and lines:
+            lines.pop(rng.randrange(len(lines)))
+        elif action == "move" and lines:
+            lines.insert(rng.randrange(len(lines)), lines.pop(rng.randrange(len(lines))))
+        elif action == "repeat" and lines:
+            lines.insert(rng.randrange(len(lines) + 1), rng.choice(lines))
+        elif action == "break":  # one NUL byte in a file, not a few: those would make it binary
+            bad = rng.choice([line for line in bad_lines if line not in lines or "\x00" not in line])
+            lines.insert(rng.randrange(len(lines) + 1), bad)
+        elif action == "empty":
+            lines = []
+        text = "".join(line + "\n" for line in lines)
+        source.write_text(text, encoding="utf-8")
+        run = cli("index", source, "--index", fresh_index)
+        good = [json.loads(line)["title"] for line in lines if line not in bad_lines]
+        if text != recorded:  # read: each bad line said once, with its number; an empty file said to be empty
+            expected = sum(line in bad_lines for line in lines) or int(not lines)
+            assert (run.rc, len(run.err_lines)) == (int(expected > 0), expected), run.err
+        else:  # the content the index last took in: nothing to read or say
+            assert (run.rc, run.err) == (0, "")
+        if good or not any(line in bad_lines for line in lines):
+            held = Counter(good)
+            recorded = text  # taken in; a file of bad lines only is not, and keeps what it had
+        docs = cli("list", "--json", "--index", fresh_index).json()["documents"]
+        assert Counter(doc["title"] for doc in docs) == held, action
+        assert index_size(fresh_index) == len(docs)
+        for doc in docs:  # a record that stayed keeps its id
+            if held[doc["title"]] == 1:
+                assert ids.setdefault(doc["title"], doc["id"]) == doc["id"]

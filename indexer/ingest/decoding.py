@@ -90,8 +90,8 @@ def bom_encoding(data: bytes) -> tuple[str, int] | None:
 def looks_binary(head: bytes) -> bool:
     """Whether a file's first bytes look like anything but text (no BOM check).
 
-    Binary: a known file signature, more than a stray NUL byte (one per KiB, and at least two), or more
-    than one byte in ten a control character. Text with a NUL or two in a record is not binary: the
+    Binary: a known file signature, more than a few stray NUL bytes (over 8, or over one byte in 50), or
+    more than one byte in ten a control character. Text with a NUL or two in a record is not binary: the
     record that holds them is reported alone.
     """
     if not head:
@@ -99,15 +99,16 @@ def looks_binary(head: bytes) -> bool:
     if head.startswith(_BINARY_SIGNATURES):
         return True
     nuls = head.count(b"\x00")
-    if nuls > max(1, len(head) >> 10):
+    if nuls > 8 or nuls * 50 > len(head):
         return True
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return (controls + nuls) * 10 > len(head)
 
 
 def _binary_text(head: str) -> bool:
-    """Whether decoded text (UTF-16/32 with a BOM) starts like binary data: more than a stray NUL."""
-    return head.count("\x00") > max(1, len(head) >> 10)
+    """Whether decoded text (UTF-16/32 with a BOM) starts like binary data: more than a few stray NULs."""
+    nuls = head.count("\x00")
+    return nuls > 8 or nuls * 50 > len(head)
 
 
 def _decode_without_bom(data: bytes, hint: str | None) -> str:
