@@ -51,23 +51,16 @@ def _parse_json(path: str, text: str, keys: _Keys) -> tuple[list[Record], list[P
         document, guard = _guarded_load(text)
     except (ValueError, RecursionError):  # a number too long, nesting too deep
         document, guard = _guarded_load(text)
+    if isinstance(document, json.JSONDecodeError):
+        first = JsonGuard().feed(text.lstrip().split("\n", 1)[0], final=True)
+        if document.msg == "Extra data" and _first_line_is_object(first):
+            return _parse_jsonl(path, text, keys)  # JSON Lines saved as .json, a bad value in its first line
+        return [], [Problem(path, f"invalid JSON: {document.msg} (column {document.colno})", document.lineno)]
     if isinstance(document, Problem):
         return [], [Problem(path, document.message, document.line)]
     where = _items_path(document)
     if where is None:
-        if not isinstance(document, dict):
-            return [], [Problem(path, "JSON holds no article objects")]
-        flawed = flaw(document, guard.nul) if guard is not None else None
-        if flawed:
-            return [], [Problem(path, f"{flawed}, skipped")]
-        try:
-            fields = map_fields(document)
-            if "body" not in fields:
-                return [], [Problem(path, "record has no text")]
-            raw = _dumps(document)
-            return [Record(path, keys.key(_own_id(document), fields, whole=True), "json", fields, raw)], []
-        except (RecursionError, ValueError):
-            return [], [Problem(path, "record nested too deeply, skipped")]
+        return _single_object(path, document, keys, guard)
     items = document
     for key in where:
         items = items[key]
@@ -81,13 +74,32 @@ def _parse_json(path: str, text: str, keys: _Keys) -> tuple[list[Record], list[P
     return records, problems
 
 
+def _single_object(
+    path: str, document: Any, keys: _Keys, guard: JsonGuard | None
+) -> tuple[list[Record], list[Problem]]:
+    """The record of a JSON document that is one article object."""
+    if not isinstance(document, dict):
+        return [], [Problem(path, "JSON holds no article objects")]
+    flawed = flaw(document, guard.nul) if guard is not None else None
+    if flawed:
+        return [], [Problem(path, f"{flawed}, skipped")]
+    try:
+        fields = map_fields(document)
+        if "body" not in fields:
+            return [], [Problem(path, "record has no text")]
+        raw = _dumps(document)
+        return [Record(path, keys.key(_own_id(document), fields, whole=True), "json", fields, raw)], []
+    except (RecursionError, ValueError):
+        return [], [Problem(path, "record nested too deeply, skipped")]
+
+
 def _guarded_load(text: str) -> tuple[Any, JsonGuard]:
-    """The document read from ``text`` rewritten by a :class:`JsonGuard` (a problem when it is still not JSON)."""
+    """The document read from ``text`` rewritten by a :class:`JsonGuard`, else the error (still not JSON)."""
     guard = JsonGuard()
     try:
         return json.loads(guard.feed(text, final=True)), guard
     except json.JSONDecodeError as error:
-        return Problem("", f"invalid JSON: {error.msg} (column {error.colno})", error.lineno), guard
+        return error, guard
     except (ValueError, RecursionError) as error:
         return Problem("", f"invalid JSON ({type(error).__name__})"), guard
 

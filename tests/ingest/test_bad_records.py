@@ -143,6 +143,14 @@ def test_numbers_ijson_cannot_read_are_read_item_by_item_as_whole(
     assert json.loads(records[2].raw)["n"] == json.loads(number)
 
 
+@pytest.mark.parametrize("bad", ['{"body": "a", "n": ' + HUGE + "}", '{"body": "a", "n": ' + DEEP + "}"])
+def test_json_lines_saved_as_json_with_a_bad_first_line(tmp_path: Path, bad: str) -> None:
+    data = "\n".join([bad, json.dumps(article(2)), json.dumps(article(3))]).encode()
+    records, problems = parse_bytes(str(tmp_path / "lines.json"), data)
+    assert len(records) == 2
+    assert [problem.line for problem in problems] == [1]
+
+
 def test_a_huge_number_outside_the_articles_costs_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = json_items_with(json.dumps(article(1)), 1, count=3).replace(b'"status": "ok"', b'"total": ' + HUGE.encode())
     for limit in (1 << 30, 64):
