@@ -209,7 +209,7 @@ def flaw(value: Any, nul: bool) -> str | None:
             if item == DEEP:
                 return f"nested more than {MAX_DEPTH} deep"
             if item == NUMBER:
-                return "a number too large to read"
+                return f"a number of more than {MAX_DIGITS} digits"
             if nul and "\x00" in item:
                 return "a NUL byte in a string"
     return None

@@ -99,7 +99,7 @@ def json_items_with(bad: str, at: int, count: int = 200) -> bytes:
 
 
 JSON_BAD_ITEMS = {
-    "huge-number": ('{"title": "x", "views": ' + HUGE + ', "body": "y"}', "a number too large to read"),
+    "huge-number": ('{"title": "x", "views": ' + HUGE + ', "body": "y"}', "a number of more than 4300 digits"),
     "deep": ('{"title": "x", "body": "y", "extra": ' + DEEP + "}", f"nested more than {MAX_DEPTH} deep"),
     "nul": ('{"title": "x", "body": "y\x00z"}', "a NUL byte in a string"),
 }
