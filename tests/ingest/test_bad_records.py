@@ -125,7 +125,9 @@ def test_one_bad_json_item_is_a_problem_with_its_number(
 
 
 @pytest.mark.parametrize(
-    "number", ["12345678901234567890", "-9223372036854775808", "9" * 4000, "1e400", "-1e309", "2.5e-400"]
+    "number",
+    ["12345678901234567890", "-9223372036854775808", "9" * 4000, "1e400", "-1e309", "2.5e-400"],
+    ids=["20-digits", "int64-min", "4000-digits", "1e400", "-1e309", "2.5e-400"],
 )
 def test_numbers_ijson_cannot_read_are_read_item_by_item_as_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: str
@@ -143,7 +145,9 @@ def test_numbers_ijson_cannot_read_are_read_item_by_item_as_whole(
     assert json.loads(records[2].raw)["n"] == json.loads(number)
 
 
-@pytest.mark.parametrize("bad", ['{"body": "a", "n": ' + HUGE + "}", '{"body": "a", "n": ' + DEEP + "}"])
+@pytest.mark.parametrize(
+    "bad", ['{"body": "a", "n": ' + HUGE + "}", '{"body": "a", "n": ' + DEEP + "}"], ids=["huge-number", "deep"]
+)
 def test_json_lines_saved_as_json_with_a_bad_first_line(tmp_path: Path, bad: str) -> None:
     data = "\n".join([bad, json.dumps(article(2)), json.dumps(article(3))]).encode()
     records, problems = parse_bytes(str(tmp_path / "lines.json"), data)
