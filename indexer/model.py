@@ -24,7 +24,8 @@ class Record:
     path: str
     """Absolute path of the source file."""
     key: str
-    """Where the record sits in its file: "" for one-article files, else the record's own id or ``line:N``/``row:N``."""
+    """The record's name in its file: "" for one-article files, else its own id or ``sha:`` and a hash of its
+    content (:func:`indexer.ingest.fields.content_key`), ``#2``… added to repeats."""
     fmt: Literal["text", "html", "json", "jsonl", "csv"]
     fields: dict[str, str]
     raw: str

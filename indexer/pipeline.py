@@ -14,6 +14,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from stat import S_ISREG
 from typing import TYPE_CHECKING, cast
 
 from indexer.catalog.articles import CATALOG_NAME as CATALOG_NAME
@@ -21,6 +22,7 @@ from indexer.catalog.articles import Catalog, DocRow, FileState
 from indexer.catalog.articles import open_catalog as open_catalog
 from indexer.clean.boilerplate import clean_record
 from indexer.ingest.reading import STDIN, Format, RecordReader, discover, read_records
+from indexer.ingest.streams import _os_reason
 from indexer.language.detect import detect_language
 from indexer.locations import default_index_dir as default_index_dir
 from indexer.model import Annotations, Article, Problem, Record
@@ -184,6 +186,7 @@ class Indexer:
         self.summary.problems.extend(problems)
         self._version = run_version()
         self._writer = self.store.writer(self._procs, _annotator())  # fails early with IndexBusy
+        self._drop_files_now_folders(paths)
         for path in files:
             self._index_file(path)
         if prune:
@@ -206,7 +209,7 @@ class Indexer:
         try:
             stat = os.stat(path)
         except OSError as error:
-            self.summary.problems.append(Problem(path, error.strerror or "cannot read file"))
+            self.summary.problems.append(Problem(path, _os_reason(error)))
             return
         known = self.catalog.file(path)
         if known and known.pipeline != self._version:
@@ -220,10 +223,7 @@ class Indexer:
             with open(path, "rb") as handle:
                 sha = hashlib.file_digest(handle, "sha256").hexdigest()
         except OSError as error:
-            reason = (
-                "permission denied" if isinstance(error, PermissionError) else (error.strerror or "cannot read file")
-            )
-            self.summary.problems.append(Problem(path, reason))
+            self.summary.problems.append(Problem(path, _os_reason(error)))
             self.progress(stat.st_size)
             return
         state = FileState(path, stat.st_size, stat.st_mtime_ns, sha, self._version)
@@ -238,7 +238,10 @@ class Indexer:
         """Index what ``reader`` reads, reporting progress up to ``size`` bytes.
 
         A file's ``state`` is recorded, and its articles that are gone dropped, only when it was read to the
-        end and gave something usable; standard input (no state) only adds and updates.
+        end and gave something usable: a record, nothing to complain about, or nothing but white space (an
+        empty file has no articles). A file that gave nothing but problems (binary, undecodable, every record
+        bad) keeps what was indexed. A bad record is reported and skipped alone. Standard input (no state)
+        only adds and updates.
         """
         previous = self.catalog.hashes_for(reader.path)
         seen: set[str] = set()
@@ -266,8 +269,8 @@ class Indexer:
                 reported = min(reader.bytes_read, size)
         if size is not None:
             self.progress(size - reported)
-        if state is None or not reader.complete or (problems and not seen):
-            # Nothing usable (binary, undecodable, empty…) or cut short: keep what was indexed, look again next run.
+        if state is None or not reader.complete or (problems and not seen and not reader.empty):
+            # Nothing usable (binary, undecodable…) or cut short: keep what was indexed, look again next run.
             return
         self._delete([doc_id for doc_id in previous if doc_id not in seen])
         self._pending_files.append(state)
@@ -307,10 +310,35 @@ class Indexer:
         self.summary.removed += len(doc_ids)
 
     def _prune(self) -> None:
+        """Drop the articles of indexed files that are gone: no longer there, or a folder (or anything but a
+        file) stands in their place. A file that cannot be looked at (permission denied) is not gone: it is
+        reported and keeps its articles."""
+        reported = {problem.path for problem in self.summary.problems}
         for state in self.catalog.files():
-            if not os.path.exists(state.path):
-                self._delete(list(self.catalog.hashes_for(state.path)))
-                self.catalog.drop_file(state.path)
+            try:
+                mode = os.stat(state.path).st_mode
+            except (FileNotFoundError, NotADirectoryError):
+                mode = None
+            except OSError as error:
+                if state.path not in reported:  # said once a run
+                    self.summary.problems.append(Problem(state.path, f"{_os_reason(error)} (its articles are kept)"))
+                continue
+            if mode is None or not S_ISREG(mode):
+                self._drop_file(state.path)
+
+    def _drop_files_now_folders(self, paths: Sequence[str]) -> None:
+        """Drop the articles of indexed files under ``paths`` that have become folders: the folder is indexed
+        as what now stands there (its files are walked), and the file is gone."""
+        roots = [os.path.abspath(path) for path in paths if path != "-" and os.path.isdir(path)]
+        if not roots:
+            return
+        for state in self.catalog.files():
+            if any(_within(state.path, root) for root in roots) and os.path.isdir(state.path):
+                self._drop_file(state.path)
+
+    def _drop_file(self, path: str) -> None:
+        self._delete(list(self.catalog.hashes_for(path)))
+        self.catalog.drop_file(path)
 
     def _commit(self, reopen: bool = True) -> None:
         """Commit the index, then the catalogue rows describing it; ``reopen`` a writer for more."""
@@ -334,6 +362,11 @@ class Indexer:
         self._written = 0
         if reopen:
             self._writer = self.store.writer(self._procs, _annotator())
+
+
+def _within(path: str, root: str) -> bool:
+    """Whether ``path`` is ``root`` or below it."""
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def index_paths(

@@ -43,13 +43,13 @@ def _rows(reader: Iterable[list[str]], line_of: Callable[[], int]) -> Iterable[t
 
 
 def _parse_csv(path: str, text: str, tabs: bool, keys: _Keys) -> tuple[list[Record], list[Problem]]:
-    """A header row naming the columns, then one article per row (``row:N`` counts data rows from 1)."""
+    """A header row naming the columns, then one article per row; a bad row is a problem with its line."""
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text, tabs))
     records: list[Record] = []
     problems: list[Problem] = []
     header: list[str] | None = None
-    number = 0
+    nuls = "\x00" in text
     line = 1
     try:
         for line, row in _rows(reader, lambda: reader.line_num):
@@ -61,7 +61,9 @@ def _parse_csv(path: str, text: str, tabs: bool, keys: _Keys) -> tuple[list[Reco
                     expected = f"expected one of {_TEXT_COLUMNS}…"
                     return [], [Problem(path, f"no text column ({expected})")]
                 continue
-            number += 1
+            if nuls and any("\x00" in cell for cell in row):
+                problems.append(Problem(path, "a NUL byte in a field, skipped", line))
+                continue
             obj: dict[str, str] = {}
             for index, cell in enumerate(row):
                 name = header[index] if index < len(header) else f"column_{index + 1}"
@@ -71,7 +73,7 @@ def _parse_csv(path: str, text: str, tabs: bool, keys: _Keys) -> tuple[list[Reco
                 problems.append(Problem(path, "record has no text", line))
                 continue
             raw = json.dumps(obj, ensure_ascii=False)
-            records.append(Record(path, keys.key(_own_id(obj), f"row:{number}", raw), "csv", fields, raw))
+            records.append(Record(path, keys.key(_own_id(obj), fields), "csv", fields, raw))
     except csv.Error as error:
         problems.append(Problem(path, f"invalid CSV: {error}", line))
     return records, problems

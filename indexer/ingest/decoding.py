@@ -6,6 +6,8 @@ import codecs
 import re
 
 __all__ = [
+    "BINARY",
+    "EMPTY",
     "SNIFF_BYTES",
     "StreamText",
     "bom_encoding",
@@ -46,27 +48,35 @@ _CHAOS_TOLERANCE = 0.1
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
-def decode(data: bytes, hint: str | None = None) -> tuple[str | None, str | None]:
-    """``data`` as text, or None and the reason (``"empty file"``, ``"binary file, skipped"``).
+EMPTY = "empty file"
+"""The reason given for an input with nothing but white space: a file with no articles."""
+BINARY = "binary file, skipped"
+
+
+def decode(data: bytes, hint: str | None = None, *, records: bool = False) -> tuple[str | None, str | None]:
+    """``data`` as text, or None and the reason (:data:`EMPTY`, :data:`BINARY`).
 
     UTF-8 (BOM optional) and BOM-marked UTF-16/32 are read directly. Anything else is given to the
     encoding ``hint`` (e.g. an HTML ``<meta charset>``), then to charset-normalizer's best guess, where
     Windows-1252 wins among guesses about as plausible, since Western text is what such files mostly are.
+
+    A NUL byte anywhere makes a one-article input binary. With ``records`` (JSON, CSV: many articles),
+    only a start that looks binary does; a NUL further on is the problem of the record that holds it.
     """
     if not data or data.isspace():
-        return None, "empty file"
+        return None, EMPTY
     bom = bom_encoding(data)
     if bom is not None:
         encoding, skip = bom
         text = data[skip:].decode(encoding, "replace")
-        if "\x00" in text:
-            return None, "binary file, skipped"
+        if _binary_text(text[:SNIFF_BYTES]) or (not records and "\x00" in text):
+            return None, BINARY
     else:
-        if looks_binary(data[:SNIFF_BYTES]) or b"\x00" in data:
-            return None, "binary file, skipped"
+        if looks_binary(data[:SNIFF_BYTES]) or (not records and b"\x00" in data):
+            return None, BINARY
         text = _decode_without_bom(data, hint)
     if not text or text.isspace():
-        return None, "empty file"
+        return None, EMPTY
     return text, None
 
 
@@ -78,13 +88,27 @@ def bom_encoding(data: bytes) -> tuple[str, int] | None:
 
 
 def looks_binary(head: bytes) -> bool:
-    """Whether a file's first bytes look like anything but text (no BOM check)."""
+    """Whether a file's first bytes look like anything but text (no BOM check).
+
+    Binary: a known file signature, more than a few stray NUL bytes (over 8, or over one byte in 50), or
+    more than one byte in ten a control character. Text with a NUL or two in a record is not binary: the
+    record that holds them is reported alone.
+    """
     if not head:
         return False
-    if head.startswith(_BINARY_SIGNATURES) or b"\x00" in head:
+    if head.startswith(_BINARY_SIGNATURES):
+        return True
+    nuls = head.count(b"\x00")
+    if nuls > 8 or nuls * 50 > len(head):
         return True
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    return controls * 10 > len(head)
+    return (controls + nuls) * 10 > len(head)
+
+
+def _binary_text(head: str) -> bool:
+    """Whether decoded text (UTF-16/32 with a BOM) starts like binary data: more than a few stray NULs."""
+    nuls = head.count("\x00")
+    return nuls > 8 or nuls * 50 > len(head)
 
 
 def _decode_without_bom(data: bytes, hint: str | None) -> str:
@@ -155,19 +179,19 @@ class StreamText:
 def stream_text(head: bytes, complete: bool) -> tuple[StreamText | None, str | None]:
     """How to decode a stream that starts with ``head`` (all of it when ``complete``), or None and the reason.
 
-    The choice is :func:`decode`'s on ``head``, so a stream no longer than ``head`` decodes as the
-    whole would; the reasons are the same (empty, binary).
+    The choice is :func:`decode`'s on ``head`` with ``records`` (streams hold many records: JSON Lines,
+    large JSON), so a stream no longer than ``head`` decodes as the whole would; the reasons are the same.
     """
     if complete and (not head or head.isspace()):
-        return None, "empty file"
+        return None, EMPTY
     bom = bom_encoding(head)
     if bom is not None:
         encoding, skip = bom
-        if "\x00" in head[skip:].decode(encoding, "replace"):
-            return None, "binary file, skipped"
+        if _binary_text(head[skip : skip + 4 * SNIFF_BYTES].decode(encoding, "replace")[:SNIFF_BYTES]):
+            return None, BINARY
         return StreamText(encoding, skip, encoding), None
-    if looks_binary(head[:SNIFF_BYTES]) or b"\x00" in head:
-        return None, "binary file, skipped"
+    if looks_binary(head[:SNIFF_BYTES]):
+        return None, BINARY
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=complete)
         return StreamText("utf-8", 0, None), None

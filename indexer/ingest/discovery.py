@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 from typing import Literal
 
 from indexer.ingest.decoding import SNIFF_BYTES, bom_encoding, looks_binary
+from indexer.ingest.streams import _os_reason
 from indexer.model import Problem
 
 Format = Literal["text", "html", "json", "jsonl", "csv"]
@@ -52,7 +54,8 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[Problem]]:
     Folders are walked recursively in sorted order, skipping hidden entries and files whose extension is
     not supported (``x.jsonl.gz`` counts as ``x.jsonl``). A file named explicitly is kept whatever its
     extension, unless it is not supported and its first bytes look binary. ``-`` is standard input
-    (:data:`STDIN`).
+    (:data:`STDIN`). A file or folder whose name is not valid UTF-8 cannot be stored in the index: it is
+    a problem (its name shown escaped), and the rest goes on.
     """
     found: list[str] = []
     seen: set[str] = set()
@@ -68,20 +71,27 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[Problem]]:
             add(STDIN)
             continue
         path = os.path.abspath(given)
-        if os.path.isdir(path):
+        if not _valid_name(path):
+            problems.append(_bad_name(path))
+            continue
+        try:
+            mode = os.stat(path).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            missing = "broken symbolic link" if os.path.islink(path) else "no such file or directory"
+            problems.append(Problem(path, missing))
+            continue
+        except OSError as error:  # permission denied on a folder above it, a loop of links…
+            problems.append(Problem(path, _os_reason(error)))
+            continue
+        if stat.S_ISDIR(mode):
             for file in _walk(path, problems):
                 add(file)
-        elif os.path.isfile(path):
-            if format_of(path) is None and _sniff_binary(path):
-                problems.append(Problem(path, "binary file with an unsupported extension, skipped"))
-            else:
-                add(path)
-        elif os.path.lexists(path) and not os.path.exists(path):
-            problems.append(Problem(path, "broken symbolic link"))
-        elif os.path.exists(path):
+        elif not stat.S_ISREG(mode):
             problems.append(Problem(path, "not a regular file or folder"))
+        elif format_of(path) is None and _sniff_binary(path):
+            problems.append(Problem(path, "binary file with an unsupported extension, skipped"))
         else:
-            problems.append(Problem(path, "no such file or directory"))
+            add(path)
     return found, problems
 
 
@@ -95,15 +105,40 @@ def _walk(root: str, problems: list[Problem]) -> list[str]:
 
     files: list[str] = []
     for folder, dirnames, filenames in os.walk(root, onerror=on_error):
-        dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
-        for name in filenames:
+        kept = []
+        for name in sorted(dirnames):
+            if name.startswith("."):
+                continue
+            if _valid_name(name):
+                kept.append(name)
+            else:
+                problems.append(_bad_name(os.path.join(folder, name)))
+        dirnames[:] = kept
+        for name in sorted(filenames):
             if name.startswith(".") or format_of(name) is None:
                 continue
             full = os.path.join(folder, name)
-            if os.path.isfile(full):
+            if not _valid_name(name):
+                problems.append(_bad_name(full))
+            elif os.path.isfile(full):
                 files.append(full)
     files.sort()
     return files
+
+
+def _valid_name(name: str) -> bool:
+    """Whether a file name is valid UTF-8 (Python gives the bytes of one that is not as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _bad_name(path: str) -> Problem:
+    """A file or folder left out because its name is not UTF-8: its bytes shown as ``\\xe9`` escapes."""
+    shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return Problem(shown, "name is not valid UTF-8, skipped")
 
 
 def _sniff_binary(path: str) -> bool:

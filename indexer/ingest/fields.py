@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -91,28 +92,78 @@ def map_fields(obj: Mapping[str, Any]) -> dict[str, str]:
 
 
 def _own_id(obj: Mapping[str, Any]) -> str:
+    """The record's ``id`` as text ("" when it has none); lone surrogates (``"\\ud800"`` in JSON) are
+    written as their escape, so that the id can be stored."""
     for key, value in obj.items():
         if isinstance(key, str) and _norm_key(key) == "id":
             text = _to_text(value).strip()
             if text:
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
                 return text
     return ""
 
 
+_SPACE = re.compile(r"\s")
+_PIECE = 1 << 20
+"""Characters of a value collapsed at a time (a 50 MB text is never copied whole)."""
+
+IDENTITY_FIELDS = ("title", "date", "source", "url", "body")
+"""The fields whose content makes the key of a record without an id (:func:`content_key`)."""
+
+
+def content_key(fields: Mapping[str, str]) -> str:
+    """``sha:`` and a hash of a record's title, date, source, URL and text, each with its white space
+    collapsed (``" ".join(value.split())``) and in NFC: the key of a record without an id, the same wherever
+    the record sits in its file."""
+    digest = hashlib.sha256()
+    for name in IDENTITY_FIELDS:
+        digest.update(f"{name}\x1f".encode())
+        for piece in _collapsed(fields.get(name, "")):
+            digest.update(piece.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1e")
+    return "sha:" + digest.hexdigest()[:16]
+
+
+def _collapsed(text: str) -> Iterator[str]:
+    """``unicodedata.normalize("NFC", " ".join(text.split()))`` in pieces cut at white space (where NFC
+    joins nothing)."""
+    start = 0
+    first = True
+    while start < len(text):
+        end = start + _PIECE
+        if end < len(text):
+            space = _SPACE.search(text, end)
+            end = space.start() if space else len(text)
+        words = text[start:end].split()
+        if words:
+            yield ("" if first else " ") + unicodedata.normalize("NFC", " ".join(words))
+            first = False
+        start = end
+
+
 class _Keys:
-    """Makes record keys unique inside one file: the second ``k`` becomes ``k#2``, and so on."""
+    """The keys of the records of one input, unique in it: the second ``k`` becomes ``k#2``, and so on.
+
+    A record keeps its own id. Without one it gets its :func:`content_key`, so that lines added, removed or
+    moved elsewhere in the file leave its key alone; two records with the same content are ``k`` and ``k#2``
+    in file order (being the same, either may be either). A file that is one article (text, HTML, a single
+    JSON object) has the key "", except on standard input (``by_content``), which has no file to name it.
+    """
 
     def __init__(self, by_content: bool = False) -> None:
         self._count: dict[str, int] = {}
         self._by_content = by_content
 
-    def key(self, own: str, position: str, raw: str) -> str:
-        """The record's own id, else its ``position`` (``line:3``), or with ``by_content`` a hash of ``raw``."""
+    def key(self, own: str, fields: Mapping[str, str], *, whole: bool = False) -> str:
+        """The key of a record with the id ``own`` ("" if none) and ``fields``; ``whole``: the input is that record."""
         if own:
             return self.unique(own)
-        if self._by_content:
-            return self.unique("sha:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16])
-        return self.unique(position)
+        if whole and not self._by_content:
+            return ""
+        return self.unique(content_key(fields))
 
     def unique(self, key: str) -> str:
         if key not in self._count:

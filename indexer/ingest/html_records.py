@@ -26,4 +26,4 @@ def _parse_html(path: str, text: str, keys: _Keys) -> tuple[list[Record], list[P
         value = _to_text(found.get(key))
         if value.strip():
             fields[name] = value
-    return [Record(path, keys.key("", "", text), "html", fields, text)], []
+    return [Record(path, keys.key("", fields, whole=True), "html", fields, text)], []

@@ -6,7 +6,9 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from indexer.ingest.decoding import EMPTY
 from indexer.ingest.fields import _ALIAS_FIELD, _Keys, _norm_key, _own_id, map_fields
+from indexer.ingest.json_guard import MAX_DIGITS, JsonGuard, flaw
 from indexer.model import Problem, Record
 
 CONTAINER_KEYS = (
@@ -32,28 +34,39 @@ The streaming reader passes on :data:`indexer.ingest.reading.MAX_LINE` (this val
 
 
 def _parse_json(path: str, text: str, keys: _Keys) -> tuple[list[Record], list[Problem]]:
-    """A list of objects, an object holding such a list (under ``articles``, ``data``…) or one object."""
+    """A list of objects, an object holding such a list (under ``articles``, ``data``…) or one object.
+
+    A document that does not load because of one of its values (nested too deeply, a number too long, a
+    NUL byte in a string) is loaded again through :class:`JsonGuard`, and only the items holding such a
+    value are problems.
+    """
+    guard: JsonGuard | None = None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         if error.msg == "Extra data" and _first_line_is_object(text):
             return _parse_jsonl(path, text, keys)  # JSON Lines saved as .json
-        return [], [Problem(path, f"invalid JSON: {error.msg} (column {error.colno})", error.lineno)]
+        if "\x00" not in text:
+            return [], [Problem(path, f"invalid JSON: {error.msg} (column {error.colno})", error.lineno)]
+        document, guard = _guarded_load(text)
+    except (ValueError, RecursionError):  # a number too long, nesting too deep
+        document, guard = _guarded_load(text)
+    if isinstance(document, json.JSONDecodeError):
+        first = JsonGuard().feed(text.lstrip().split("\n", 1)[0], final=True)
+        if document.msg == "Extra data" and _first_line_is_object(first):
+            return _parse_jsonl(path, text, keys)  # JSON Lines saved as .json, a bad value in its first line
+        return [], [Problem(path, f"invalid JSON: {document.msg} (column {document.colno})", document.lineno)]
+    if isinstance(document, Problem):
+        return [], [Problem(path, document.message, document.line)]
     where = _items_path(document)
     if where is None:
-        if not isinstance(document, dict):
-            return [], [Problem(path, "JSON holds no article objects")]
-        fields = map_fields(document)
-        if "body" not in fields:
-            return [], [Problem(path, "record has no text")]
-        raw = json.dumps(document, ensure_ascii=False)
-        return [Record(path, keys.key(_own_id(document), "", raw), "json", fields, raw)], []
+        return _single_object(path, document, keys, guard)
     items = document
     for key in where:
         items = items[key]
     records: list[Record] = []
     problems: list[Problem] = []
-    for item in _json_items(path, items, keys):
+    for item in _json_items(path, items, keys, guard):
         if isinstance(item, Record):
             records.append(item)
         else:
@@ -61,25 +74,80 @@ def _parse_json(path: str, text: str, keys: _Keys) -> tuple[list[Record], list[P
     return records, problems
 
 
-def _json_items(path: str, items: Iterable[Any], keys: _Keys) -> Iterator[Record | Problem]:
-    """A record for each article object of a JSON list (``item:N`` counts its items from 1)."""
+def _single_object(
+    path: str, document: Any, keys: _Keys, guard: JsonGuard | None
+) -> tuple[list[Record], list[Problem]]:
+    """The record of a JSON document that is one article object."""
+    if not isinstance(document, dict):
+        return [], [Problem(path, "JSON holds no article objects")]
+    flawed = flaw(document, guard.nul) if guard is not None else None
+    if flawed:
+        return [], [Problem(path, f"{flawed}, skipped")]
+    try:
+        fields = map_fields(document)
+        if "body" not in fields:
+            return [], [Problem(path, "record has no text")]
+        raw = _dumps(document)
+        return [Record(path, keys.key(_own_id(document), fields, whole=True), "json", fields, raw)], []
+    except (RecursionError, ValueError):
+        return [], [Problem(path, "record nested too deeply, skipped")]
+
+
+def _guarded_load(text: str) -> tuple[Any, JsonGuard]:
+    """The document read from ``text`` rewritten by a :class:`JsonGuard`, else the error (still not JSON)."""
+    guard = JsonGuard()
+    try:
+        return json.loads(guard.feed(text, final=True)), guard
+    except json.JSONDecodeError as error:
+        return error, guard
+    except (ValueError, RecursionError) as error:
+        return Problem("", f"invalid JSON ({type(error).__name__})"), guard
+
+
+def _dumps(obj: Any) -> str:
+    """A JSON object as raw text: its characters as they are, or escaped when it holds a lone surrogate."""
+    raw = json.dumps(obj, ensure_ascii=False)
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = json.dumps(obj)
+    return raw
+
+
+def _json_items(
+    path: str, items: Iterable[Any], keys: _Keys, guard: JsonGuard | None = None
+) -> Iterator[Record | Problem]:
+    """A record for each article object of a JSON list, its problems numbered by item from 1.
+
+    With ``guard`` (the text was read through it), an item holding one of its markers is a problem.
+    """
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict):
             yield Problem(path, f"item {number}: not a JSON object")
             continue
-        fields = map_fields(item)
-        if "body" not in fields:
-            yield Problem(path, f"item {number}: record has no text")
+        if guard is not None and (guard.changed or guard.nul):
+            flawed = flaw(item, guard.nul)
+            if flawed:
+                yield Problem(path, f"item {number}: {flawed}, skipped")
+                continue
+        try:
+            fields = map_fields(item)
+            if "body" not in fields:
+                yield Problem(path, f"item {number}: record has no text")
+                continue
+            raw = _dumps(item)
+            key = keys.key(_own_id(item), fields)
+        except (RecursionError, ValueError):  # a value too deep to turn into text
+            yield Problem(path, f"item {number}: nested too deeply, skipped")
             continue
-        raw = json.dumps(item, ensure_ascii=False)
-        yield Record(path, keys.key(_own_id(item), f"item:{number}", raw), "json", fields, raw)
+        yield Record(path, key, "json", fields, raw)
 
 
 def _first_line_is_object(text: str) -> bool:
     first = text.lstrip().split("\n", 1)[0]
     try:
         return isinstance(json.loads(first), dict)
-    except ValueError:
+    except (ValueError, RecursionError):  # a JSONDecodeError, a number too long, nesting too deep
         return False
 
 
@@ -186,21 +254,30 @@ def _jsonl_records(
         try:
             obj = loads(line)
         except json.JSONDecodeError as error:
-            yield Problem(path, f"invalid JSON: {error.msg} (column {error.colno})", number)
+            what = "a NUL byte" if line[error.pos : error.pos + 1] == "\x00" else error.msg
+            yield Problem(path, f"invalid JSON: {what} (column {error.colno})", number)
             continue
         except RecursionError:
             yield Problem(path, "invalid JSON: nested too deeply", number)
             continue
+        except ValueError:  # Python's limit on the digits of an integer
+            yield Problem(path, f"a number of more than {MAX_DIGITS} digits, skipped", number)
+            continue
         if not isinstance(obj, dict):
             yield Problem(path, "not a JSON object", number)
             continue
-        fields = map_fields(obj)
-        if "body" not in fields:
-            yield Problem(path, "record has no text", number)
+        try:
+            fields = map_fields(obj)
+            if "body" not in fields:
+                yield Problem(path, "record has no text", number)
+                continue
+            key = keys.key(_own_id(obj), fields)
+        except (RecursionError, ValueError):  # a value too deep to turn into text
+            yield Problem(path, "nested too deeply, skipped", number)
             continue
-        yield Record(path, keys.key(_own_id(obj), f"line:{number}", line), "jsonl", fields, line)
+        yield Record(path, key, "jsonl", fields, line)
     if blank:
-        yield Problem(path, "empty file")
+        yield Problem(path, EMPTY)
 
 
 def _size(count: int) -> str:

@@ -27,10 +27,11 @@ from collections.abc import Callable, Iterator
 from typing import IO, Any, cast
 
 from indexer.ingest.csv_records import _parse_csv
-from indexer.ingest.decoding import SNIFF_BYTES, bom_encoding, declared_charset, decode, stream_text
+from indexer.ingest.decoding import EMPTY, SNIFF_BYTES, bom_encoding, declared_charset, decode, stream_text
 from indexer.ingest.discovery import FORMATS, STDIN, Format, _inner_name, discover, format_of, is_gzip
 from indexer.ingest.fields import FIELD_ALIASES, _Keys, map_fields
 from indexer.ingest.html_records import _parse_html
+from indexer.ingest.json_guard import JsonGuard
 from indexer.ingest.json_records import (
     CONTAINER_KEYS,
     MAX_LINE,
@@ -143,6 +144,8 @@ class RecordReader:
         self.path = path
         self.complete = False
         """Whether the input was read to its end (a problem with the whole input may still have been reported)."""
+        self.empty = False
+        """Whether the input held nothing but white space (reported as :data:`EMPTY`): it has no articles."""
         self._opener = opener
         self._fmt = fmt
         self._reopen = reopen
@@ -160,6 +163,12 @@ class RecordReader:
             return 0
 
     def __iter__(self) -> Iterator[Record | Problem]:
+        for item in self._items():
+            if isinstance(item, Problem) and item.message == EMPTY and item.line is None:
+                self.empty = True
+            yield item
+
+    def _items(self) -> Iterator[Record | Problem]:
         fmt = self._fmt or format_of(self.path) or "text"
         try:
             stream = self._open()
@@ -249,7 +258,7 @@ class RecordReader:
                 if not self._reopen:
                     stream = self._spooled(stream)
                 stream.read(decoding.bom)
-                where = _items_path(_skeleton(ijson.basic_parse(_Utf8(stream, decoding))))
+                where = _items_path(_skeleton(ijson.basic_parse(_Utf8(stream, decoding, JsonGuard()))))
                 stream = self._open()
             else:
                 raise InputError("JSON holds no article objects")
@@ -257,8 +266,9 @@ class RecordReader:
                 yield from _parse_whole(self.path, "json", stream.read(), self._keys)
                 return
             stream.read(decoding.bom)
-            items = ijson.items(_Utf8(stream, decoding), ".".join((*where, "item")), use_float=True)
-            yield from _json_items(self.path, items, self._keys)
+            guard = JsonGuard()
+            items = ijson.items(_Utf8(stream, decoding, guard), ".".join((*where, "item")), use_float=True)
+            yield from _json_items(self.path, items, self._keys, guard)
         except ijson.JSONError as error:
             message = str(error).strip().split("\n", 1)[0]
             raise InputError(f"invalid JSON: {message}") from None
@@ -288,13 +298,14 @@ def _sniff_format(stream: _Stream) -> Format:
 def _parse_whole(path: str, fmt: Format, data: bytes, keys: _Keys) -> Iterator[Record | Problem]:
     """Decode ``data``, all of the input, and read its articles as ``fmt``."""
     hint = declared_charset(data) if fmt == "html" else None
-    text, reason = decode(data, hint)
+    text, reason = decode(data, hint, records=fmt in ("json", "csv"))
     del data
     if text is None:
         yield Problem(path, reason or "cannot decode file")
         return
     if fmt == "text":
-        yield Record(path, keys.key("", "", text), "text", {"body": text}, text)
+        fields = {"body": text}
+        yield Record(path, keys.key("", fields, whole=True), "text", fields, text)
         return
     if fmt == "html":
         records, problems = _parse_html(path, text, keys)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Protocol
 
 from indexer.ingest.decoding import StreamText
+from indexer.ingest.json_guard import JsonGuard
 
 _CHUNK = 1 << 16
 
@@ -111,20 +112,22 @@ class _Stream:
 
 
 class _Utf8:
-    """A stream decoded as :class:`StreamText` says, then encoded as UTF-8 (what ijson reads)."""
+    """A stream decoded as :class:`StreamText` says, rewritten by ``guard`` (a :class:`JsonGuard`), then
+    encoded as UTF-8 (what ijson reads)."""
 
-    def __init__(self, stream: _Stream, decoding: StreamText) -> None:
+    def __init__(self, stream: _Stream, decoding: StreamText, guard: JsonGuard) -> None:
         self._stream = stream
         self._decoder = decoding.incremental()
+        self._guard = guard
 
     def read(self, size: int) -> bytes:
         if size == 0:  # ijson asks for nothing first, to learn the type
             return b""
         while True:
             chunk = self._stream.read(size)
-            text = self._decoder.decode(chunk, final=not chunk)
+            text = self._guard.feed(self._decoder.decode(chunk, final=not chunk), final=not chunk)
             if text or not chunk:
-                return text.encode("utf-8")
+                return text.encode("utf-8", "surrogatepass")
 
 
 def _lines(stream: _Stream, decoding: StreamText, max_line: int) -> Iterator[tuple[int, str | None]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
+from whoosh.matching import ListMatcher
 
 INLINE_LIMIT = 16
 """Terms with fewer postings than this (in one segment) keep them in the term dictionary."""
@@ -42,6 +43,17 @@ class InliningCodec(W3Codec):  # type: ignore[misc]
 
     def __init__(self, blocklimit: int = 128, compression: int = 3, inlinelimit: int = INLINE_LIMIT) -> None:
         super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
+
+    def postings_reader(self, dbfile: Any, terminfo: Any, format_: Any, term: Any = None, scorer: Any = None) -> Any:
+        """Whoosh 3's reader, except that inlined postings without values give None as their value, as
+        postings in a block do: Whoosh's ``ListMatcher`` gives "" (text), which merging segments refuses
+        (``AssertionError: vbytes=''``), so that every commit after the first merge of such a segment failed."""
+        if terminfo.is_inlined():
+            ids, weights, values = terminfo.inlined_postings()
+            if not values:
+                values = (None,) * len(ids)
+            return ListMatcher(ids, weights, values, format_, scorer=scorer, term=term, terminfo=terminfo)
+        return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
 
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:
         return _InliningPostingsWriter(

@@ -362,19 +362,34 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         emit_json_line(annotation_json(entities))
         return 0
     failed = False
-    for number, line in enumerate(data.splitlines(), start=1):
+    for number, line in enumerate(data.split("\n"), start=1):  # not splitlines: U+2028 is no line break
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            print(f"warta: stdin:{number}: invalid JSON: {error.msg}", file=sys.stderr)
+        problem = _annotate_line(line, lang, args.date)
+        if problem:
+            print(f"warta: stdin:{number}: {problem}", file=sys.stderr)
             failed = True
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            print(f'warta: stdin:{number}: expected an object with a "text" string', file=sys.stderr)
-            failed = True
-            continue
-        entities = annotate(record["text"], lang=lang, published=args.date)
-        emit_json_line(annotation_line_json(record.get("id"), entities))
     return 1 if failed else 0
+
+
+def _annotate_line(line: str, lang: str | None, published: PartialDate | None) -> str | None:
+    """Annotate one ``{"id", "text"}`` line of ``warta annotate --jsonl`` and print its result line; the
+    reason when the line cannot be annotated (it is then skipped alone)."""
+    from indexer.language.entities import annotate
+
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return f"invalid JSON: {error.msg}"
+    except RecursionError:
+        return "invalid JSON: nested too deeply"
+    except ValueError:  # Python's limit on the digits of an integer
+        return f"a number of more than {sys.get_int_max_str_digits()} digits"
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return 'expected an object with a "text" string'
+    entities = annotate(record["text"], lang=lang, published=published)
+    try:
+        emit_json_line(annotation_line_json(record.get("id"), entities))  # the line is made before it is written
+    except (RecursionError, ValueError):
+        return "id nested too deeply"
+    return None
