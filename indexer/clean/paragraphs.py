@@ -40,7 +40,9 @@ _COMMA_BREAK_SPACED = re.compile(
     r"(?:[ \t]*,)*+[ \t]*+(?=[“‘A-Z]|\"[\w(])"
 )
 """Kompas' "…lagi., Menurut": only in one-line bodies, as "Elkhart, Ind., Schult" is real text elsewhere."""
-_SPACES_BEFORE_COMMA = re.compile(r"(?<![ \t])[ \t]{2,}+,")
+_SPACES_BEFORE_COMMA = re.compile(r"[ \t](?<![ \t][ \t])[ \t]++,")
+"""Two or more spaces before a comma, from the first of them: opening with the space, not with the look
+behind, lets the regex engine skip to each space (a 50 MB line in 0.9 s, not 2.3 s)."""
 _BLOCK_START = re.compile(r"\s|[#*•>-]\s|\d{1,3}[.)]\s")
 """Lines that open a paragraph of their own even in hard-wrapped text: indented, bullets, headings."""
 _WRAP_WIDTH = 100

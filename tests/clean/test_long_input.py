@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from indexer.clean.boilerplate import clean_record
-from indexer.clean.paragraphs import _COMMA_BREAK
+from indexer.clean.paragraphs import _COMMA_BREAK, _SPACES_BEFORE_COMMA
 from indexer.model import Record
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
@@ -23,6 +23,7 @@ _FORMER_COMMA_BREAK = re.compile(  # the pattern before the comma was taken out 
     r"|(?<!,),,++(?=[“‘A-Z]|\"[\w(])"
     r"|(?<!,),++(?=loading(?:\.\.\.|…))"
 )
+_FORMER_SPACES_BEFORE_COMMA = re.compile(r"(?<![ \t])[ \t]{2,}+,")
 
 
 def _work(call: Callable[[], Any]) -> int:
@@ -73,12 +74,13 @@ def test_cleaning_work_grows_linearly(kind: str, fmt: Any) -> None:
     assert ratio < 2.3
 
 
-def test_the_comma_regex_finds_what_the_former_one_found() -> None:
+def test_the_comma_regexes_find_what_the_former_ones_found() -> None:
     rng = random.Random(23)
     alphabet = [",", ",", ",", " ", "\t", ".", "!", ":", '"', "”", "’", "A", "a", "0", "(", "“", "‘"]
     alphabet += ["loading...", "loading…"]
     for _ in range(20_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
         assert _COMMA_BREAK.sub("\n\n", text) == _FORMER_COMMA_BREAK.sub("\n\n", text), repr(text)
+        assert _SPACES_BEFORE_COMMA.sub(" ,", text) == _FORMER_SPACES_BEFORE_COMMA.sub(" ,", text), repr(text)
     body = _body("comma-joined", 200_000)
     assert _COMMA_BREAK.sub("\n\n", body) == _FORMER_COMMA_BREAK.sub("\n\n", body)
