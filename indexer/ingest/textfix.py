@@ -101,7 +101,7 @@ _ESCAPES = re.compile(
     r"|\x1b[ -/]*[0-~]?"  # any other escape
 )
 _SPECIAL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\xa0\xad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f"
+    "[\x00-\x08\x0b-\x1f\x7f-\xa0\xad\u061c\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f"
     "\u2800\u3000\ud800-\udfff\ufeff\ufff9-\ufffb\ufffe\uffff]"
 )
 
@@ -113,9 +113,11 @@ def _translation() -> dict[int, str | None]:
     table.update({0x85: "\n", 0x2028: "\n", 0x2029: "\n"})
     spaces = [0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x2800, 0x3000]  # 0x2800: braille blank
     table.update(dict.fromkeys(spaces, " "))
-    # soft hyphen, zero-width space and marks, bidi embeddings/overrides/isolates, invisible operators,
-    # byte order marks, lone surrogates (undecodable bytes), interlinear annotations, non-characters
-    table.update(dict.fromkeys([0xAD, 0x180E, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2060, 0x2070)]))
+    # soft hyphen, zero-width space and marks (the Arabic letter mark too), bidi embeddings/overrides/isolates,
+    # invisible operators, byte order marks, lone surrogates (undecodable bytes), interlinear annotations,
+    # non-characters
+    marks = [0xAD, 0x061C, 0x180E, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2060, 0x2070)]
+    table.update(dict.fromkeys(marks))
     table.update(dict.fromkeys([0xFEFF, *range(0xD800, 0xE000), *range(0xFFF9, 0xFFFC), 0xFFFE, 0xFFFF]))
     return table
 

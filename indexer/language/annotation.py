@@ -14,6 +14,7 @@ from indexer.language.entities.common import LEXICON_DIR
 from indexer.language.entities.tables import knowledge_files
 from indexer.language.entities.tagger import MODEL_PATH
 from indexer.language.events import EventMention, extract_events
+from indexer.language.limits import analysed_part
 from indexer.language.stories import StoryProfile, profile_article
 from indexer.model import Annotations, Article, PartialDate
 from indexer.resources import fingerprint
@@ -39,17 +40,19 @@ class Findings:
 
 def annotate_article(article: Article) -> Annotations:
     """Entities of the article's text (offsets into ``article.text``) and of its title; as ``extra``,
-    its :class:`Findings`."""
+    its :class:`Findings`. All three read :func:`.limits.analysed_part` of the text: the whole of any
+    real article, the first :data:`.limits.ANALYSED_CHARS` characters of a pathological one."""
     lang = article.lang if article.lang in ("id", "en") else None
-    entities = annotate(article.text, lang, article.date)
+    text = analysed_part(article.text)  # a pathological article is read up to a limit, and indexed whole
+    entities = annotate(text, lang, article.date)
     title_entities = annotate(article.title, lang, article.date)
     date = article.date.iso if article.date else None
     return Annotations(
         entities=tuple(entities),
         title_entities=tuple(title_entities),
         extra=Findings(
-            tuple(extract_events(article.id, article.text, entities, lang, article.date)),
-            profile_article(article.id, article.title, article.text, entities, date, title_entities),
+            tuple(extract_events(article.id, text, entities, lang, article.date)),
+            profile_article(article.id, article.title, text, entities, date, title_entities),
         ),
     )
 

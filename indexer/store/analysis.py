@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import re
+from array import array
 from collections.abc import Iterator
 from typing import Any
 
-from whoosh import fields
+from whoosh import fields, formats
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, Token, Tokenizer
 from whoosh.lang.porter import stem as porter_stem
 
@@ -45,12 +47,69 @@ def common_stems() -> frozenset[str]:
     return frozenset(STEMMER(word) for word in COMMON_WORDS)
 
 
+_CHUNK = 1 << 18
+"""Characters of a long text whose words are found at a time."""
+_CUT = re.compile(r"[^\w.'’]")
+"""A character no word (:data:`.stemming.WORD`) holds: a chunk of text may end before it."""
+
+
+def _words(text: str) -> Iterator[list[str]]:
+    """The lower-case words of ``text`` (:data:`.stemming.WORD`), about :data:`_CHUNK` characters at a
+    time: lists of a bounded length, each found by the regex engine in one call."""
+    start = 0
+    while start < len(text):
+        cut = _CUT.search(text, start + _CHUNK) if start + _CHUNK < len(text) else None
+        end = cut.start() if cut else len(text)
+        chunk = text[start:end]
+        if chunk.isascii():
+            yield WORD.findall(chunk.lower())  # lowered first: ASCII lowers one letter to one, words stay words
+        else:
+            yield [word.lower() for word in WORD.findall(chunk)]
+        start = end
+
+
+def form_positions(*texts: str) -> dict[str, array[int]]:
+    """The index forms of ``texts``, each with its positions in an array of 4 bytes a position, in the
+    order they first occur: the forms :func:`analyze` writes (each word's stem, then ``=word`` when
+    the exact form differs, then ``stem+next`` after a common word), read a chunk of words at a time.
+    Several texts are separated by a position that holds nothing (no phrase spans them)."""
+    common = common_stems()
+    forms_of: dict[str, tuple[str, str | None, bool]] = {}
+    positions: dict[str, array[int]] = {}
+
+    def at(form: str) -> array[int]:
+        found = positions[form] = array("I")
+        return found
+
+    position = -1
+    for number, text in enumerate(texts):
+        if number:
+            position += 1  # the gap
+        previous_common: str | None = None
+        for words in _words(text):
+            for word in words:
+                forms = forms_of.get(word)
+                if forms is None:
+                    root = STEMMER(word)
+                    forms = forms_of[word] = (root, None if root == word else EXACT_MARK + word, root in common)
+                root, exact, is_common = forms
+                if previous_common is not None:
+                    gram = f"{previous_common}{GRAM_JOINER}{root}"
+                    (positions.get(gram) or at(gram)).append(position)
+                position += 1
+                (positions.get(root) or at(root)).append(position)
+                if exact is not None:
+                    (positions.get(exact) or at(exact)).append(position)
+                previous_common = root if is_common else None
+    return positions
+
+
 def analyze(*texts: str) -> str:
     """The index form of ``texts``: each word's stem, with ``|=word`` when the exact form differs
     and ``|stem+next`` after a common word. Several texts are separated by a position gap.
 
-    Stemming is the costly part of indexing, so the pipeline calls this in its worker processes and
-    hands the writer the result; the field analyzer then only splits it.
+    The field analyzer only splits such a value (:func:`_split_analyzed`); :class:`PreparedText` indexes
+    the same forms straight from :func:`index_forms`, without this string.
     """
     forms = [PRE_ANALYZED]
     common = common_stems()
@@ -159,8 +218,19 @@ class PreparedText(fields.TEXT):  # type: ignore[misc]
 
     def index(self, value: Any, **kwargs: Any) -> Any:
         if isinstance(value, TextParts):
+            if isinstance(self.format, formats.Positions):
+                return self._index_parts(value)
             value = analyze(*value)
         return super().index(value, **kwargs)
+
+    def _index_parts(self, parts: TextParts) -> Iterator[tuple[bytes, int, float, bytes]]:
+        """What Whoosh's ``Positions.word_values`` makes of ``analyze(*parts)``: the same terms in the same
+        order with the same positions, weights and encoded values, without the string of every form
+        and a list of every position: a 50 MB article is indexed in a few hundred MB, not several GB."""
+        boost = self.format.field_boost
+        encode = self.format.encode
+        for form, found in form_positions(*parts).items():
+            yield form.encode("utf-8"), len(found), float(len(found)) * boost, encode(found)
 
 
 def _plain_analyzer() -> Any:

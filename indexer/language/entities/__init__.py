@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from indexer.language.entities.model import ENTITY_TYPES, Entity, EntityType
+from indexer.language.limits import ANALYSED_CHARS, analysed_part
 from indexer.model import PartialDate
 
 if TYPE_CHECKING:
@@ -43,7 +44,11 @@ def _language(text: str, lang: str | None) -> tuple[str, bool]:
 
 
 def annotate(
-    text: str, lang: str | None = None, published: PartialDate | None = None, disabled: frozenset[str] = frozenset()
+    text: str,
+    lang: str | None = None,
+    published: PartialDate | None = None,
+    disabled: frozenset[str] = frozenset(),
+    limit: int | None = ANALYSED_CHARS,
 ) -> list[Entity]:
     """Entities of ``text``: ``text[e.start:e.end] == e.text``, sorted by offset, never overlapping.
 
@@ -51,6 +56,8 @@ def annotate(
     ``published`` resolves relative dates ("kemarin", "pada hari Senin", "pekan lalu"); ``disabled``
     switches combiner rules off by name (:data:`.span_rules.RULES`), to measure one rule's effect: on
     text the tagger reads (Indonesian) only. :class:`ValueError` for a name that is no rule's.
+    Only the first ``limit`` characters are read (:func:`indexer.language.limits.analysed_part`; None:
+    all of them, in time linear in the text's length).
     """
     if disabled:
         from indexer.language.entities.span_rules import check_names
@@ -58,6 +65,7 @@ def annotate(
         check_names(disabled)
     if not isinstance(text, str) or not text:
         return []
+    text = analysed_part(text, limit)
     language, indonesian = _language(text, lang)
     analysis = analyse(text, language, published)
     names = analysis.names

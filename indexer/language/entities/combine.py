@@ -120,7 +120,7 @@ def _definitions(tokens: Tokens, rule_tokens: list[tuple[tuple[int, int], Entity
     """Organisations the rules read as defining an acronym in brackets, each with the acronym, and
     whether the acronym spells the name's initials: "Komisi Pengawas Persaingan Usaha (KPPU)",
     "Ikatan Mahasiswa Papua Barat (IMPB)". Both are kept where the tagger leaves them out; a spelled
-    one also outweighs the tagger's reading of its words (:func:`_within`)."""
+    one also outweighs the tagger's reading of its words (:func:`.span_edits.spelled_cover`)."""
     words = tokens.words
     by_first = {span[0]: (span, entity) for span, entity in rule_tokens}
     found: list[tuple[Found, Found, bool]] = []

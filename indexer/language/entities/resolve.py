@@ -147,12 +147,13 @@ class _Persons:
         self._by_part: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         self._by_joined_part: dict[tuple[str, ...], list[tuple[int, str]]] = {}
         self._canonicals: dict[tuple[str, ...], set[str]] = {}
-        self._names: list[tuple[int, list[str], str]] = []
+        self._by_short: dict[tuple[str, tuple[str, ...]], list[tuple[int, str]]] = {}
+        self._short_named: dict[tuple[tuple[str, ...], str], int] = {}
 
     def add(self, start: int, parts: list[str], canonical: str, joined: bool = False) -> None:
         if len(parts) > _MAX_PARTS:
             return  # not a person's name (a run of capitals the tagger took for one): nothing to resolve to
-        self._names.append((start, parts, canonical))
+        self._add_short_forms(start, parts, canonical)
         index = self._by_joined_part if joined else self._by_part
         for size in range(1, len(parts)):
             for k in range(len(parts) - size + 1):
@@ -186,20 +187,45 @@ class _Persons:
         short = parts[0] if parts else ""
         if len(short) < _MIN_SHORT or not short.isalpha():
             return None
-        found = {
-            canonical
-            for begun, full, canonical in self._names
-            if begun < start
-            and len(full) > 1
-            and len(full[0]) > len(short)
-            and full[0].startswith(short)
-            and full[1 : len(parts)] == parts[1:]
-        }
-        return found.pop() if len(found) == 1 else None
+        earliest = self._by_short.get((short, tuple(parts[1:])))
+        if not earliest or earliest[0][0] >= start:
+            return None
+        return earliest[0][1] if len(earliest) == 1 or earliest[1][0] >= start else None
+
+    def _add_short_forms(self, start: int, full: list[str], canonical: str) -> None:
+        """Index the name ``full`` under every short form :meth:`short_form` resolves to it: each shorter
+        beginning of its first name with each run of its next names. Per short form only the two
+        canonical names named first are kept (with where each was first named): enough to tell whether
+        exactly one was named before a place, in constant time whatever the length of the article."""
+        if len(full) < 2 or len(full[0]) > _MAX_FIRST:
+            return
+        name = (tuple(full), canonical)
+        if self._short_named.get(name, start + 1) <= start:
+            return  # named before: its short forms are known from there
+        self._short_named[name] = start
+        first = full[0]
+        for size in range(_MIN_SHORT, len(first)):
+            short = first[:size]
+            for last in range(1, len(full) + 1):
+                key = (short, tuple(full[1:last]))
+                earliest = self._by_short.setdefault(key, [])
+                for k, (begun, known) in enumerate(earliest):
+                    if known == canonical:
+                        if start < begun:
+                            earliest[k] = (start, canonical)
+                        break
+                else:
+                    earliest.append((start, canonical))
+                earliest.sort()
+                del earliest[2:]
 
 
 _MIN_SHORT = 4
 """Letters of the shortest first name read as the short form of a longer one ("Alex": Alexander)."""
+
+_MAX_FIRST = 24
+"""Letters of the longest first name whose short forms are known: a longer capitalised word is no
+first name, and indexing every beginning of it would cost the square of its length."""
 
 
 def _capitalised_mid_sentence(tokens: Tokens) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from indexer.language.entities import Analysis
 from indexer.language.entities.common import is_common
@@ -33,6 +33,7 @@ def _balinese(tokens: Tokens, spans: list[tuple[int, int, str]], analysis: Analy
     from a name of the tables or an event ("Angkasa Pura I", "Perang Dunia I")."""
     words = tokens.words
     result: list[tuple[int, int, str]] = []
+    named: list[bool] = []  # per token, computed when first needed
     for first, last, kind in spans:
         if (
             kind == "PERSON"
@@ -40,7 +41,7 @@ def _balinese(tokens: Tokens, spans: list[tuple[int, int, str]], analysis: Analy
             and words[first - 1] in ("I", "Ni")
             and words[first].lower() in BALINESE_ORDER
             and tokens.joined(first)
-            and not _named_at(first - 1, analysis)
+            and not (named := named or _named_tokens(analysis))[first - 1]
         ):
             if result and result[-1][1] == first - 1:
                 before = result.pop()
@@ -62,27 +63,53 @@ _AFTER_TITLE = frozenset((".", "pol", "purn", "tni"))
 """What follows a rank before the name: "Dr. Ahmad", "Brigjen Pol Mardiaz", "Jenderal TNI Wiranto"."""
 
 
-def _named_at(k: int, analysis: Analysis) -> bool:
-    """Whether token ``k`` is part of a name of the tables or of an event the rules found."""
-    if any(match.first <= k <= match.last for match in analysis.matches):
-        return True
-    start = analysis.tokens.starts[k]
-    return any(e.type == "MISC" and e.start <= start < e.end for e in analysis.names)
-
-
-def _inside_known_org(words: list[str], first: int, last: int, analysis: Analysis) -> bool:
-    """Whether the words ``first``..``last`` are part, not the whole, of an organisation of the tables
-    named in the text: the tagger reads such words as the organisation's, which a person the body is
-    named after is not ("Gadjah Mada", "Universitas Gadjah Mada")."""
-    run = words[first : last + 1]
-    size = len(run)
+def _named_tokens(analysis: Analysis) -> list[bool]:
+    """Per token: whether it is part of a name of the tables or of an event the rules found."""
+    tokens = analysis.tokens
+    named = [False] * len(tokens)
     for match in analysis.matches:
-        if match.known.type != "ORG" or match.last - match.first + 1 <= size or (match.first <= first <= match.last):
-            continue
-        name = words[match.first : match.last + 1]
-        if any(name[k : k + size] == run for k in range(len(name) - size + 1)):
-            return True
-    return False
+        named[match.first : match.last + 1] = [True] * (match.last + 1 - match.first)
+    starts = tokens.starts
+    for entity in analysis.names:
+        if entity.type == "MISC":
+            k = bisect.bisect_left(starts, entity.start)
+            while k < len(starts) and starts[k] < entity.end:
+                named[k] = True
+                k += 1
+    return named
+
+
+class KnownOrgs:
+    """The organisations of the tables named in a text, indexed by every shorter run of their words, for
+    :meth:`holds`; built when first asked, so that a text that never asks pays nothing."""
+
+    def __init__(self, words: list[str], matches: Sequence[Match]) -> None:
+        self._words = words
+        self._matches = matches
+        self._runs: dict[tuple[str, ...], list[tuple[int, int]]] | None = None
+
+    def _index(self) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+        runs: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        by_name: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        for match in self._matches:
+            if match.known.type == "ORG":
+                by_name.setdefault(tuple(self._words[match.first : match.last + 1]), []).append(
+                    (match.first, match.last)
+                )
+        for name, places in by_name.items():
+            shorter = {name[k : k + size] for size in range(1, len(name)) for k in range(len(name) - size + 1)}
+            for run in shorter:
+                runs.setdefault(run, []).extend(places)
+        return runs
+
+    def holds(self, first: int, last: int) -> bool:
+        """Whether the words ``first``..``last`` are part, not the whole, of an organisation of the tables
+        named in the text, elsewhere than at ``first``: the tagger reads such words as the organisation's,
+        which a person the body is named after is not ("Gadjah Mada", "Universitas Gadjah Mada")."""
+        if self._runs is None:
+            self._runs = self._index()
+        places = self._runs.get(tuple(self._words[first : last + 1]), ())
+        return any(not (begin <= first <= end) for begin, end in places)
 
 
 def _untitled_person(words: list[str], first: int, last: int) -> int:
@@ -260,10 +287,21 @@ def _ordinary(word: str, seen: set[str]) -> bool:
     )
 
 
-def _within(span: tuple[int, int, str], definitions: list[tuple[Found, Found, bool]]) -> bool:
-    """Whether a tagger's span lies inside a spelled definition and its acronym: it gives way to them."""
-    first, last, _ = span
-    return any(spelled and name.first <= first and last <= acronym.last + 1 for name, acronym, spelled in definitions)
+def spelled_cover(definitions: list[tuple[Found, Found, bool]]) -> Callable[[tuple[int, int, str]], bool]:
+    """A test of whether a tagger's span lies inside one of the spelled ``definitions`` and its acronym:
+    it gives way to them. Bisects the definitions sorted by where they begin, with the furthest end of
+    those before each: a logarithmic test whatever the number of definitions."""
+    covers = sorted((name.first, acronym.last + 1) for name, acronym, spelled in definitions if spelled)
+    firsts = [first for first, _ in covers]
+    furthest: list[int] = []
+    for _, end in covers:
+        furthest.append(max(end, furthest[-1]) if furthest else end)
+
+    def within(span: tuple[int, int, str]) -> bool:
+        index = bisect.bisect_right(firsts, span[0]) - 1
+        return index >= 0 and span[1] <= furthest[index]
+
+    return within
 
 
 def token_span(tokens: Tokens, entity: Entity) -> tuple[int, int]:

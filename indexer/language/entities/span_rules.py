@@ -30,18 +30,18 @@ from indexer.language.entities.lexicon import (
 from indexer.language.entities.rules import Found
 from indexer.language.entities.span_edits import (
     _AGE_GROUP,
+    KnownOrgs,
     _after_company,
     _balinese,
     _company_names,
     _english,
-    _inside_known_org,
     _is_title,
     _ordinary,
     _person_after,
     _unbracketed,
     _untitled,
     _untitled_person,
-    _within,
+    spelled_cover,
     token_span,
 )
 from indexer.language.entities.tokens import Tokens
@@ -80,6 +80,8 @@ class RuleContext:
     """The first token of each known place written in English, by its last ("Taiwan")."""
     definitions: list[tuple[Found, Found, bool]]
     """Organisations defining an acronym in brackets, with it, and whether it spells their initials."""
+    known_orgs: KnownOrgs
+    """The tables' organisations named in the text, by the runs of their words."""
 
     @property
     def tokens(self) -> Tokens:
@@ -100,6 +102,7 @@ class RuleContext:
             rule_set=set(rule_spans),
             places={m.last: m.first for m in analysis.matches if m.known.type == "LOC" and _english(tokens, m)},
             definitions=definitions,
+            known_orgs=KnownOrgs(tokens.words, analysis.matches),
         )
 
 
@@ -221,7 +224,7 @@ def known_org_person(context: RuleContext, span: Span) -> Span | Settled:
         kind == "ORG"
         and (first, last, "PERSON") in context.rule_set
         and not (first > 0 and _is_title(words[first - 1]))
-        and _inside_known_org(words, first, last, context.analysis)
+        and context.known_orgs.holds(first, last)
     ):
         return first, last, "PERSON"
     return span
@@ -309,7 +312,8 @@ def companies(context: RuleContext, spans: list[Span]) -> list[Span]:
 def spelled_acronym(context: RuleContext, spans: list[Span]) -> list[Span]:
     """An organisation defining an acronym that spells its initials outweighs the tagger's reading of its
     words: no tagger span inside "Ikatan Mahasiswa Papua Barat (IMPB)" (the rules' names are kept)."""
-    return [span for span in spans if not _within(span, context.definitions)]
+    within = spelled_cover(context.definitions)
+    return [span for span in spans if not within(span)]
 
 
 RULES: tuple[SpanRule | ListRule, ...] = (
