@@ -31,7 +31,7 @@ from indexer.store import Store, StoreWriter
 if TYPE_CHECKING:
     from indexer.language.annotation import Findings
 
-PIPELINE_VERSION = "19"
+PIPELINE_VERSION = "20"
 """Part of every content hash and file state: bump it when cleaning or annotation changes, and the next
 run re-indexes everything. (2: entities; 3: events; 4: the trained entity tagger;
 5: short first names resolved, tagger retrained; 6: word clusters in the tagger; 7: no brackets in
