@@ -26,7 +26,7 @@ from indexer.pipeline import open_catalog
 from tui.cli import build_parser, main, make_console, progress_bar
 
 WARTA = str(Path(sys.executable).with_name("warta"))
-SEARCH_KEYS = {"query", "total", "hits", "notice", "suggestion"}
+SEARCH_KEYS = {"query", "total", "hits", "notice", "suggestion", "expansion"}
 HIT_KEYS = {"id", "title", "date", "source", "path", "score", "snippet"}
 LIST_KEYS = {"id", "title", "date", "source", "path"}
 SHOW_KEYS = {"id", "title", "date", "source", "path", "lang", "text", "entities", "events"}
@@ -107,7 +107,14 @@ def test_search_hit_ids_work_with_show(cli: Cli, corpus_index: BuiltIndex) -> No
 
 def test_search_json_no_hits(cli: Cli, sample_index: BuiltIndex) -> None:
     run = cli("search", "qqqqxxxxzzzz", "--json", "--index", sample_index.dir)
-    assert run.json() == {"query": "qqqqxxxxzzzz", "total": 0, "hits": [], "notice": None, "suggestion": None}
+    assert run.json() == {
+        "query": "qqqqxxxxzzzz",
+        "total": 0,
+        "hits": [],
+        "notice": None,
+        "suggestion": None,
+        "expansion": None,
+    }
     assert run.err == ""
 
 

@@ -176,8 +176,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     if result.notice:
         print(f"warta: {result.notice}", file=sys.stderr)
     if args.json:
-        emit_json(search_json(result))
+        emit_json(search_json(result))  # the expansion is a field of its own
         return 0
+    if result.expansion:
+        print(f"warta: {result.expansion}", file=sys.stderr)
     _print_hits(result, _console(args))
     if result.suggestion:
         print(f"did you mean: {safe_text(result.suggestion)}")

@@ -67,13 +67,15 @@ def hit_json(hit: Hit) -> dict[str, Any]:
 
 
 def search_json(result: SearchResult) -> dict[str, Any]:
-    """``warta search --json``: the query, the number of hits, the hits shown, notice and suggestion."""
+    """``warta search --json``: the query, the number of hits, the hits shown, notice, suggestion, and
+    what a prefix, wildcard, range or fuzzy term stood for when it was cut to its most frequent words."""
     return {
         "query": result.query,
         "total": result.total,
         "hits": [hit_json(hit) for hit in result.hits],
         "notice": result.notice,
         "suggestion": result.suggestion,
+        "expansion": result.expansion,
     }
 
 
