@@ -196,6 +196,10 @@ class Store:
 
     def get(self, doc_id: str) -> StoredDocument | None:
         """The stored article with this id, or None."""
+        try:
+            doc_id.encode("utf-8")
+        except UnicodeEncodeError:  # undecodable bytes (an argument): no id has them
+            return None
         fields_ = self.searcher().document(id=doc_id)
         return _stored_document(fields_) if fields_ else None
 

@@ -213,6 +213,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def resolve_id(store: Store, index_dir: str, wanted: str) -> StoredDocument:
     """The article whose id is ``wanted`` or starts with it; a CommandError when none or several."""
+    if not _is_text(wanted):  # undecodable bytes in the argument: no id has them
+        raise CommandError(f"no article with id {wanted!r}")
     doc = store.get(wanted)
     if doc is not None:
         return doc
@@ -227,6 +229,15 @@ def resolve_id(store: Store, index_dir: str, wanted: str) -> StoredDocument:
     if doc is None:
         raise CommandError(f"no article with id {wanted!r}")
     return doc
+
+
+def _is_text(value: str) -> bool:
+    """Whether an argument is text (Python keeps undecodable bytes of ``argv`` as lone surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -298,6 +309,8 @@ def cmd_events(args: argparse.Namespace) -> int:
     if not Store.exists(args.index):
         raise CommandError(f"no index at {args.index} (run 'warta index PATH' first)")
     name = args.entity
+    if name is not None and not _is_text(name):
+        raise CommandError(f"--entity {name!r} is not valid UTF-8 (no entity has that name)")
     if name is not None:
         from indexer.language.entities.names import lookup
 
