@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from whoosh import collectors, index, qparser, query, sorting
 from whoosh.index import LockError
-from whoosh.reading import IndexReader
+from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
 
 from indexer.language.entities.model import Entity
@@ -214,10 +214,11 @@ class Store:
         started = time.perf_counter()
         q, notice, expansion = self._prepare(text)
         searcher = self.searcher()
-        if isinstance(q, query.Every) and not q.fieldname:
-            # every article (a bare * or ?): newest first, nothing to score
-            hits = self._newest(limit, snippets)
-            total = searcher.doc_count()
+        alike = _alike(q)
+        if alike is not None:
+            # every article (a bare * or ?), or the articles holding any of a few words (a prefix,
+            # wildcard or range alone): they all match alike, so the newest come first, unscored
+            total, hits = self._newest(*alike, limit, self.match_terms(q) if snippets else None)
         else:
             if sort == "date":
                 results = searcher.search(q, limit=limit, sortedby=sorting.FieldFacet("day", reverse=True))
@@ -243,20 +244,33 @@ class Store:
             expansion=expansion,
         )
 
-    def _newest(self, limit: int, snippets: bool) -> tuple[Hit, ...]:
-        """The ``limit`` newest articles (undated ones last), from the ``day`` column, no query run."""
+    def _newest(
+        self, field: str | None, words: list[str], limit: int, terms: frozenset[str] | None
+    ) -> tuple[int, tuple[Hit, ...]]:
+        """How many articles hold any of ``words`` in ``field`` (every article when ``field`` is None),
+        and the ``limit`` newest of them (undated last, then in index order), from the postings and the
+        ``day`` column, without a matcher or a collector: a term's ids cost a fraction of a scored match.
+        ``terms`` are marked in the snippets (none without)."""
         searcher = self.searcher()
-        days: list[tuple[array[int], int, Any]] = []
+        total = 0
+        best: list[tuple[int, int]] = []  # (day, -document number), the newest of each segment
         for leaf, offset in searcher.reader().leaf_readers():
-            days.append((_day_column(leaf), offset, leaf))
-        live = (
-            (offset + docnum, column[docnum] if docnum < len(column) else 0)
-            for column, offset, leaf in days
-            for docnum in (leaf.all_doc_ids() if leaf.has_deletions() else range(leaf.doc_count_all()))
-        )
-        newest = heapq.nlargest(limit, live, key=lambda row: row[1])  # stable: ties in index order
-        empty: frozenset[str] | None = frozenset() if snippets else None
-        return tuple(_hit(searcher.stored_fields(docnum), 0.0, empty) for docnum, _day in newest)
+            days = _day_column(leaf)
+            if field is None:
+                ids: list[int] = list(leaf.all_doc_ids() if leaf.has_deletions() else range(leaf.doc_count_all()))
+            else:
+                found: set[int] = set()
+                for word in words:
+                    with contextlib.suppress(TermNotFound):
+                        found.update(leaf.postings(field, word).all_ids())
+                if leaf.has_deletions():
+                    found = {doc for doc in found if not leaf.is_deleted(doc)}
+                ids = sorted(found)
+            total += len(ids)
+            newest = heapq.nlargest(limit, ids, key=lambda doc: days[doc] if doc < len(days) else 0)
+            best += [(days[doc] if doc < len(days) else 0, -(offset + doc)) for doc in newest]
+        best.sort(reverse=True)
+        return total, tuple(_hit(searcher.stored_fields(-negated), 1.0, terms) for _day, negated in best[:limit])
 
     def suggest(self, text: str) -> str | None:
         """``text`` with its unknown words replaced by the closest indexed words, or None."""
@@ -399,6 +413,8 @@ class Store:
             return self._walk(node, field, label, most)
         chosen, cut = top(candidates, words, most, postings)
         replacement = _any_of(field, [words.term(i) for i in chosen], node.boost)
+        if not isinstance(node, query.FuzzyTerm):
+            replacement = _alike_score(replacement, node.boost)
         if not cut:
             return replacement, None
         return replacement, _expansion_notice(label, words, chosen, candidates.count)
@@ -422,6 +438,8 @@ class Store:
             texts = node._btexts(reader)
         found = [_text(t) or "" for t in itertools.islice(texts, most + 1)]
         replacement = _any_of(field, found[:most], node.boost)
+        if not isinstance(node, query.FuzzyTerm):
+            replacement = _alike_score(replacement, node.boost)
         if len(found) <= most:
             return replacement, None
         return replacement, f"{label} stands for its first {most:,} words in alphabetical order"
@@ -492,6 +510,48 @@ def _any_of(field: str, terms: list[str], boost: float) -> query.Query:
     if len(terms) == 1:
         return query.Term(field, terms[0], boost=boost)
     return query.Or([query.Term(field, term, boost=boost) for term in terms])
+
+
+class _AnyWord(query.ConstantScoreQuery):  # type: ignore[misc]
+    """Articles holding any of some words of a field, all with the same score.
+
+    Whoosh's :class:`~whoosh.query.ConstantScoreQuery` reads the ids through a matcher of the OR, one
+    id at a time in Python; here each word's ids go into one set, a fraction of the cost.
+    """
+
+    def matcher(self, searcher: Searcher, context: Any = None) -> Any:
+        if context is not None and context.needs_current:
+            return super().matcher(searcher, context)
+        from whoosh import matching
+
+        reader = searcher.reader()
+        found: set[int] = set()
+        for field, text in self.child.iter_all_terms():
+            with contextlib.suppress(TermNotFound):
+                found.update(reader.postings(field, text).all_ids())
+        if not found:
+            return matching.NullMatcher()
+        return matching.ListMatcher(array("I", sorted(found)), all_weights=self.score)
+
+
+def _alike_score(q: query.Query, boost: float) -> query.Query:
+    """Lucene's constant-score rewrite of a prefix, wildcard or range: every article holding one of its
+    words scores the same (a word is no better a match of ``ke*`` for being rarer)."""
+    return q if q is query.NullQuery else _AnyWord(q, score=boost)
+
+
+def _alike(q: query.Query) -> tuple[str | None, list[str]] | None:
+    """For a query whose matches all score alike, the field and words any of which an article must
+    hold (``(None, [])`` for every article); None for any other query."""
+    if isinstance(q, query.Every) and not q.fieldname:
+        return None, []
+    if not isinstance(q, query.ConstantScoreQuery):
+        return None
+    child = q.child
+    terms = [child] if isinstance(child, query.Term) else list(child.children()) if isinstance(child, query.Or) else []
+    if not terms or not all(isinstance(t, query.Term) for t in terms) or len({t.fieldname for t in terms}) != 1:
+        return None
+    return str(terms[0].fieldname), [_text(t.text) or "" for t in terms]
 
 
 def _expansion_notice(label: str, words: FieldWords, chosen: list[int], count: int | None) -> str:

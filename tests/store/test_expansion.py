@@ -73,7 +73,9 @@ STRATEGY_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_che
 def test_prefix_finds_every_article_with_such_a_word(
     store: Store, corpus_index: BuiltIndex, words_of: dict[str, set[str]], unbounded: None, prefix: str
 ) -> None:
-    assert keys_found(store, corpus_index, prefix + "*") == having(words_of, lambda w: w.startswith(prefix))
+    expected = having(words_of, lambda w: w.startswith(prefix))
+    assert keys_found(store, corpus_index, prefix + "*") == expected
+    assert keys_found(store, corpus_index, f"{prefix}* OR qqqzzz") == expected  # through Whoosh's matchers
 
 
 @STRATEGY_SETTINGS
@@ -191,6 +193,24 @@ def test_nothing_is_said_when_every_word_fits(store: Store) -> None:
     result = store.search("marsup*", limit=100)
     assert (result.expansion, result.notice) == (None, None)
     assert result.total == 1
+
+
+@pytest.mark.parametrize("text", ["wa*", "*al*", "[pa TO pz]", "title:*a*"])
+def test_a_multi_term_query_alone_lists_its_articles_newest_first(store: Store, text: str) -> None:
+    result = store.search(text, limit=100)
+    through_whoosh = store.search(f"({text}) OR qqqzzz", limit=100)
+    assert len(result.hits) > 2
+    assert {h.id for h in result.hits} == {h.id for h in through_whoosh.hits}
+    assert [h.id for h in store.search(text, limit=100, sort="date").hits] == [h.id for h in result.hits]
+    assert {h.score for h in result.hits} == {1.0}  # they match alike
+    dated = [h.date for h in result.hits if h.date]
+    assert dated == sorted(dated, reverse=True)
+
+
+def test_a_multi_term_part_scores_alike_beside_words(store: Store, corpus_index: BuiltIndex) -> None:
+    result = store.search("wa* zebra", limit=100)
+    assert {corpus_index.key_of[h.id] for h in result.hits} == {"zebra-herd", "zoo"}
+    assert len({h.score for h in result.hits}) == 2  # zebra's relevance decides
 
 
 # ------------------------------------------------------------------------------ wildcards alone
