@@ -908,6 +908,12 @@ def test_installed_command_reads_standard_input(tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------------------- hostile arguments
 
 
+def test_index_prepares_the_word_lists_of_expansions(cli: Cli, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    assert cli("index", DATA, "--index", index).rc == 0
+    assert any(name.startswith("warta_v") and name.endswith(".vcb") for name in os.listdir(index))
+
+
 @pytest.mark.parametrize(
     ("command", "fragment"),
     [

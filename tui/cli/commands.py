@@ -134,8 +134,20 @@ def cmd_index(args: argparse.Namespace) -> int:
         for line in _file_lines({path: before.get(path, {}) for path in ordered}, after):
             err.print(Text(line))
     _report(summary, err, quiet=args.quiet)
+    _prepare_expansions(args.index)
     # the run goes on past bad input, but a script must be able to tell that something was skipped
     return 1 if summary.problems or summary.files == 0 else 0
+
+
+def _prepare_expansions(index_dir: str) -> None:
+    """Make the word lists of the new segments now (a few seconds on a large index), not at the first
+    prefix or wildcard query; a failure only leaves that to the query."""
+    try:
+        with Store.open(index_dir) as store:
+            store.vocabulary()
+    except Exception:  # the index itself was reported on above; this is a cache
+        if os.environ.get("WARTA_DEBUG"):
+            raise
 
 
 def _report(summary: IndexSummary, err: Console, quiet: bool) -> None:
