@@ -13,8 +13,8 @@ Index words are matched by their *key*: the word as written, so a stem (``kunjun
 (``=kunjungan``, key ``kunjungan``) both answer ``kunj*``; common-word pairs (``di+dalam``) are left out.
 
 The lists are derived data, cached beside the segments: ``warta_<segment>.vcb`` holds one segment's
-words (Whoosh deletes it with its segment, its name being a segment file's), ``warta_v<hash>.vcb`` the
-merged lists of a set of segments (deleted by Whoosh at the next commit that changes the segments).
+words (Whoosh deletes it with its segment, its name being a segment file's), ``warta-vocab-<hash>.vcb``
+the merged lists of a set of segments (a name Whoosh leaves alone; the next one written replaces it).
 A cache that cannot be written (a read-only index) or read (damaged) is rebuilt in memory; nothing
 here ever fails a search.
 """
@@ -31,6 +31,7 @@ import os
 import re
 import struct
 import sys
+import time
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -48,6 +49,10 @@ _LENGTHS = struct.Struct("!ii")
 _DF = struct.Struct("!I")
 _DF_OFFSET = 5
 """Where Whoosh 3's term info keeps the document frequency (``!BfI``: flags, weight, doc freq)."""
+MERGED_MARK = "-vocab-"
+"""In the name of the merged lists: ``warta-vocab-<hash of the segment names>.vcb``."""
+STALE_SECONDS = 600
+"""A temporary cache file older than this was left by a killed process."""
 DENSE = 20_000
 """Past this many candidate words, the most frequent are found by walking the words by frequency."""
 
@@ -452,7 +457,8 @@ def load(directory: str, leaves: list[Any], indexname: str, cache: bool = True) 
     names = [segment_file(leaf) for leaf in leaves]
     known = [name for name in names if name]
     digest = hashlib.sha1("\n".join(sorted(known)).encode()).hexdigest()[:16]
-    merged_path = os.path.join(directory, f"{indexname}_v{digest}.vcb")
+    merged_name = f"{indexname}{MERGED_MARK}{digest}.vcb"
+    merged_path = os.path.join(directory, merged_name)
     if cache and len(known) == len(leaves):
         data = _read(merged_path)
         if data is not None:
@@ -477,7 +483,25 @@ def load(directory: str, leaves: list[Any], indexname: str, cache: bool = True) 
     vocabulary = merge(segments)
     if cache and len(known) == len(leaves):
         _write(merged_path, _dump_merged(vocabulary))
+        _remove_stale(directory, indexname, merged_name)
     return vocabulary
+
+
+def _remove_stale(directory: str, indexname: str, current: str) -> None:
+    """Delete the merged lists of other sets of segments, and temporary files a killed process left."""
+    now = time.time()
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    for name in names:
+        stale = name.startswith(indexname + MERGED_MARK) and name.endswith(".vcb") and name != current
+        if name.endswith(".tmp") and ".vcb." in name:  # a write in progress, unless it is old
+            with contextlib.suppress(OSError):
+                stale = now - os.path.getmtime(os.path.join(directory, name)) > STALE_SECONDS
+        if stale:
+            with contextlib.suppress(OSError):
+                os.remove(os.path.join(directory, name))
 
 
 def top(candidates: Candidates, words: FieldWords, most: int, postings: int) -> tuple[list[int], bool]:

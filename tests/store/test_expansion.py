@@ -253,7 +253,7 @@ def test_the_vocabulary_is_cached_beside_the_segments(private_index: Path) -> No
     with Store.open(str(private_index)) as fresh:
         expected = fresh.search("wa*", limit=100)
     caches = _caches(private_index)
-    assert any(name.startswith("warta_v") for name in caches) and len(caches) >= 2
+    assert any(name.startswith("warta-vocab-") for name in caches) and len(caches) >= 2
     for name in caches:  # damaged caches are rebuilt, never trusted
         (private_index / name).write_bytes((private_index / name).read_bytes()[:-7])
     with Store.open(str(private_index)) as damaged:
@@ -282,8 +282,17 @@ def test_stale_caches_go_with_their_segments(populated_index: BuiltIndex, tmp_pa
     with Store.open(str(populated_index.dir)) as store:
         assert store.search("fer*", limit=10).total == 2
     after = _caches(populated_index.dir)
-    merged_before = {name for name in before if name.startswith("warta_v")}
-    assert merged_before and not merged_before & after  # Whoosh removed the old merged cache at its commit
+    merged_before = {name for name in before if name.startswith("warta-vocab-")}
+    assert merged_before and not merged_before & after  # the new merged lists replaced the old
+
+
+def test_a_failed_write_leaves_the_caches_alone(private_index: Path) -> None:
+    with Store.open(str(private_index)) as store:
+        store.search("walr*", limit=10)
+    before = _caches(private_index)
+    with Store.open(str(private_index)) as store:
+        store.writer(procs=2).cancel()  # what a failed run does: Whoosh's clean-up of unknown segment files
+    assert _caches(private_index) == before
 
 
 # ------------------------------------------------------------------------------ any query string answers

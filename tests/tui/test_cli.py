@@ -911,7 +911,7 @@ def test_installed_command_reads_standard_input(tmp_path: Path) -> None:
 def test_index_prepares_the_word_lists_of_expansions(cli: Cli, tmp_path: Path) -> None:
     index = tmp_path / "index"
     assert cli("index", DATA, "--index", index).rc == 0
-    assert any(name.startswith("warta_v") and name.endswith(".vcb") for name in os.listdir(index))
+    assert any(name.startswith("warta-vocab-") and name.endswith(".vcb") for name in os.listdir(index))
 
 
 @pytest.mark.parametrize(
@@ -941,7 +941,7 @@ def test_undecodable_query_gives_valid_json(sample_index: BuiltIndex) -> None:
     assert json.loads(done.stdout.decode("utf-8"))["query"] == "\udcff"  # the escape, never the raw byte
 
 
-CONTROLS = "\u202e\u061c\u200f\u2066\x9b\x85\x1b[31m\x07\r"
+CONTROLS = "\u202e\u061c\u200f\u2066\x9b\x85\x1b[31m\x07\r\x7f"
 
 
 def _inert(text: str) -> bool:

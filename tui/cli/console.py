@@ -32,7 +32,7 @@ file name, which no UTF-8 output can hold)."""
 
 
 def safe_text(value: str) -> str:
-    """Text made inert for a terminal: C0 controls and DEL as ``\\xNN``, the rest as ``\\uNNNN``.
+    """Text made inert for a terminal: C0 controls as ``\\xNN``, the rest (DEL on) as ``\\uNNNN``.
 
     A bidi override (U+202E) would turn the rest of a line around in a terminal ("Trojan source"). The
     ``\\uNNNN`` form is also a JSON escape: JSON output passed through here stays valid, and decodes to
@@ -43,7 +43,7 @@ def safe_text(value: str) -> str:
 
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
-    return f"\\x{code:02x}" if code <= 0x7F else f"\\u{code:04x}"
+    return f"\\x{code:02x}" if code < 0x20 else f"\\u{code:04x}"  # json.dumps escapes C0 itself
 
 
 class SafeStream(io.TextIOBase):
