@@ -5,9 +5,9 @@ many index words. Whoosh finds them by walking the term dictionary of every segm
 every query (seconds for ``s*`` on 41,000 articles), and then reads the postings of every one of them.
 Lucene and Elasticsearch bound this ("top terms" rewrites, ``max_expansions``): a multi-term query
 stands for its most frequent words only. To choose those without any walk, the vocabulary of a field
-is kept as one sorted list with the document frequency of each word (summed over segments), the
-order of the words by frequency, and the list joined into one string that a regular expression scans
-at C speed.
+is kept as one sorted list with the document frequency of each word (summed over segments) and the
+order of the words by frequency; the list is one string, sliced by binary search and scanned with
+``str.find`` at C speed.
 
 Index words are matched by their *key*: the word as written, so a stem (``kunjung``) and an exact form
 (``=kunjungan``, key ``kunjungan``) both answer ``kunj*``; common-word pairs (``di+dalam``) are left out.
