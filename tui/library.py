@@ -101,7 +101,7 @@ class Library:
                 return None
             result = self._store.search(query, limit=offset + size, snippets=False, suggest=False)
         rows = tuple(Row(hit.id, hit.title, hit.date, hit.source) for hit in result.hits[offset:])
-        return Page(query, offset, rows, result.total, result.seconds, result.notice)
+        return Page(query, offset, rows, result.total, result.seconds, result.notice or result.expansion)
 
     def suggest(self, query: str, wanted: Wanted = _always) -> str | None:
         """A corrected ``query`` (its unknown words replaced by the closest indexed ones), or None.

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import heapq
 import itertools
 import os
 import re
+import sys
 import time
 import zlib
+from array import array
 from typing import TYPE_CHECKING, Any
 
 from whoosh import collectors, index, qparser, query, sorting
 from whoosh.index import LockError
-from whoosh.reading import IndexReader
+from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
 
 from indexer.language.entities.model import Entity
@@ -32,6 +35,8 @@ from indexer.store.results import (
 )
 from indexer.store.snippets import SNIPPET_SPANS, make_snippet, match_spans
 from indexer.store.stemming import EXACT_MARK, WORD
+from indexer.store.vocabulary import FieldWords, Vocabulary, glob_pattern, literal_prefix, segment_file, top
+from indexer.store.vocabulary import load as load_vocabulary
 
 if TYPE_CHECKING:
     from indexer.store.writing import Annotator, StoreWriter
@@ -44,6 +49,7 @@ class Store:
         self.directory = directory
         self._ix = ix
         self._searcher: Searcher | None = None
+        self._vocabulary: tuple[tuple[str | None, ...], Vocabulary] | None = None
         self._make_parsers()
 
     def _make_parsers(self) -> None:
@@ -190,6 +196,10 @@ class Store:
 
     def get(self, doc_id: str) -> StoredDocument | None:
         """The stored article with this id, or None."""
+        try:
+            doc_id.encode("utf-8")
+        except UnicodeEncodeError:  # undecodable bytes (an argument): no id has them
+            return None
         fields_ = self.searcher().document(id=doc_id)
         return _stored_document(fields_) if fields_ else None
 
@@ -202,19 +212,25 @@ class Store:
         for when nothing matched (both cost far more than the search itself: ask :meth:`suggest` later).
         """
         started = time.perf_counter()
-        q, notice = self.parse(text)
+        q, notice, expansion = self._prepare(text)
         searcher = self.searcher()
-        if sort == "date":
-            results = searcher.search(q, limit=limit, sortedby=sorting.FieldFacet("day", reverse=True))
+        alike = _alike(q)
+        if alike is not None:
+            # every article (a bare * or ?), or the articles holding any of a few words (a prefix,
+            # wildcard or range alone): they all match alike, so the newest come first, unscored
+            total, hits = self._newest(*alike, limit, self.match_terms(q) if snippets else None)
         else:
-            # Score every match and count it in the same pass: the total is always shown, and Whoosh's
-            # block skipping (with matcher replacement) would need a second pass to count.
-            collector = collectors.TopCollector(limit=limit, usequality=False, replace=0)
-            searcher.search_with_collector(q, collector)
-            results = collector.results()
-        terms = self.match_terms(q) if snippets else None
-        hits = tuple(_hit(result, terms) for result in results)
-        total = len(results)
+            if sort == "date":
+                results = searcher.search(q, limit=limit, sortedby=sorting.FieldFacet("day", reverse=True))
+            else:
+                # Score every match and count it in the same pass: the total is always shown, and Whoosh's
+                # block skipping (with matcher replacement) would need a second pass to count.
+                collector = collectors.TopCollector(limit=limit, usequality=False, replace=0)
+                searcher.search_with_collector(q, collector)
+                results = collector.results()
+            terms = self.match_terms(q) if snippets else None
+            hits = tuple(_hit(result.fields(), result.score, terms) for result in results)
+            total = len(results)
         suggestion = None
         if suggest and total == 0 and text.strip():
             suggestion = self.suggest(text)
@@ -225,7 +241,36 @@ class Store:
             seconds=time.perf_counter() - started,
             notice=notice,
             suggestion=suggestion,
+            expansion=expansion,
         )
+
+    def _newest(
+        self, field: str | None, words: list[str], limit: int, terms: frozenset[str] | None
+    ) -> tuple[int, tuple[Hit, ...]]:
+        """How many articles hold any of ``words`` in ``field`` (every article when ``field`` is None),
+        and the ``limit`` newest of them (undated last, then in index order), from the postings and the
+        ``day`` column, without a matcher or a collector: a term's ids cost a fraction of a scored match.
+        ``terms`` are marked in the snippets (none without)."""
+        searcher = self.searcher()
+        total = 0
+        best: list[tuple[int, int]] = []  # (day, -document number), the newest of each segment
+        for leaf, offset in searcher.reader().leaf_readers():
+            days = _day_column(leaf)
+            if field is None:
+                ids: list[int] = list(leaf.all_doc_ids() if leaf.has_deletions() else range(leaf.doc_count_all()))
+            else:
+                found: set[int] = set()
+                for word in words:
+                    with contextlib.suppress(TermNotFound):
+                        found.update(leaf.postings(field, word).all_ids())
+                if leaf.has_deletions():
+                    found = {doc for doc in found if not leaf.is_deleted(doc)}
+                ids = sorted(found)
+            total += len(ids)
+            newest = heapq.nlargest(limit, ids, key=lambda doc: days[doc] if doc < len(days) else 0)
+            best += [(days[doc] if doc < len(days) else 0, -(offset + doc)) for doc in newest]
+        best.sort(reverse=True)
+        return total, tuple(_hit(searcher.stored_fields(-negated), 1.0, terms) for _day, negated in best[:limit])
 
     def suggest(self, text: str) -> str | None:
         """``text`` with its unknown words replaced by the closest indexed words, or None."""
@@ -286,8 +331,8 @@ class Store:
                 return
             if field not in ("text", "title"):
                 return
-            if isinstance(node, query.MultiTerm):
-                for term in itertools.islice(node._btexts(reader), MAX_EXPANSION):
+            if isinstance(node, query.MultiTerm):  # not left by parse(); bounded all the same
+                for term in itertools.islice(node._btexts(reader), MAX_EXPANSIONS):
                     found.add(term.decode("utf-8") if isinstance(term, bytes) else str(term))
             else:
                 for _field, text in node.iter_all_terms():
@@ -298,33 +343,128 @@ class Store:
 
     def matches(self, query_text: str, text: str) -> list[tuple[int, int]]:
         """Spans of ``text`` matched by ``query_text``: what the reader marks in an open article."""
-        q, _notice = self.parse(query_text)
+        q, _notice, _expansion = self._prepare(query_text)
         return match_spans(text, self.match_terms(q), STEMMER, limit=len(text))
 
-    def _expand_fuzzy(self, q: query.Query) -> query.Query:
-        """Replace ``term~`` by the indexed words within its distance that share its first letters.
+    # bounded expansion ------------------------------------------------------------------------------------
 
-        Whoosh's per-segment automaton is very slow on a large vocabulary; one pass over the words
-        with the right prefix, across all segments, takes milliseconds.
-        """
-        if isinstance(q, query.FuzzyTerm):
-            reader = self.searcher().reader()
-            prefix = max(q.prefixlength, FUZZY_PREFIX)
-            words = sorted(IndexReader.terms_within(reader, q.fieldname, q.text, q.maxdist, prefix=prefix))
-            if not words:
-                return query.NullQuery
-            return query.Or([query.Term(q.fieldname, word, boost=q.boost) for word in words])
-        if q.is_leaf():
-            return q
-        return q.apply(self._expand_fuzzy)
+    def vocabulary(self) -> Vocabulary:
+        """The words of the index with their document frequencies (see :mod:`.vocabulary`): loaded from
+        its cache files, or made (and cached) when the segments changed."""
+        leaves = [leaf for leaf, _offset in self.searcher().reader().leaf_readers()]
+        key = tuple(segment_file(leaf) for leaf in leaves)
+        if self._vocabulary is None or self._vocabulary[0] != key:
+            self._vocabulary = (key, load_vocabulary(self.directory, leaves, INDEX_NAME))
+        return self._vocabulary[1]
+
+    def _bounded(self, q: query.Query) -> tuple[query.Query, str | None]:
+        """Every prefix, wildcard, range and fuzzy term replaced by its most frequent words (at most
+        :data:`MAX_EXPANSIONS`, :data:`FUZZY_EXPANSIONS` for fuzzy terms, and postings for
+        :data:`POSTINGS_PER_ARTICLE` of the articles shared by all of them); a bare ``*`` of an ordinary
+        field means every article.
+        Returns the query and what was left out, in words, or None."""
+        multi = [node for node in q.leaves() if isinstance(node, query.MultiTerm | query.Every)]
+        if not multi:
+            return q, None
+        budget = max(MIN_POSTINGS, int(self.searcher().doc_count() * POSTINGS_PER_ARTICLE))
+        share = max(1, budget // len(multi))
+        said: list[str] = []
+
+        def visit(node: query.Query) -> query.Query:
+            if isinstance(node, query.Every):
+                if node.fieldname in (None, "", "text", "title", "exact"):
+                    return query.Every(boost=node.boost)  # every article has words
+                node = query.Prefix(node.fieldname, "", boost=node.boost)
+            if isinstance(node, query.MultiTerm):
+                replacement, notice = self._expand(node, share)
+                if notice:
+                    said.append(notice)
+                return replacement
+            if node.is_leaf():
+                return node
+            return node.apply(visit)
+
+        bounded = visit(q)
+        return bounded, "; ".join(said) or None
+
+    def _expand(self, node: query.MultiTerm, postings: int) -> tuple[query.Query, str | None]:
+        """One multi-term query as an OR of its most frequent words, and a notice when some were left out."""
+        field = "text" if node.fieldname == "exact" else str(node.fieldname)
+        label = str(node).removeprefix("text:")
+        most = FUZZY_EXPANSIONS if isinstance(node, query.FuzzyTerm) else MAX_EXPANSIONS
+        try:
+            words = self.vocabulary().field(field)
+        except Exception:  # a damaged segment: Whoosh's own walk below is still bounded
+            words = None
+        if words is None:
+            return self._walk(node, field, label, most)
+        if isinstance(node, query.Prefix):
+            candidates = words.in_span(words.prefixed(str(node.text)), most)
+        elif isinstance(node, query.Wildcard):
+            text = str(node.text)
+            candidates = words.matching(words.prefixed(literal_prefix(text)), text, most)
+        elif isinstance(node, query.TermRange):
+            span = words.span(_text(node.start), _text(node.end), bool(node.startexcl), bool(node.endexcl))
+            candidates = words.in_span(span, most)
+        elif isinstance(node, query.FuzzyTerm):
+            prefix = max(int(node.prefixlength), FUZZY_PREFIX)
+            candidates = words.near(str(node.text), int(node.maxdist), prefix, most)
+        else:
+            return self._walk(node, field, label, most)
+        chosen, cut = top(candidates, words, most, postings)
+        replacement = _any_of(field, [words.term(i) for i in chosen], node.boost)
+        if not isinstance(node, query.FuzzyTerm):
+            replacement = _alike_score(replacement, node.boost)
+        if not cut:
+            return replacement, None
+        return replacement, _expansion_notice(label, words, chosen, candidates.count)
+
+    def _walk(self, node: query.MultiTerm, field: str, label: str, most: int) -> tuple[query.Query, str | None]:
+        """A field without vocabulary: its first words in order, Whoosh's walk cut short."""
+        reader = self.searcher().reader()
+        texts: Any
+        if isinstance(node, query.FuzzyTerm):
+            prefix = max(int(node.prefixlength), FUZZY_PREFIX)
+            texts = sorted(IndexReader.terms_within(reader, field, node.text, node.maxdist, prefix=prefix))
+        elif isinstance(node, query.TermRange):
+            texts = node._btexts(reader)
+        elif isinstance(node, query.Prefix | query.Wildcard):
+            text = str(node.text)
+            pattern = re.compile(glob_pattern(text) + r"\Z")
+            start = text if isinstance(node, query.Prefix) else literal_prefix(text)
+            scanned = itertools.islice(reader.expand_prefix(field, start), MAX_WALK)
+            texts = (t for t in scanned if isinstance(node, query.Prefix) or pattern.match(_text(t) or ""))
+        else:
+            texts = node._btexts(reader)
+        found = [_text(t) or "" for t in itertools.islice(texts, most + 1)]
+        replacement = _any_of(field, found[:most], node.boost)
+        if not isinstance(node, query.FuzzyTerm):
+            replacement = _alike_score(replacement, node.boost)
+        if len(found) <= most:
+            return replacement, None
+        return replacement, f"{label} stands for its first {most:,} words in alphabetical order"
+
+    def _prepare(self, text: str) -> tuple[query.Query, str | None, str | None]:
+        """The query to run, the parse notice and the expansion notice."""
+        q, notice = self._parse(text)
+        try:
+            bounded, expansion = self._bounded(q)
+        except Exception:  # no query may fail here: what cannot be expanded matches nothing
+            return query.NullQuery, notice, "a part of the query could not be expanded and was left out"
+        return bounded, notice, expansion
 
     def parse(self, text: str) -> tuple[query.Query, str | None]:
+        """The query to run for ``text`` (multi-term parts bounded) and the parse notice."""
+        q, notice, _expansion = self._prepare(text)
+        return q, notice
+
+    def _parse(self, text: str) -> tuple[query.Query, str | None]:
         """Parse the query language; on a syntax error fall back to plain words and say so."""
-        if not text.strip():
-            return query.Every(), None
+        if not text.strip() or _BARE.fullmatch(text):
+            return query.Every(), None  # nothing, or only wildcards: every article, newest first
         try:
             rewritten = rewrite(text, query_name)
-            q = self._expand_fuzzy(known_names(common_grams(exact_to_text(self._parser.parse(rewritten)))))
+            q = known_names(common_grams(exact_to_text(self._parser.parse(rewritten))))
             if has_error(q):
                 raise QuerySyntaxError("malformed query")
             return q, None
@@ -340,13 +480,110 @@ class Store:
                 return query.NullQuery, f"{reason}; the plain words could not be searched either"
 
 
-MAX_EXPANSION = 500
-"""Most index words a prefix, wildcard or fuzzy term is expanded to for marking matches."""
+MAX_EXPANSIONS = 100
+"""Most index words a prefix, wildcard or range stands for: its most frequent ones (Lucene's top terms)."""
+FUZZY_EXPANSIONS = 50
+"""Most index words a fuzzy term stands for (Elasticsearch's ``max_expansions``)."""
+POSTINGS_PER_ARTICLE = 0.5
+"""Postings the chosen words of a query's multi-term parts may have in all, per article of the index:
+what reading them costs bounds the query, not their number. Each part gets its share, and always its
+most frequent word; so an expansion reads no more than a word found in half of the articles."""
+MIN_POSTINGS = 2_000
+"""The postings budget of a small index."""
+MAX_WALK = 5_000
+"""Words looked at, in order, for a multi-term part of a field without vocabulary (``names``)."""
+_BARE = re.compile(r"[\s*?]+")
+"""A query of wildcards alone."""
 
 
-def _hit(result: Any, terms: frozenset[str] | None) -> Hit:
+def _text(value: Any) -> str | None:
+    """A term or range end as text (Whoosh may hand bytes)."""
+    if value is None:
+        return None
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def _any_of(field: str, terms: list[str], boost: float) -> query.Query:
+    """A query for any of ``terms`` of ``field`` (nothing for none)."""
+    if not terms:
+        return query.NullQuery
+    if len(terms) == 1:
+        return query.Term(field, terms[0], boost=boost)
+    return query.Or([query.Term(field, term, boost=boost) for term in terms])
+
+
+class _AnyWord(query.ConstantScoreQuery):  # type: ignore[misc]
+    """Articles holding any of some words of a field, all with the same score.
+
+    Whoosh's :class:`~whoosh.query.ConstantScoreQuery` reads the ids through a matcher of the OR, one
+    id at a time in Python; here each word's ids go into one set, a fraction of the cost.
+    """
+
+    def matcher(self, searcher: Searcher, context: Any = None) -> Any:
+        if context is not None and context.needs_current:
+            return super().matcher(searcher, context)
+        from whoosh import matching
+
+        reader = searcher.reader()
+        found: set[int] = set()
+        for field, text in self.child.iter_all_terms():
+            with contextlib.suppress(TermNotFound):
+                found.update(reader.postings(field, text).all_ids())
+        if not found:
+            return matching.NullMatcher()
+        return matching.ListMatcher(array("I", sorted(found)), all_weights=self.score)
+
+
+def _alike_score(q: query.Query, boost: float) -> query.Query:
+    """Lucene's constant-score rewrite of a prefix, wildcard or range: every article holding one of its
+    words scores the same (a word is no better a match of ``ke*`` for being rarer)."""
+    return q if q is query.NullQuery else _AnyWord(q, score=boost)
+
+
+def _alike(q: query.Query) -> tuple[str | None, list[str]] | None:
+    """For a query whose matches all score alike, the field and words any of which an article must
+    hold (``(None, [])`` for every article); None for any other query."""
+    if isinstance(q, query.Every) and not q.fieldname:
+        return None, []
+    if not isinstance(q, query.ConstantScoreQuery):
+        return None
+    child = q.child
+    terms = [child] if isinstance(child, query.Term) else list(child.children()) if isinstance(child, query.Or) else []
+    if not terms or not all(isinstance(t, query.Term) for t in terms) or len({t.fieldname for t in terms}) != 1:
+        return None
+    return str(terms[0].fieldname), [_text(t.text) or "" for t in terms]
+
+
+def _expansion_notice(label: str, words: FieldWords, chosen: list[int], count: int | None) -> str:
+    """``s* stands for its 2 most frequent words of 14,021 (said, sebut)``."""
+    shown = [words.key(i) for i in chosen[:5]] + (["…"] if len(chosen) > 5 else [])
+    what = "most frequent word" if len(chosen) == 1 else f"{len(chosen):,} most frequent words"
+    of = f" of {count:,}" if count is not None else ""
+    return f"{label} stands for its {what}{of} ({', '.join(shown)})"
+
+
+def _day_column(leaf: Any) -> array[int]:
+    """The ``day`` of every document of a segment (0 for undated), read in one piece."""
+    values = array("I")
+    try:
+        column = leaf.column_reader("day", translate=False)
+        raw = column._dbfile.get(column._basepos, column._count * column._fixedlen)
+        if column._fixedlen != values.itemsize or column._typecode != "I":
+            raise TypeError("not an unsigned 32-bit column")
+        values.frombytes(raw)
+        if sys.byteorder == "little":
+            values.byteswap()  # stored big-endian
+    except Exception:  # another column format, or none: ask Whoosh document by document
+        try:
+            column = leaf.column_reader("day")
+            values = array("I", (int(v or 0) for v in column))
+        except Exception:
+            values = array("I", [0]) * leaf.doc_count_all()
+    return values
+
+
+def _hit(stored: dict[str, Any], score: float | None, terms: frozenset[str] | None) -> Hit:
     """A hit with its snippet around ``terms`` (no snippet when None)."""
-    stored = result.fields()
     snippet: tuple[tuple[str, bool], ...] = ()
     if terms is not None:
         text = stored.get("text", "")
@@ -357,7 +594,7 @@ def _hit(result: Any, terms: frozenset[str] | None) -> Hit:
         date=stored.get("date"),
         source=stored.get("source") or None,
         path=stored.get("path", ""),
-        score=round(float(result.score or 0.0), 4),
+        score=round(float(score or 0.0), 4),
         snippet=snippet,
     )
 

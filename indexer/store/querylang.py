@@ -1,8 +1,9 @@
 """The parts of the query language Whoosh does not know: dates of any precision, ``-word``, names.
 
-``date:2023-03``, ``date:>=2023-01-01``, ``date:[2023-01 TO 2023-06]`` become ranges over the
-numeric ``day`` field (``YYYYMMDD`` of an article's first possible day; 0 for undated articles,
-which no date filter matches).
+``date:2023-03``, ``date:>=2023-01-01``, ``date:[2023-01 TO 2023-06]`` (an end left out or ``*``: open)
+become ranges over the numeric ``day`` field (``YYYYMMDD`` of an article's first possible day; 0 for
+undated articles, which no date filter matches: every range starts at day 1). Years run from 0001:
+``date:0000`` is no date, and the query falls back to plain words with a notice.
 
 Names: ``loc:Tiongkok`` becomes ``loc:"China"`` (the canonical name the entity fields hold), and a
 plain word or phrase that names a known entity also finds the articles that name it otherwise:
@@ -28,6 +29,8 @@ def day_range(value: str) -> tuple[int, int] | None:
     if not match:
         return None
     year = int(match.group(1))
+    if not year:
+        return None  # there is no year 0000: "date:0000" is no date (and would match nothing)
     if match.group(2) is None:
         return year * 10000 + 101, year * 10000 + 1231
     month = int(match.group(2))
@@ -41,7 +44,7 @@ def day_range(value: str) -> tuple[int, int] | None:
     return (year * 10000 + month * 100 + day,) * 2
 
 
-_DATE_RANGE = re.compile(r"\bdate:\[\s*(\S*)\s+TO\s+(\S*)\s*\]", re.IGNORECASE)
+_DATE_RANGE = re.compile(r"\bdate:\[\s*(?:([^\s\]]+)\s+)?TO(?:\s+([^\s\]]+))?\s*\]", re.IGNORECASE)
 _DATE_CMP = re.compile(r"\bdate:(>=|<=|>|<)?([0-9][0-9-]*)")
 _MINUS = re.compile(r'(?<![\w"])-(?=[\w"(])')
 
@@ -57,7 +60,7 @@ def rewrite_dates(text: str) -> str:
     """Turn the ``date:`` forms into Whoosh ranges on the ``day`` field."""
 
     def ranged(match: re.Match[str]) -> str:
-        low, high = match.group(1), match.group(2)
+        low, high = match.group(1) or "", match.group(2) or ""
         first = FIRST_DAY if low in ("", "*") else _span(low)[0]
         last = LAST_DAY if high in ("", "*") else _span(high)[1]
         return f"day:[{first} TO {last}]"

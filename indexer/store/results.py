@@ -65,6 +65,9 @@ class SearchResult:
     """Set when the query could not be parsed as written and was run as plain words."""
     suggestion: str | None = None
     """A corrected query ("did you mean …") when nothing matched."""
+    expansion: str | None = None
+    """Set when a prefix, wildcard, range or fuzzy term stood for only its most frequent words
+    ("s* stands for its most frequent 2 words of 14,021 (said, sebut)")."""
 
 
 @dataclass(frozen=True, slots=True)

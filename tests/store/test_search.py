@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from support import FEATURE_ARTICLES, ISO_DATE, BuiltIndex, Cli, article, write_jsonl
 from whoosh import query as wq
 
@@ -99,6 +101,9 @@ OPEN_DATE_RANGES = [
     ("date:[2023-07 TO *]", {"marsupials", "market", "harvest"}),
     ("date:>2023-06", {"marsupials", "market", "harvest"}),
     ("date:>=2023-07-01", {"marsupials", "market", "harvest"}),
+    ("date:[2023-07 TO]", {"marsupials", "market", "harvest"}),
+    ("date:[TO 2022]", BEFORE_2023),
+    ("date:[ TO 2022 ]", BEFORE_2023),
 ]
 
 
@@ -114,6 +119,38 @@ def test_undated_articles_never_match_a_date_filter(cli: Cli, corpus_index: Buil
     assert undated == {"marsh", "kunjungannya"}
     for query in ("date:>=1900", "date:[1900 TO 2100]", "date:2023"):
         assert not found(cli, corpus_index, query) & undated, query
+
+
+@pytest.mark.parametrize("query", ["date:0000", "date:<=0000", "date:0000-01-01", "date:[0000 TO 2023]"])
+def test_year_0000_is_no_date(cli: Cli, corpus_index: BuiltIndex, query: str) -> None:
+    result = search(cli, corpus_index, query)
+    assert result["notice"] is not None and result["notice"].startswith("not a date: '0000")
+    assert result["hits"] == []
+
+
+DATE_VALUES = st.one_of(
+    st.integers(0, 9999).map(lambda y: f"{y:04d}"),
+    st.tuples(st.integers(0, 9999), st.integers(0, 13)).map(lambda ym: f"{ym[0]:04d}-{ym[1]:02d}"),
+    st.tuples(st.integers(1, 2100), st.integers(1, 12), st.integers(0, 32)).map(
+        lambda d: f"{d[0]:04d}-{d[1]:02d}-{d[2]:02d}"
+    ),
+    st.sampled_from(["*", ""]),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.one_of(
+        st.tuples(st.sampled_from(["", ">", ">=", "<", "<="]), DATE_VALUES).map(lambda t: f"date:{t[0]}{t[1]}"),
+        st.tuples(DATE_VALUES, DATE_VALUES).map(lambda t: f"date:[{t[0]} TO {t[1]}]"),
+    )
+)
+def test_no_date_query_matches_an_undated_article(corpus_index: BuiltIndex, query: str) -> None:
+    undated = {corpus_index.ids[k] for k, d in DATED.items() if not d}
+    with Store.open(str(corpus_index.dir)) as store:
+        result = store.search(query, limit=100, snippets=False, suggest=False)
+    if result.notice is None:  # a date query (not one run as plain words)
+        assert not {hit.id for hit in result.hits} & undated, query
 
 
 def test_every_matched_form_is_marked_in_the_snippet(cli: Cli, corpus_index: BuiltIndex) -> None:
@@ -268,7 +305,7 @@ ODD_QUERIES = [
 def test_odd_queries_never_crash(cli: Cli, corpus_index: BuiltIndex, query: str) -> None:
     run = cli("search", "--json", "--index", corpus_index.dir, "--", query)
     result = run.json()
-    assert set(result) == {"query", "total", "hits", "notice", "suggestion"}
+    assert set(result) == {"query", "total", "hits", "notice", "suggestion", "expansion"}
     assert result["query"] == query
     assert len(run.err_lines) <= 1
     if result["notice"]:

@@ -26,7 +26,7 @@ from indexer.pipeline import open_catalog
 from tui.cli import build_parser, main, make_console, progress_bar
 
 WARTA = str(Path(sys.executable).with_name("warta"))
-SEARCH_KEYS = {"query", "total", "hits", "notice", "suggestion"}
+SEARCH_KEYS = {"query", "total", "hits", "notice", "suggestion", "expansion"}
 HIT_KEYS = {"id", "title", "date", "source", "path", "score", "snippet"}
 LIST_KEYS = {"id", "title", "date", "source", "path"}
 SHOW_KEYS = {"id", "title", "date", "source", "path", "lang", "text", "entities", "events"}
@@ -107,7 +107,14 @@ def test_search_hit_ids_work_with_show(cli: Cli, corpus_index: BuiltIndex) -> No
 
 def test_search_json_no_hits(cli: Cli, sample_index: BuiltIndex) -> None:
     run = cli("search", "qqqqxxxxzzzz", "--json", "--index", sample_index.dir)
-    assert run.json() == {"query": "qqqqxxxxzzzz", "total": 0, "hits": [], "notice": None, "suggestion": None}
+    assert run.json() == {
+        "query": "qqqqxxxxzzzz",
+        "total": 0,
+        "hits": [],
+        "notice": None,
+        "suggestion": None,
+        "expansion": None,
+    }
     assert run.err == ""
 
 
@@ -610,6 +617,9 @@ def test_search_help_explains_the_query_syntax(capsys: pytest.CaptureFixture[str
         "date:[2023-01 TO 2023-06]",
         "presid*",
         "?",
+        "*nya",
+        "[ka TO ke]",
+        "most frequent words",
         "~2",
         "docs/query-language.md",
     ):
@@ -631,6 +641,10 @@ def test_search_help_explains_the_query_syntax(capsys: pytest.CaptureFixture[str
         ("date:[* TO 2019]", 1),
         ("marsupi*", 1),
         ("peli?an", 1),
+        ("*ican", 1),
+        ("[pelia TO pelz]", 1),
+        ("*", 17),
+        ("?", 17),
         ("pelikan~", 1),
         ("kunjungan", 4),
         ("exact:kunjungan", 1),
@@ -889,3 +903,144 @@ def test_installed_command_reads_standard_input(tmp_path: Path) -> None:
         ("Ferry service resumes", "<stdin>"),
         ("Market day", "<stdin>"),
     ]
+
+
+# ------------------------------------------------------------------------------------------- hostile arguments
+
+
+def test_index_prepares_the_word_lists_of_expansions(cli: Cli, tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    assert cli("index", DATA, "--index", index).rc == 0
+    assert any(name.startswith("warta-vocab-") and name.endswith(".vcb") for name in os.listdir(index))
+
+
+@pytest.mark.parametrize(
+    ("command", "fragment"),
+    [
+        (("show", "\udcff"), "no article with id '\\udcff'"),
+        (("show", "\udcff", "--json"), "no article with id '\\udcff'"),
+        (("related", "\udcff"), "no article with id '\\udcff'"),
+        (("events", "--entity", "\udcff"), "--entity '\\udcff' is not valid UTF-8"),
+    ],
+)
+def test_undecodable_arguments_are_one_line_errors(
+    cli: Cli, sample_index: BuiltIndex, command: tuple[str, ...], fragment: str
+) -> None:
+    # Python keeps the bytes of an argument that is not UTF-8 (warta show $'\xff') as lone surrogates
+    assert_one_line_error(cli(*command, "--index", sample_index.dir), fragment)
+
+
+def test_undecodable_query_gives_valid_json(sample_index: BuiltIndex) -> None:
+    done = subprocess.run(
+        [os.fsencode(WARTA), b"search", b"\xff", b"--json", b"--index", os.fsencode(sample_index.dir)],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert json.loads(done.stdout.decode("utf-8"))["query"] == "\udcff"  # the escape, never the raw byte
+
+
+CONTROLS = "\u202e\u061c\u200f\u2066\x9b\x85\x1b[31m\x07\r\x7f"
+
+
+def _inert(text: str) -> bool:
+    """No control (but newline and tab) and no bidi control in ``text``."""
+    return not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", text)
+
+
+def test_controls_in_paths_and_error_lines_are_neutralised(cli: Cli, sample_index: BuiltIndex, tmp_path: Path) -> None:
+    missing = tmp_path / f"nowhere{CONTROLS}"
+    for command in (("list",), ("search", "x"), ("show", "abc"), ("entities", "--json")):
+        run = cli(*command, "--index", missing)
+        assert run.rc == 1 and _inert(run.err), run.err
+        assert "\\u202e" in run.err and "\\x1b[31m" in run.err
+    folder = tmp_path / f"in{CONTROLS}put"
+    folder.mkdir()
+    (folder / f"note{CONTROLS}.txt").write_text("Harbour note\n\nThe harbour opens at dawn.\n", encoding="utf-8")
+    index = tmp_path / "index"
+    run = cli("index", folder, "-v", "--index", index)
+    assert run.rc == 0 and _inert(run.out + run.err), run.out + run.err
+    (doc,) = cli("list", "--json", "--index", index).json()["documents"]
+    assert CONTROLS in doc["path"]  # the data is kept
+    for command in (("show", doc["id"]), ("show", doc["id"], "--json"), ("list",), ("search", "harbour")):
+        run = cli(*command, "--index", index)
+        assert run.rc == 0 and _inert(run.out + run.err), (command, run.out)
+
+
+def test_everything_written_goes_through_one_sanitiser(capsys: pytest.CaptureFixture[str]) -> None:
+    from rich.text import Text
+
+    from tui.cli.console import SafeStream, make_console
+
+    stream = io.StringIO()
+    safe = SafeStream(stream)
+    print(f"print {CONTROLS}", file=safe)
+    safe.write(json.dumps({"text": CONTROLS}, ensure_ascii=False) + "\n")
+    console = make_console("always", safe)  # colours on: Rich's own codes stay, the text's do not
+    console.print(Text(f"rich {CONTROLS}", style="bold"))
+    written = stream.getvalue()
+    without_rich = written.replace("\x1b[1m", "").replace("\x1b[0m", "")
+    assert _inert(without_rich), written
+    assert "\x1b[1m" in written
+    assert json.loads(written.splitlines()[1]) == {"text": CONTROLS}  # JSON stays JSON, the data as it was
+
+
+def test_a_lone_surrogate_is_written_as_its_escape() -> None:
+    from tui.cli.console import safe_text
+
+    assert safe_text("a\udcffb") == "a\\udcffb"
+    assert json.loads(json.dumps("x")[:-1] + safe_text("\udcff") + '"') == "x\udcff"
+
+
+# ------------------------------------------------------------------------------------------- Ctrl-C
+
+_SIGINT_AT_IMPORT = """
+import importlib.abc, os, signal, sys
+
+class _Interrupt(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == os.environ["WARTA_TEST_SIGINT_AT"]:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, _Interrupt())
+"""
+
+
+@pytest.mark.parametrize("module", ["tui.entry", "tui.cli.commands", "whoosh.searching"])
+def test_ctrl_c_while_starting_is_one_quiet_line(tmp_path: Path, sample_index: BuiltIndex, module: str) -> None:
+    (tmp_path / "sitecustomize.py").write_text(_SIGINT_AT_IMPORT, encoding="utf-8")
+    done = subprocess.run(
+        [WARTA, "search", "lukashenko", "--index", str(sample_index.dir)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(tmp_path), "WARTA_TEST_SIGINT_AT": module},
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr, done.stdout) == (130, "warta: interrupted\n", "")
+
+
+def test_ctrl_c_while_reading_the_arguments(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tui.cli
+
+    def interrupted() -> argparse.ArgumentParser:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(tui.cli, "build_parser", interrupted)
+    assert main(["list"]) == 130
+    assert capsys.readouterr() == ("", "warta: interrupted\n")
+
+
+def test_ctrl_c_during_a_command(cli: Cli, sample_index: BuiltIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    from indexer.store import Store
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Store, "search", interrupted)
+    assert cli("search", "x", "--index", sample_index.dir) == Run(130, "", "warta: interrupted\n")

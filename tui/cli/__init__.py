@@ -2,8 +2,10 @@
 
 Human output is coloured on a terminal (``--color``, ``NO_COLOR``, ``FORCE_COLOR``); ``--json`` prints
 plain JSON on stdout (a contract pinned by tests); errors go to stderr as one line with a non-zero
-exit. Article text is untrusted: it is shown through ``rich.text.Text`` (never parsed as markup) after
-control characters are made visible.
+exit. Article text is untrusted: it is shown through ``rich.text.Text`` (never parsed as markup), and
+everything written to stdout and stderr while a command runs has its control characters made visible
+(``tui.cli.console.SafeStream``). A closed pipe ends a command quietly (status 0), Ctrl-C with one line
+(status 130).
 
 The package: ``help`` (the help texts), ``parser`` (the argument parser), ``commands`` (the
 commands), ``console`` (human output), ``json_shapes`` (every ``--json`` payload); :func:`main` here.
@@ -18,7 +20,7 @@ from collections.abc import Sequence
 from indexer.locations import default_index_dir
 from indexer.resources import MissingResource
 from tui.cli.commands import CommandError, resolve_id
-from tui.cli.console import COLOR_CHOICES, make_console, progress_bar, safe_text
+from tui.cli.console import COLOR_CHOICES, SafeStream, make_console, progress_bar, safe_text
 from tui.cli.help import BROWSER_USAGE
 from tui.cli.json_shapes import (
     SNIPPET_CLOSE,
@@ -50,26 +52,40 @@ __all__ = [
 ]
 
 
+INTERRUPTED = 130
+"""Exit status after Ctrl-C (128 + SIGINT)."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a scripting command; returns the exit status.
 
     A reader that stops reading (``warta list | head -1``) is no error: exit 0, nothing on stderr.
+    Ctrl-C prints "warta: interrupted" and returns 130. Whatever the command writes to stdout and
+    stderr goes through :class:`SafeStream`.
     """
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(stdout), SafeStream(stderr)
     try:
         try:
-            return _main(argv)
-        finally:
-            sys.stdout.flush()  # a closed pipe shows here, not when Python exits
-    except BrokenPipeError:
-        # Python's recommended way: the rest of the output (and the flush at exit) goes to devnull
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):  # stdout is no real file (captured)
-            pass
-        finally:
-            os.close(devnull)
-        return 0
+            try:
+                return _main(argv)
+            finally:
+                sys.stdout.flush()  # a closed pipe shows here, not when Python exits
+        except BrokenPipeError:
+            # Python's recommended way: the rest of the output (and the flush at exit) goes to devnull
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(devnull, sys.stdout.fileno())
+            except (OSError, ValueError):  # stdout is no real file (captured)
+                pass
+            finally:
+                os.close(devnull)
+            return 0
+        except KeyboardInterrupt:  # while parsing the arguments, or flushing
+            print("warta: interrupted", file=sys.stderr)
+            return INTERRUPTED
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -91,7 +107,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return 1
     except KeyboardInterrupt:
         print("warta: interrupted", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except BrokenPipeError:
         raise  # handled by main
     except OSError as error:

@@ -134,8 +134,20 @@ def cmd_index(args: argparse.Namespace) -> int:
         for line in _file_lines({path: before.get(path, {}) for path in ordered}, after):
             err.print(Text(line))
     _report(summary, err, quiet=args.quiet)
+    _prepare_expansions(args.index)
     # the run goes on past bad input, but a script must be able to tell that something was skipped
     return 1 if summary.problems or summary.files == 0 else 0
+
+
+def _prepare_expansions(index_dir: str) -> None:
+    """Make the word lists of the new segments now (a few seconds on a large index), not at the first
+    prefix or wildcard query; a failure only leaves that to the query."""
+    try:
+        with Store.open(index_dir) as store:
+            store.vocabulary()
+    except Exception:  # the index itself was reported on above; this is a cache
+        if os.environ.get("WARTA_DEBUG"):
+            raise
 
 
 def _report(summary: IndexSummary, err: Console, quiet: bool) -> None:
@@ -176,8 +188,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     if result.notice:
         print(f"warta: {result.notice}", file=sys.stderr)
     if args.json:
-        emit_json(search_json(result))
+        emit_json(search_json(result))  # the expansion is a field of its own
         return 0
+    if result.expansion:
+        print(f"warta: {result.expansion}", file=sys.stderr)
     _print_hits(result, _console(args))
     if result.suggestion:
         print(f"did you mean: {safe_text(result.suggestion)}")
@@ -211,6 +225,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def resolve_id(store: Store, index_dir: str, wanted: str) -> StoredDocument:
     """The article whose id is ``wanted`` or starts with it; a CommandError when none or several."""
+    if not _is_text(wanted):  # undecodable bytes in the argument: no id has them
+        raise CommandError(f"no article with id {wanted!r}")
     doc = store.get(wanted)
     if doc is not None:
         return doc
@@ -225,6 +241,15 @@ def resolve_id(store: Store, index_dir: str, wanted: str) -> StoredDocument:
     if doc is None:
         raise CommandError(f"no article with id {wanted!r}")
     return doc
+
+
+def _is_text(value: str) -> bool:
+    """Whether an argument is text (Python keeps undecodable bytes of ``argv`` as lone surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -296,6 +321,8 @@ def cmd_events(args: argparse.Namespace) -> int:
     if not Store.exists(args.index):
         raise CommandError(f"no index at {args.index} (run 'warta index PATH' first)")
     name = args.entity
+    if name is not None and not _is_text(name):
+        raise CommandError(f"--entity {name!r} is not valid UTF-8 (no entity has that name)")
     if name is not None:
         from indexer.language.entities.names import lookup
 

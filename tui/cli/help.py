@@ -59,14 +59,21 @@ query syntax (in full: docs/query-language.md):
   date:2023-03                published that day, month or year; also date:>=2023-01-01,
   date:<2024                  date:>2023-06, date:<=2022; undated articles never match
   date:[2023-01 TO 2023-06]   a range, both ends included; * leaves one open: date:[* TO 2022]
-  presid*  lukashenk?         wildcards: * any letters, ? one letter
+  presid*  lukashenk?  *nya   wildcards: * any letters, ? one letter
+  [ka TO ke]                  words between two others, in alphabetical order
   lukashenk~  lukashenk~2     fuzzy: within one typo (~2: two), first two letters kept
+  *  ?                        alone: every article, newest first
+
+A wildcard, range or fuzzy term stands for its most frequent words only (at most 100, 50 for
+fuzzy, and as many as half the articles hold); when some were left out, stderr says what it
+stood for ("s* stands for its 2 most frequent words of 14,021 (said, sebut)"). A wildcard or
+range alone lists its articles newest first: they match it alike.
 
 A query that cannot be parsed (date:2023-13, an unclosed quote, unbalanced parentheses) is run
 as plain words, with a notice on stderr; with no hits, a spelling suggestion is printed.
 
 --json prints {"query", "total", "hits": [{"id", "title", "date", "source", "path", "score",
-"snippet"}], "notice", "suggestion"}; matches in "snippet" are marked with « »."""
+"snippet"}], "notice", "suggestion", "expansion"}; matches in "snippet" are marked with « »."""
 
 INDEX_EPILOG = """\
 Folders are read recursively (hidden files and unknown extensions skipped). Formats: .txt and

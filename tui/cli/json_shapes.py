@@ -8,7 +8,6 @@ else. ``emit_json`` prints one payload as a line of UTF-8 JSON on stdout.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -24,29 +23,16 @@ SNIPPET_OPEN, SNIPPET_CLOSE = "«", "»"
 """How matches are marked in the ``snippet`` strings of ``--json`` output."""
 
 
-_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""What ``json.dumps(ensure_ascii=False)`` leaves raw but must not reach a terminal: DEL, the C1 controls
-(U+009B starts an escape sequence) and the bidi controls. They only occur inside strings."""
-
-
-def _dumps(payload: dict[str, Any]) -> str:
-    """A payload as JSON, non-ASCII text as it is except the controls of ``_UNSAFE``, as ``\\uNNNN``."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(payload, ensure_ascii=False))
-
-
 def emit_json(payload: dict[str, Any]) -> None:
-    """One payload on stdout, as a line of JSON (non-ASCII text as it is, controls escaped)."""
-    sys.stdout.write(_dumps(payload) + "\n")
+    """One payload on stdout, as a line of JSON, non-ASCII text as it is. ``tui.cli.main`` writes stdout
+    through ``tui.cli.console.SafeStream``, which turns the controls ``json.dumps`` leaves raw (DEL, C1,
+    bidi, lone surrogates) into ``\\uNNNN`` escapes: the JSON stays valid and holds the same text."""
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
 
 
 def emit_json_line(payload: dict[str, Any]) -> None:
-    """One JSON line; text with lone surrogates (broken input) is written with ASCII escapes."""
-    line = _dumps(payload)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        line = json.dumps(payload)
-    sys.stdout.write(line + "\n")
+    """One JSON line (``annotate --jsonl``), written as :func:`emit_json` writes."""
+    emit_json(payload)
 
 
 def _snippet_string(hit: Hit) -> str:
@@ -67,13 +53,15 @@ def hit_json(hit: Hit) -> dict[str, Any]:
 
 
 def search_json(result: SearchResult) -> dict[str, Any]:
-    """``warta search --json``: the query, the number of hits, the hits shown, notice and suggestion."""
+    """``warta search --json``: the query, the number of hits, the hits shown, notice, suggestion, and
+    what a prefix, wildcard, range or fuzzy term stood for when it was cut to its most frequent words."""
     return {
         "query": result.query,
         "total": result.total,
         "hits": [hit_json(hit) for hit in result.hits],
         "notice": result.notice,
         "suggestion": result.suggestion,
+        "expansion": result.expansion,
     }
 
 
