@@ -122,7 +122,14 @@ class Store:
         another process holds the write lock.
         """
         # imported here: multiprocessing and Whoosh's writers are of no use to a reading command
-        from indexer.store.writing import POOL_MB, WRITER_BATCH, ParallelWriter, StoreWriter, remove_handbacks
+        from indexer.store.writing import (
+            POOL_MB,
+            WRITER_BATCH,
+            MergingSegmentWriter,
+            ParallelWriter,
+            StoreWriter,
+            remove_handbacks,
+        )
 
         try:
             self._add_missing_fields()
@@ -139,7 +146,7 @@ class Store:
                 )
                 w.annotator = annotator
             else:
-                w = self._ix.writer(limitmb=POOL_MB, compound=False, codec=InliningCodec())
+                w = MergingSegmentWriter(self._ix, limitmb=POOL_MB, compound=False, codec=InliningCodec())
         except LockError as error:
             raise IndexBusy(f"index is busy: another process is writing to {self.directory}") from error
         return StoreWriter(w, annotator)

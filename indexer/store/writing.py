@@ -19,6 +19,7 @@ from typing import Any
 from whoosh.index import clean_files
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.util import random_name
+from whoosh.writing import SegmentWriter
 
 from indexer.language import memo
 from indexer.model import Annotations, Article
@@ -172,6 +173,22 @@ class _WriterTask(SubWriterTask):  # type: ignore[misc]
                 pickle.dump(extras, out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+def _merge_postings(writer: Any, reader: Any, startdoc: int, docmap: Any) -> None:
+    """Whoosh's ``add_postings_to_pool`` (merging a segment), for segments of :class:`InliningCodec`: the
+    postings inlined in the term dictionary read back with ``""`` for no value, which Whoosh's pool
+    refuses (``AssertionError: vbytes=''``, after five small commits); no value is ``None`` there."""
+    add = writer.pool.add
+    for fieldname, text, docnum, weight, value in writer._process_posts(reader.iter_postings(), startdoc, docmap):
+        add((fieldname, text, docnum, weight, None if value == "" else value))
+
+
+class MergingSegmentWriter(SegmentWriter):  # type: ignore[misc]
+    """Whoosh's one-process writer, merging inlined postings."""
+
+    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
+        _merge_postings(self, reader, startdoc, docmap)
+
+
 def _failed(pid: int | None, reason: str) -> WriterFailed:
     who = "a writer process" if pid is None else f"writer process {pid}"
     return WriterFailed(f"indexing failed: {who} {reason}; this batch was not stored (the index keeps what it had)")
@@ -314,6 +331,9 @@ class ParallelWriter(MpWriter):  # type: ignore[misc]
     def _commit_toc(self, segments: Any) -> None:
         self._toc_begun = True
         super()._commit_toc(segments)
+
+    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
+        _merge_postings(self, reader, startdoc, docmap)
 
 
 class StoreWriter:
