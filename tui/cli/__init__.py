@@ -80,6 +80,10 @@ def _main(argv: Sequence[str] | None) -> int:
         return 0
     if args.verbose and args.quiet:
         parser.error("-v/--verbose and -q/--quiet cannot be used together")
+    if args.command == "index" and args.check and (args.paths or args.prune):
+        parser.error("index --check takes no PATH and no --prune")
+    if args.command == "index" and not (args.paths or args.check or args.repair):
+        parser.error("index: the following arguments are required: PATH")
     limit = getattr(args, "limit", None)
     if limit is not None and limit < 1:
         parser.error("--limit must be at least 1")
