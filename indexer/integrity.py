@@ -326,7 +326,7 @@ def check(index_dir: str) -> CheckReport:
         try:
             if state.generation < 0 or state.problem is not None:
                 problem = state.problem or "its table of contents is missing"
-                copy = catalog.toc_copy() if catalog is not None else None
+                copy = catalog.toc_copy() if catalog is not None and not state.readable else None
                 remedy = "it can be restored from the catalogue's copy" if copy else "--repair re-reads the inputs"
                 report.problems.append(f"the index is damaged: {problem} ({remedy})")
                 return report
@@ -345,7 +345,7 @@ def _read_catalogue(path: str, report: CheckReport) -> Catalog | None:
     try:
         return Catalog(path)
     except sqlite3.Error as error:
-        report.problems.append(f"the catalogue cannot be read ({error}): delete it, then --repair rebuilds it")
+        report.problems.append(f"the catalogue cannot be read ({error}): --repair rebuilds it from the index")
         return None
 
 

@@ -273,6 +273,32 @@ def test_index_beyond_restoring_is_rebuilt_from_the_inputs(cli: Cli, built: tupl
     assert_agree(index, input_ids(source))
 
 
+def test_lost_segment_file(cli: Cli, built: tuple[Path, Path]) -> None:
+    index, source = built
+    for path in index.glob("warta_*.pst"):
+        path.unlink()
+    run = cli("search", "ferry", "--index", index)
+    assert run.rc == 1 and len(run.err_lines) == 1 and "of its segments are missing" in run.err
+    run = cli("index", source, "--index", index)
+    assert run.rc == 1 and len(run.err_lines) == 1 and "--repair" in run.err  # nothing said "unchanged"
+    check = cli("index", "--check", "--index", index)
+    assert check.rc == 1 and "--repair re-reads the inputs" in check.out
+    assert cli("index", "--repair", "--index", index).out == "1 files: 8 added, 0 updated, 0 unchanged, 0 skipped\n"
+    assert_agree(index, input_ids(source))
+
+
+def test_catalogue_that_is_no_database(cli: Cli, built: tuple[Path, Path]) -> None:
+    index, source = built
+    (index / "catalog.sqlite").write_bytes(b"not a database, not at all, nothing like one")
+    for command in (("list",), ("index", source), ("index", "--check")):
+        run = cli(*command, "--index", index)
+        assert run.rc == 1 and "--repair" in run.out + run.err, run
+    run = cli("index", "--repair", "--index", index)
+    assert run.rc == 0 and run.out == "1 files: 0 added, 8 updated, 0 unchanged, 0 skipped\n"
+    assert (index / "catalog.sqlite.damaged").exists()  # set aside, not deleted
+    assert_agree(index, input_ids(source))
+
+
 def test_repair_reports_articles_whose_input_is_gone(cli: Cli, built: tuple[Path, Path]) -> None:
     index, source = built
     _toc(index).unlink()

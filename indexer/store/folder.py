@@ -157,10 +157,19 @@ def toc_state(directory: str) -> TocState:
         detail = " ".join(f"{type(error).__name__}: {error}".split())[:120]
         return TocState(generation, f"its table of contents {name} cannot be read ({detail})")
     segments = tuple(segment.segment_id() for segment in toc.segments)
-    missing = sorted(segment for segment in segments if not any(n.startswith(segment + ".") for n in names))
+    present = set(names)
+    missing = sorted(
+        segment.segment_id()
+        for segment in toc.segments
+        if not all(f"{segment.segment_id()}{ext}" in present for ext in _REQUIRED[segment.is_compound()])
+    )
     if missing:
         return TocState(generation, f"{len(missing)} of its segments are missing ({missing[0]}…)", segments, True)
     return TocState(generation, None, segments, True)
+
+
+_REQUIRED = {False: (".trm", ".pst"), True: (".seg",)}
+"""Files every segment has (separate files, or one compound file): the term dictionary and the postings."""
 
 
 def toc_name(generation: int) -> str:

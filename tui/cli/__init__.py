@@ -12,11 +12,13 @@ commands), ``console`` (human output), ``json_shapes`` (every ``--json`` payload
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from indexer.locations import default_index_dir
 from indexer.resources import MissingResource
+from indexer.store.results import IndexMissing
 from tui.cli.commands import CommandError, resolve_id
 from tui.cli.console import COLOR_CHOICES, make_console, progress_bar, safe_text
 from tui.cli.help import BROWSER_USAGE
@@ -90,8 +92,15 @@ def _main(argv: Sequence[str] | None) -> int:
     args.index = args.index or default_index_dir()
     try:
         return int(args.run(args))
-    except (CommandError, MissingResource) as error:
+    except (CommandError, MissingResource, IndexMissing) as error:  # IndexMissing: also IndexDamaged
         print(f"warta: {error}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as error:  # the catalogue is no database any more
+        print(
+            f"warta: the catalogue of the index cannot be read ({error});"
+            f" run 'warta index --repair --index {args.index}' to mend it",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         print("warta: interrupted", file=sys.stderr)
