@@ -358,6 +358,10 @@ class Indexer:
             self.catalog.events.put_mentions(doc_id, findings.mentions)
             profiles.append(findings.profile)
         self.catalog.stories.put(profiles)
+        done = {state.path for state in self._pending_files} | set(self._pending_dropped) | {STDIN}
+        # a file with articles in this batch but not finished (it goes on in the next batch, or was cut
+        # short) is named, to be read again: a kill before its end, then --prune, must find its articles
+        self.catalog.reread(sorted(self._pending_paths - done))
         for state in self._pending_files:
             self.catalog.put_file(state)
         for path in self._pending_dropped:

@@ -183,6 +183,22 @@ def test_kill_between_the_two_commits_doubles_nothing(cli: Cli, tmp_path: Path) 
     assert len(hits) == len({hit["id"] for hit in hits}) == len(KEYS_A)
 
 
+@pytest.mark.slow
+def test_file_killed_halfway_then_removed_is_pruned(cli: Cli, tmp_path: Path) -> None:
+    """Killed after a batch that held part of a file, then the file removed: ``--prune`` drops its articles
+    (its state was recorded only with its last article, so nothing named the file for ``--prune``)."""
+    inputs = tmp_path / "input"
+    inputs.mkdir()
+    kept = articles(inputs / "kept.jsonl", KEYS_B[:3])
+    halfway = articles(inputs / "halfway.jsonl", KEYS_A[:10])
+    index = tmp_path / "index"
+    assert warta(index, inputs, crash="catalog-committed").rc == -signal.SIGKILL
+    assert len(index_state(index)[1]) == BATCH  # the first batch: part of one file
+    halfway.unlink()
+    assert cli("index", inputs, "--prune", "--index", index).rc == 0
+    assert_agree(index, input_ids(kept))
+
+
 # ------------------------------------------------------------------------------------------- lost files
 
 
