@@ -22,12 +22,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from indexer.catalog.articles import CATALOG_NAME, STALE, Catalog, DocRow, Journal, open_catalog
 from indexer.faults import crash_point
-from indexer.ingest.reading import STDIN
 from indexer.store import IndexDamaged, IndexForeign, Store
 from indexer.store.folder import (
     WriteLock,
@@ -73,7 +72,7 @@ class Mending:
             out.append(f"restored the index's table of contents (generation {self.toc_restored}) from the catalogue")
         if self.rebuilt_index:
             out.append("the index could not be read: started it again, its articles are read again from their files")
-        if self.interrupted:
+        if self.interrupted and (self.rebuilt or self.dropped or self.duplicates):
             out.append("finished mending a commit that was interrupted")
         if self.duplicates:
             out.append(f"deleted {self.duplicates} extra copies of articles from the index")
@@ -112,6 +111,8 @@ class WriteSession:
 
     def inputs(self) -> list[str]:
         """The input files the catalogue knows (and the files of rows rebuilt from the index) that still exist."""
+        from indexer.ingest.reading import STDIN  # here: reading commands (warta list) import this module
+
         paths = [state.path for state in self.catalog.files()] + self.catalog.stale_paths()
         return [path for path in dict.fromkeys(paths) if path != STDIN and os.path.isfile(path)]
 
@@ -244,6 +245,8 @@ def _apply(
 ) -> None:
     """Delete duplicates from the index, rebuild and drop catalogue rows, have the files concerned read
     again, and record the generation: one commit of the catalogue, after at most one of the index."""
+    from indexer.ingest.reading import STDIN
+
     duplicates = {doc_id: numbers for doc_id, numbers in present.items() if len(numbers) > 1}
     touched = rebuild | drop | duplicates.keys()
     paths |= {row.path for doc_id, row in rows.items() if doc_id in touched}
@@ -407,11 +410,6 @@ def quick_disagreement(index_dir: str) -> str | None:
     if "journal" in rows or "generation" not in rows or int(rows["generation"]) == state.generation:
         return None
     return "the catalogue does not describe the index's last commit"
-
-
-def unique(paths: Iterable[str]) -> list[str]:
-    """``paths`` without repeats, in order."""
-    return list(dict.fromkeys(paths))
 
 
 __all__ = ["CheckReport", "Journal", "Mending", "WriteSession", "check", "check_folder", "mend", "writing"]
