@@ -1,32 +1,38 @@
 """Indexing: files → records → cleaned articles → Whoosh index and catalogue, incrementally.
 
 This process reads and cleans (the cheap part); stemming and writing the index run in one writer
-subprocess per core, each writing its own segment. Each batch is committed to the index, then to the
-catalogue: a run killed at any moment leaves an index that opens with every earlier batch, and the
-next run completes the work.
+subprocess per core, each writing its own segment. Each batch is committed in three steps: the
+catalogue's journal of the batch, the index, the catalogue's rows. A run killed at any instant leaves an
+index that opens with every earlier batch, and the next run first mends what the killed one left half
+done (:mod:`indexer.integrity`), then completes the work: one copy of each article, in both.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import multiprocessing
 import os
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from stat import S_ISREG
 from typing import TYPE_CHECKING, cast
 
 from indexer.catalog.articles import CATALOG_NAME as CATALOG_NAME
-from indexer.catalog.articles import Catalog, DocRow, FileState
+from indexer.catalog.articles import UNREAD_SIZE, Catalog, DocRow, FileState
 from indexer.catalog.articles import open_catalog as open_catalog
 from indexer.clean.boilerplate import clean_record
+from indexer.faults import crash_point
 from indexer.ingest.reading import STDIN, Format, RecordReader, discover, read_records
 from indexer.ingest.streams import _os_reason
+from indexer.integrity import Mending, writing
 from indexer.language.detect import detect_language
 from indexer.locations import default_index_dir as default_index_dir
 from indexer.model import Annotations, Article, Problem, Record
 from indexer.store import Store, StoreWriter
+from indexer.store.folder import read_toc
 
 if TYPE_CHECKING:
     from indexer.language.annotation import Findings
@@ -66,6 +72,8 @@ class IndexSummary:
     """Files read again although unchanged: indexed by another version of Warta or with other knowledge
     tables, models or ``$WARTA_KNOWLEDGE``."""
     problems: list[Problem] = field(default_factory=list)
+    mending: Mending = field(default_factory=Mending)
+    """What was mended before the run wrote anything (a killed run's half-done commit, a lost file)."""
 
     def line(self) -> str:
         """The one-line summary printed at the end of a run."""
@@ -168,6 +176,11 @@ class Indexer:
         self._pending_rows: list[DocRow] = []
         self._pending_deletes: list[str] = []
         self._pending_files: list[FileState] = []
+        self._pending_paths: set[str] = set()
+        """Input files whose articles the batch adds, replaces or deletes (named in its journal)."""
+        self._pending_dropped: list[str] = []
+        """Vanished files the batch forgets (``--prune``)."""
+        self._batch_ids: set[str] = set()
         self._written = 0
         self._warm = False
         self._version = PIPELINE_VERSION
@@ -195,9 +208,11 @@ class Indexer:
         if self.catalog.stories.pending():  # also when an earlier run was killed before linking
             if self.catalog.stories.link():
                 self.catalog.events.mark_stale()
+            crash_point("stories-linked")
             self.catalog.commit()
         if self.catalog.events.is_stale():  # also when an earlier run was killed before linking
             self.catalog.events.relink()
+            crash_point("events-linked")
             self.catalog.commit()
         return self.summary
 
@@ -212,6 +227,8 @@ class Indexer:
             self.summary.problems.append(Problem(path, _os_reason(error)))
             return
         known = self.catalog.file(path)
+        if known and known.size == UNREAD_SIZE:
+            known = None  # to be read again: a killed run left its articles half written
         if known and known.pipeline != self._version:
             known = None  # read by another version or other tables: read it again (the content hashes differ too)
             self.summary.reread += 1
@@ -245,6 +262,7 @@ class Indexer:
         """
         previous = self.catalog.hashes_for(reader.path)
         seen: set[str] = set()
+        written: dict[str, str] = {}
         problems = False
         reported = 0
         for record in reader:
@@ -255,11 +273,13 @@ class Indexer:
             doc_id = document_id(record.path, record.key)
             digest = content_hash(record, self._version)
             seen.add(doc_id)
-            old_hash = previous.get(doc_id)
+            # an id met again in this file replaces what this run wrote for it (never a second copy)
+            old_hash = written.get(doc_id, previous.get(doc_id))
             if old_hash == digest:
                 self.summary.unchanged += 1
             else:
                 self._put(prepare(record, digest), replace=old_hash is not None)
+                written[doc_id] = digest
                 if old_hash is None:
                     self.summary.added += 1
                 else:
@@ -272,10 +292,13 @@ class Indexer:
         if state is None or not reader.complete or (problems and not seen and not reader.empty):
             # Nothing usable (binary, undecodable…) or cut short: keep what was indexed, look again next run.
             return
-        self._delete([doc_id for doc_id in previous if doc_id not in seen])
+        self._delete([doc_id for doc_id in previous if doc_id not in seen], reader.path)
         self._pending_files.append(state)
 
     def _put(self, article: Article, replace: bool) -> None:
+        if article.id in self._batch_ids:  # Whoosh replaces committed documents only: commit the first copy
+            self._commit()
+            replace = True
         assert self._writer is not None
         if not self._warm and self._procs > 1:
             self._warm = True
@@ -284,6 +307,8 @@ class Indexer:
 
                 warm_up()  # before the writer forks its processes, which then inherit what it loaded
         self._writer.put(article, replace=replace)
+        self._batch_ids.add(article.id)
+        self._pending_paths.add(article.path)
         date = article.date.iso if article.date else None
         self._pending_rows.append(
             DocRow(
@@ -301,12 +326,13 @@ class Indexer:
         if self._written >= BATCH_ARTICLES:
             self._commit()
 
-    def _delete(self, doc_ids: list[str]) -> None:
+    def _delete(self, doc_ids: list[str], path: str) -> None:
         if not doc_ids:
             return
         assert self._writer is not None
         self._writer.delete(doc_ids)
         self._pending_deletes.extend(doc_ids)
+        self._pending_paths.add(path)
         self.summary.removed += len(doc_ids)
 
     def _prune(self) -> None:
@@ -337,14 +363,21 @@ class Indexer:
                 self._drop_file(state.path)
 
     def _drop_file(self, path: str) -> None:
-        self._delete(list(self.catalog.hashes_for(path)))
-        self.catalog.drop_file(path)
+        self._delete(list(self.catalog.hashes_for(path)), path)
+        self._pending_dropped.append(path)  # forgotten with the batch's rows, not before
 
     def _commit(self, reopen: bool = True) -> None:
-        """Commit the index, then the catalogue rows describing it; ``reopen`` a writer for more."""
+        """Commit the batch: its journal in the catalogue, the index, then the catalogue's rows describing
+        it (with the index's generation); ``reopen`` a writer for more. See :mod:`indexer.integrity`."""
         assert self._writer is not None
+        crash_point("batch-full")
+        generation = self._writer.generation
+        paths = self._pending_paths | {state.path for state in self._pending_files} | set(self._pending_dropped)
+        self.catalog.begin_commit(generation, [row.id for row in self._pending_rows] + self._pending_deletes, paths)
+        crash_point("journal-written")
         extras = self._writer.commit()
         self._writer = None
+        crash_point("index-committed")
         self.catalog.drop_docs(self._pending_deletes)
         self.catalog.put_docs(self._pending_rows)
         profiles = []
@@ -353,12 +386,23 @@ class Indexer:
             self.catalog.events.put_mentions(doc_id, findings.mentions)
             profiles.append(findings.profile)
         self.catalog.stories.put(profiles)
+        done = {state.path for state in self._pending_files} | set(self._pending_dropped) | {STDIN}
+        # a file with articles in this batch but not finished (it goes on in the next batch, or was cut
+        # short) is named, to be read again: a kill before its end, then --prune, must find its articles
+        self.catalog.reread(sorted(self._pending_paths - done))
         for state in self._pending_files:
             self.catalog.put_file(state)
+        for path in self._pending_dropped:
+            self.catalog.drop_file(path)
+        self.catalog.end_commit(generation, read_toc(self.store.directory, generation))
         self.catalog.commit()
+        crash_point("catalog-committed")
         self._pending_rows.clear()
         self._pending_deletes.clear()
         self._pending_files.clear()
+        self._pending_paths.clear()
+        self._pending_dropped.clear()
+        self._batch_ids.clear()
         self._written = 0
         if reopen:
             self._writer = self.store.writer(self._procs, _annotator())
@@ -377,22 +421,32 @@ def index_paths(
     progress: Progress | None = None,
     workers: int | None = None,
     stdin_format: Format | None = None,
+    repair: bool = False,
 ) -> IndexSummary:
     """Add or update the articles of ``paths`` in the index at ``index_dir`` (created if needed).
 
-    ``-`` among ``paths`` reads standard input, as ``stdin_format`` or the format it looks like.
+    ``-`` among ``paths`` reads standard input, as ``stdin_format`` or the format it looks like. What a
+    killed run left half done is mended first (``summary.mending``). With ``repair``, every article is
+    compared, an index that cannot be read is started again, and every input file the catalogue knows
+    is read again besides ``paths``.
 
-    Raises :class:`indexer.store.IndexBusy` when another process is writing to the index.
+    Raises :class:`indexer.store.IndexBusy` when another process is writing to the index,
+    :class:`indexer.store.IndexForeign` when ``index_dir`` holds other files, and
+    :class:`indexer.store.IndexDamaged` when the index cannot be read (``repair`` mends it).
     """
     if workers is None:
         workers = os.cpu_count() or 1
-    store = Store.open(index_dir, create=True)
-    catalog = open_catalog(index_dir)
-    indexer = Indexer(store, catalog, progress, workers)
-    indexer.stdin_format = stdin_format
     try:
-        return indexer.run(paths, prune)
-    finally:
-        indexer.close()
-        catalog.close()
-        store.close()
+        with writing(index_dir, repair=repair) as session:
+            indexer = Indexer(session.store, session.catalog, progress, workers)
+            indexer.stdin_format = stdin_format
+            indexer.summary.mending = session.mending
+            run_paths = list(dict.fromkeys([*paths, *session.inputs()])) if repair else list(paths)
+            try:
+                return indexer.run(run_paths, prune)
+            finally:
+                indexer.close()
+    except sqlite3.OperationalError as error:
+        if "full" not in str(error):
+            raise
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), index_dir) from None

@@ -22,6 +22,8 @@ from indexer.store.index import Store
 from indexer.store.results import (
     Hit,
     IndexBusy,
+    IndexDamaged,
+    IndexForeign,
     IndexMissing,
     NamedEntity,
     SearchResult,
@@ -36,6 +38,8 @@ if TYPE_CHECKING:
 __all__ = [
     "Hit",
     "IndexBusy",
+    "IndexDamaged",
+    "IndexForeign",
     "IndexMissing",
     "NamedEntity",
     "SearchResult",

@@ -11,10 +11,12 @@ import sys
 import time
 import zlib
 from array import array
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from whoosh import collectors, index, qparser, query, sorting
-from whoosh.index import LockError
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, EmptyIndexError, LockError
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.searching import Searcher
 
@@ -22,11 +24,13 @@ from indexer.language.entities.model import Entity
 from indexer.language.entities.names import lookup, query_name
 from indexer.store.analysis import FUZZY_PREFIX, GRAM_JOINER, INDEX_NAME, NAME_PART, STEMMER, build_schema
 from indexer.store.codec import InliningCodec
+from indexer.store.folder import TOC_FILE, WriteLock, read_toc, toc_state
 from indexer.store.queries import common_grams, exact_to_text, has_error, known_names
 from indexer.store.querylang import ENTITY_FIELDS, QuerySyntaxError, plain_terms, plain_words, rewrite
 from indexer.store.results import (
     Hit,
     IndexBusy,
+    IndexDamaged,
     IndexMissing,
     NamedEntity,
     SearchResult,
@@ -42,12 +46,17 @@ if TYPE_CHECKING:
     from indexer.store.writing import Annotator, StoreWriter
 
 
+ROW_FIELDS = ("id", "path", "key", "title", "date", "source", "lang", "hash")
+"""The stored fields an article's catalogue row is made of (rebuilt from the index when the catalogue is lost)."""
+
+
 class Store:
     """An open Warta index directory."""
 
-    def __init__(self, directory: str, ix: Any) -> None:
+    def __init__(self, directory: str, ix: Any, lock: WriteLock | None = None) -> None:
         self.directory = directory
         self._ix = ix
+        self._lock = lock
         self._searcher: Searcher | None = None
         self._vocabulary: tuple[tuple[str | None, ...], Vocabulary] | None = None
         self._make_parsers()
@@ -61,19 +70,35 @@ class Store:
     # opening -----------------------------------------------------------------
 
     @classmethod
-    def open(cls, directory: str, create: bool = False) -> Store:
-        """Open the index in ``directory``; create it when ``create`` and it does not exist."""
-        if index.exists_in(directory, indexname=INDEX_NAME):
-            return cls(directory, index.open_dir(directory, indexname=INDEX_NAME))
+    def open(cls, directory: str, create: bool = False, lock: WriteLock | None = None) -> Store:
+        """Open the index in ``directory``; create it when ``create`` and it does not exist.
+
+        Raises :class:`IndexMissing` when there is none, :class:`IndexDamaged` when its table of contents
+        cannot be read. ``lock``: the write lock the caller holds, so that writers do not lock again.
+        """
+        try:
+            return cls(directory, index.open_dir(directory, indexname=INDEX_NAME), lock)
+        except EmptyIndexError:
+            pass
+        except PermissionError:
+            raise
+        except Exception as error:  # a table of contents that does not read
+            problem = toc_state(directory).problem or " ".join(f"{type(error).__name__}: {error}".split())[:120]
+            raise IndexDamaged(damage_message(directory, problem)) from None
         if not create:
             raise IndexMissing(f"no index at {directory} (run 'warta index PATH' first)")
         os.makedirs(directory, exist_ok=True)
-        return cls(directory, index.create_in(directory, build_schema(), indexname=INDEX_NAME))
+        # Whoosh's create_in deletes every file whose name starts with "_warta_": write generation 0 alone
+        TOC(build_schema(), [], 0).write(FileStorage(directory), INDEX_NAME)
+        return cls(directory, index.open_dir(directory, indexname=INDEX_NAME), lock)
 
     @staticmethod
     def exists(directory: str) -> bool:
-        """Whether ``directory`` holds an index."""
-        return bool(index.exists_in(directory, indexname=INDEX_NAME))
+        """Whether ``directory`` holds an index (maybe a damaged one: :meth:`open` says)."""
+        try:
+            return any(TOC_FILE.match(name) for name in os.listdir(directory))
+        except OSError:
+            return False
 
     def close(self) -> None:
         """Release the searcher and the index files."""
@@ -99,7 +124,10 @@ class Store:
                 self._searcher.close()
                 self._searcher = None
         if self._searcher is None:
-            self._searcher = self._ix.searcher()
+            try:
+                self._searcher = self._ix.searcher()
+            except FileNotFoundError:  # Whoosh tried again ten times: a segment is lost, not being replaced
+                raise IndexDamaged(damage_message(self.directory, toc_state(self.directory).problem)) from None
         return self._searcher
 
     def is_current(self) -> bool:
@@ -131,37 +159,109 @@ class Store:
         from indexer.store.writing import POOL_MB, WRITER_BATCH, ParallelWriter, StoreWriter, remove_handbacks
 
         try:
-            self._add_missing_fields()
+            self.add_missing_fields()
             remove_handbacks(self.directory)
+            options: dict[str, Any] = dict(limitmb=POOL_MB, compound=False, codec=InliningCodec())
             if procs > 1:
                 w = ParallelWriter(
                     self._ix,
                     procs=procs,
                     multisegment=True,
                     batchsize=WRITER_BATCH,
-                    limitmb=POOL_MB,
-                    compound=False,
-                    codec=InliningCodec(),
+                    subargs=dict(options),
+                    _lk=self._lock is None,
+                    **options,
                 )
                 w.annotator = annotator
+                w.lock_fd = self._lock.fd if self._lock is not None else None
             else:
-                w = self._ix.writer(limitmb=POOL_MB, compound=False, codec=InliningCodec())
+                w = self._segment_writer(**options)
         except LockError as error:
             raise IndexBusy(f"index is busy: another process is writing to {self.directory}") from error
         return StoreWriter(w, annotator)
 
-    def _add_missing_fields(self) -> None:
-        """Give an index made by an earlier version the fields of this one (their articles are re-indexed)."""
+    def _segment_writer(self, **options: Any) -> Any:
+        """Whoosh's one-process writer, committing the Warta way; it locks unless the store holds the lock."""
+        from indexer.store.writing import SafeSegmentWriter
+
+        return SafeSegmentWriter(self._ix, _lk=self._lock is None, **options)
+
+    def add_missing_fields(self, before_commit: Callable[[int], None] | None = None) -> bool:
+        """Give an index made by an earlier version the fields of this one (their articles are re-indexed);
+        ``before_commit(generation)`` is called before the commit. Returns whether it committed."""
         wanted = build_schema()
         missing = [name for name in wanted.names() if name not in self._ix.schema]
         if not missing:
-            return
-        w = self._ix.writer(codec=InliningCodec())
+            return False
+        w = self._segment_writer(codec=InliningCodec())
         for name in missing:
             w.add_field(name, wanted[name])
+        if before_commit is not None:
+            before_commit(w.generation)
         w.commit()
+        self._reopen()
+        return True
+
+    def _reopen(self) -> None:
+        """Read the index again after this process committed to it."""
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
         self._ix = index.open_dir(self.directory, indexname=INDEX_NAME)
         self._make_parsers()
+
+    # consistency ---------------------------------------------------------------
+
+    def generation(self) -> int:
+        """The generation of the committed index (its table of contents, ``_warta_N.toc``)."""
+        return int(self._ix.latest_generation())
+
+    def toc_bytes(self) -> bytes:
+        """The bytes of the current table of contents (the catalogue keeps a copy, to restore it)."""
+        return read_toc(self.directory, self.generation())
+
+    def id_documents(self, ids: Iterable[str] | None = None) -> dict[str, list[int]]:
+        """Document numbers of each article id in the index (only of ``ids``, when given); an id with more
+        than one number is in the index more than once."""
+        reader = self.searcher().reader()
+        if ids is None:
+            ids = (term.decode("utf-8") if isinstance(term, bytes) else str(term) for term in reader.lexicon("id"))
+        found: dict[str, list[int]] = {}
+        for doc_id in ids:
+            try:
+                numbers = list(reader.postings("id", doc_id).all_ids())  # deleted documents left out
+            except TermNotFound:
+                continue
+            if numbers:
+                found[doc_id] = numbers
+        return found
+
+    def rows(self, numbers: Iterable[int]) -> list[dict[str, Any]]:
+        """The stored fields of :data:`ROW_FIELDS` of documents by number."""
+        reader = self.searcher().reader()
+        rows = []
+        for number in numbers:
+            stored = reader.stored_fields(number)
+            rows.append({name: stored.get(name) for name in ROW_FIELDS})
+        return rows
+
+    def stored_hashes(self) -> dict[str, str]:
+        """Article id → stored content hash of every article (reads every stored document: slow)."""
+        reader = self.searcher().reader()
+        return {stored["id"]: stored.get("hash") or "" for _number, stored in reader.iter_docs()}
+
+    def delete_documents(self, numbers: Sequence[int], before_commit: Callable[[int], None]) -> None:
+        """Delete documents by number in one commit; ``before_commit(generation)`` is called before it."""
+        w = self._segment_writer(codec=InliningCodec())
+        try:
+            for number in numbers:
+                w.delete_document(number)
+            before_commit(w.generation)
+        except BaseException:
+            w.cancel()
+            raise
+        w.commit()
+        self._reopen()
 
     # reading -----------------------------------------------------------------
 
@@ -494,6 +594,14 @@ MAX_WALK = 5_000
 """Words looked at, in order, for a multi-term part of a field without vocabulary (``names``)."""
 _BARE = re.compile(r"[\s*?]+")
 """A query of wildcards alone."""
+
+
+def damage_message(directory: str, problem: str | None) -> str:
+    """The one line that says an index is damaged, and how to mend it."""
+    return (
+        f"the index at {directory} is damaged: {problem or 'it cannot be read'};"
+        f" run 'warta index --repair --index {directory}' to mend it"
+    )
 
 
 def _text(value: Any) -> str | None:

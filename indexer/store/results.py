@@ -22,6 +22,15 @@ class IndexMissing(Exception):
     """There is no index at the given location yet."""
 
 
+class IndexDamaged(IndexMissing):
+    """There is an index, but it cannot be read (its table of contents or a segment is damaged or lost);
+    ``warta index --repair`` mends it. A kind of :class:`IndexMissing`: what reads one cannot read the other."""
+
+
+class IndexForeign(Exception):
+    """The folder given for an index holds other files than an index's: Warta writes nothing there."""
+
+
 @dataclass(frozen=True, slots=True)
 class StoredDocument:
     """An article as kept in the index."""

@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import pickle
 import queue
+import shutil
 import signal
 import sys
 import threading
@@ -16,13 +17,16 @@ import zlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from whoosh.index import clean_files
+from whoosh.index import TOC
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.util import random_name
+from whoosh.writing import SegmentWriter
 
+from indexer.faults import crash_point
 from indexer.language import memo
 from indexer.model import Annotations, Article
 from indexer.store.analysis import NAME_PART, TextParts
+from indexer.store.folder import TEMP_FOLDER, clean_segments
 from indexer.store.querylang import ENTITY_FIELDS, day_range
 from indexer.store.results import WriterFailed
 
@@ -90,6 +94,58 @@ def remove_handbacks(folder: str) -> None:
                 os.remove(os.path.join(folder, name))
 
 
+class _RenameHook:
+    """A storage that passes the crash point ``toc-temp-written`` before it renames a file: the new table
+    of contents is then written under its temporary name."""
+
+    def __init__(self, storage: Any) -> None:
+        self._storage = storage
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._storage, name)
+
+    def rename_file(self, *args: Any, **kwargs: Any) -> Any:
+        crash_point("toc-temp-written")
+        return self._storage.rename_file(*args, **kwargs)
+
+
+def _write_toc(writer: Any, segments: Any) -> None:
+    """Whoosh's end of a commit, with crash points, deleting only the files Warta makes
+    (:func:`indexer.store.folder.clean_segments`)."""
+    crash_point("toc-before")
+    TOC(writer.schema, segments, writer.generation).write(_RenameHook(writer.storage), writer.indexname)
+    crash_point("toc-written")
+    clean_segments(writer.storage.folder, writer.generation, segments)
+
+
+def _merge_postings(writer: Any, reader: Any, startdoc: int, docmap: Any) -> None:
+    """Whoosh's ``add_postings_to_pool`` (merging a segment), for segments of :class:`InliningCodec`: the
+    postings inlined in the term dictionary read back with ``""`` for no value, which Whoosh's pool
+    refuses (``AssertionError: vbytes=''``, after five small commits); no value is ``None`` there."""
+    add = writer.pool.add
+    for fieldname, text, docnum, weight, value in writer._process_posts(reader.iter_postings(), startdoc, docmap):
+        add((fieldname, text, docnum, weight, None if value == "" else value))
+
+
+class SafeSegmentWriter(SegmentWriter):  # type: ignore[misc]
+    """Whoosh's one-process writer, committing through :func:`_write_toc`, merging inlined postings."""
+
+    def _commit_toc(self, segments: Any) -> None:
+        _write_toc(self, segments)
+
+    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
+        _merge_postings(self, reader, startdoc, docmap)
+
+
+def _without_interrupts() -> None:
+    """In a writer process: ignore Ctrl-C (the indexing process gets it too, and stops its writers), then
+    let signals through again (the indexing process blocked SIGINT while it started this one)."""
+    with contextlib.suppress(ValueError):  # not the main thread: nothing to ignore it in
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Failure:
     """What a writer subprocess puts on the result queue, instead of its segment, when it raised."""
@@ -129,6 +185,7 @@ class _WriterTask(SubWriterTask):  # type: ignore[misc]
     annotator: Annotator | None = None
 
     def run(self) -> None:
+        _without_interrupts()
         if self.lock_fd is not None:
             with contextlib.suppress(OSError):
                 os.close(self.lock_fd)
@@ -138,16 +195,31 @@ class _WriterTask(SubWriterTask):  # type: ignore[misc]
             threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
         try:
             bookmarks = memo.marks()
-            super().run()
-        except (Exception, KeyboardInterrupt) as error:
+            result = self._write_segment()
+            # hand what this process worked out per word back to the parent, for the next writer processes
+            path = os.path.join(self.storage.folder, f"{LEARNED_PREFIX}{os.getpid()}.tmp")
+            with contextlib.suppress(OSError), open(path, "wb") as handle:
+                pickle.dump(memo.learned_since(bookmarks), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            self.resultqueue.put(result, timeout=5)
+        except BaseException as error:  # whatever it is, the parent reports it, in one line
             message = " ".join(f"{type(error).__name__}: {error}".split())
             # kept short: the parent reads the queue only once this process has ended
             self.resultqueue.put(_Failure(os.getpid(), message[:300], traceback.format_exc()[-8000:]))
             raise SystemExit(1) from None  # the parent fails the commit; no traceback here
-        # hand what this process worked out per word back to the parent, for the next writer processes
-        path = os.path.join(self.storage.folder, f"{LEARNED_PREFIX}{os.getpid()}.tmp")
-        with contextlib.suppress(OSError), open(path, "wb") as handle:
-            pickle.dump(memo.learned_since(bookmarks), handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def _write_segment(self) -> tuple[None, Any, Any]:
+        """Whoosh's loop (``SubWriterTask.run``, one segment per process): every job into the segment."""
+        ix = self.storage.open_index(self.indexname)
+        writer = self.writer = SegmentWriter(ix, _lk=False, **self.kwargs)
+        while True:
+            job = self.jobqueue.get()
+            if job is None:
+                break
+            self._process_file(*job)
+        fieldnames = writer.pool.fieldnames
+        segment = writer._finalize_segment()
+        crash_point("worker-segment-written")
+        return None, fieldnames, segment
 
     def _process_file(self, filename: str, doc_count: int) -> None:
         """Whoosh's loop over a job file, annotating each article first; extras go to a hand-back file.
@@ -165,6 +237,7 @@ class _WriterTask(SubWriterTask):  # type: ignore[misc]
                 if self.annotator is not None and TO_ANNOTATE in fields:
                     _annotate(fields, self.annotator, extras)
                 writer.add_document(**fields)
+                crash_point("worker-document")
         storage.delete_file(filename)
         if extras:
             path = os.path.join(self.storage.folder, f"{EXTRAS_PREFIX}{os.getpid()}.tmp")
@@ -190,6 +263,8 @@ class ParallelWriter(MpWriter):  # type: ignore[misc]
     died or raised (Whoosh's would commit without that process's segment)."""
 
     annotator: Annotator | None = None
+    lock_fd: int | None = None
+    """Descriptor of the write lock the indexing run holds (``_lk=False``), which forked processes close."""
     extras: Extras
     docbuffer: list[tuple[int, dict[str, Any]]]
     _toc_begun = False
@@ -220,30 +295,53 @@ class ParallelWriter(MpWriter):  # type: ignore[misc]
                 os.remove(path)
 
     def cancel(self) -> None:
-        """Stop the writer subprocesses still running and delete what was written (again: a no-op)."""
+        """Stop the writer subprocesses still running and delete what was written (again: a no-op).
+
+        Never fails: on a full disk, closing the segment's files fails too, and the scratch folder
+        (``warta.tmp``) must still go, or it keeps the space the next run needs."""
         try:
             for task in self.tasks:
-                if task.is_alive():
-                    task.terminate()
-                task.join()
+                with contextlib.suppress(Exception):
+                    if task.is_alive():
+                        task.terminate()
+                    task.join()
             if not self.is_closed:
-                self._close_segment()
+                with contextlib.suppress(Exception):
+                    self._close_segment()
                 if not self._toc_begun:  # files of segments no commit took, while the lock keeps writers out
-                    clean_files(self.storage, self.indexname, self.generation - 1, self.segments)
-                self._finish()
+                    with contextlib.suppress(OSError):
+                        clean_segments(self.storage.folder, self.generation - 1, self.segments)
+                self._cleanup_on_error()  # Whoosh's best-effort end: scratch folder, lock
         finally:
-            remove_handbacks(self.storage.folder)
+            with contextlib.suppress(OSError):
+                remove_handbacks(self.storage.folder)
+            shutil.rmtree(os.path.join(self.storage.folder, TEMP_FOLDER), ignore_errors=True)
 
     def _new_task(self) -> Any:
         task = _WriterTask(
             self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
         )
         if multiprocessing.get_start_method() == "fork":  # the method ``task.start`` uses
-            task.lock_fd = getattr(self.writelock, "fd", None)
+            task.lock_fd = self.lock_fd if self.lock_fd is not None else getattr(self.writelock, "fd", None)
         task.annotator = self.annotator
         self.tasks.append(task)
-        task.start()
+        # Ctrl-C waits until the process has set itself to ignore it (a traceback from its start otherwise)
+        blocked = hasattr(signal, "pthread_sigmask")
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if blocked else set()
+        try:
+            task.start()
+        finally:
+            if blocked:
+                signal.pthread_sigmask(signal.SIG_SETMASK, previous)
         return task
+
+    def add_reader(self, reader: Any) -> None:
+        """Whoosh's: a small segment merged into this writer's (the merge policy calls it)."""
+        super().add_reader(reader)
+        crash_point("merge-segment")
+
+    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
+        _merge_postings(self, reader, startdoc, docmap)
 
     def _put_job(self, job: Any) -> None:
         """Put ``job`` on the job queue; fail rather than wait forever for a dead process to take it."""
@@ -313,7 +411,7 @@ class ParallelWriter(MpWriter):  # type: ignore[misc]
 
     def _commit_toc(self, segments: Any) -> None:
         self._toc_begun = True
-        super()._commit_toc(segments)
+        _write_toc(self, segments)
 
 
 class StoreWriter:
@@ -323,6 +421,11 @@ class StoreWriter:
         self._writer = writer
         self._annotator = annotator
         self._extras: Extras = []
+
+    @property
+    def generation(self) -> int:
+        """The generation of the index that :meth:`commit` will write (one more than the current one)."""
+        return int(self._writer.generation)
 
     def put(self, article: Article, replace: bool = True) -> None:
         """Add an article, or replace the one with its id (``replace=False`` for ids known to be new)."""

@@ -34,3 +34,25 @@ def test_rare_terms_are_inlined_and_found_like_the_others(tmp_path: Path, worker
     assert [h.id for h in store.search("lighthouse").hits] == [hit.id]
     assert store.search('"crane number"', limit=100).total == common
     store.close()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_small_segments_merge(tmp_path: Path, workers: int) -> None:
+    """Six runs of two articles each: Whoosh merges the small segments at the sixth commit, which used to
+    fail on inlined postings (``AssertionError: vbytes=''``) and make every later run fail."""
+    index = tmp_path / "index"
+    keys = []
+    for run in range(7):
+        batch = [
+            article(f"r{run}a", f"Harbour report {run}", f"The harbour crane {run} was repaired by the dockers."),
+            article(f"r{run}b", f"Ferry news {run}", f"The ferry number {run} left the harbour at dawn, they said."),
+        ]
+        keys += [a["id"] for a in batch]
+        summary = index_paths([str(write_jsonl(tmp_path / f"run{run}.jsonl", batch))], str(index), workers=workers)
+        assert (summary.added, summary.problems) == (2, [])
+    with Store.open(str(index)) as store:
+        assert len(list(store.searcher().reader().leaf_readers())) < 7  # merged
+        assert store.doc_count() == len(keys)
+        assert store.search("harbour", limit=100).total == len(keys)
+        assert store.search('"crane 3"').total == 1  # positions survive the merge
+        assert store.search("ferry", limit=100).total == 7

@@ -557,7 +557,8 @@ def test_help_lists_environment_exit_status_and_the_query_syntax_doc(capsys: pyt
     assert _exits(main, "--help") == 0
     out = capsys.readouterr().out
     environment = out[out.index("\nenvironment:\n") : out.index("\nexit status:\n")]
-    used = {name for path in CODE if path.name != "help.py" for name in re.findall(r"WARTA_[A-Z]+", path.read_text())}
+    variable = re.compile(r"WARTA_[A-Z_]*[A-Z]")
+    used = {name for path in CODE if path.name != "help.py" for name in variable.findall(path.read_text())}
     assert {"WARTA_INDEX", "WARTA_KNOWLEDGE", "WARTA_CONFIG"} <= used
     for name in sorted(used | {"WARTA_DEBUG", "NO_COLOR", "FORCE_COLOR"}):
         assert re.search(rf"^  {name} +\S", environment, re.MULTILINE), name

@@ -14,11 +14,13 @@ commands), ``console`` (human output), ``json_shapes`` (every ``--json`` payload
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from indexer.locations import default_index_dir
 from indexer.resources import MissingResource
+from indexer.store.results import IndexMissing
 from tui.cli.commands import CommandError, resolve_id
 from tui.cli.console import COLOR_CHOICES, SafeStream, make_console, progress_bar, safe_text
 from tui.cli.help import BROWSER_USAGE
@@ -96,14 +98,25 @@ def _main(argv: Sequence[str] | None) -> int:
         return 0
     if args.verbose and args.quiet:
         parser.error("-v/--verbose and -q/--quiet cannot be used together")
+    if args.command == "index" and args.check and (args.paths or args.prune):
+        parser.error("index --check takes no PATH and no --prune")
+    if args.command == "index" and not (args.paths or args.check or args.repair):
+        parser.error("index: the following arguments are required: PATH")
     limit = getattr(args, "limit", None)
     if limit is not None and limit < 1:
         parser.error("--limit must be at least 1")
     args.index = args.index or default_index_dir()
     try:
         return int(args.run(args))
-    except (CommandError, MissingResource) as error:
+    except (CommandError, MissingResource, IndexMissing) as error:  # IndexMissing: also IndexDamaged
         print(f"warta: {error}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as error:  # the catalogue is no database any more
+        print(
+            f"warta: the catalogue of the index cannot be read ({error});"
+            f" run 'warta index --repair --index {args.index}' to mend it",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         print("warta: interrupted", file=sys.stderr)

@@ -14,9 +14,17 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from indexer.catalog.articles import open_catalog
+from indexer.catalog.articles import CATALOG_NAME, open_catalog
 from indexer.model import PartialDate
-from indexer.store import IndexBusy, IndexMissing, SearchResult, Store, StoredDocument, WriterFailed
+from indexer.store import (
+    IndexBusy,
+    IndexForeign,
+    IndexMissing,
+    SearchResult,
+    Store,
+    StoredDocument,
+    WriterFailed,
+)
 from tui.cli.console import command_console as _console
 from tui.cli.console import progress_bar, safe_text
 from tui.cli.json_shapes import (
@@ -97,9 +105,12 @@ def _file_lines(before: FileHashes, after: FileHashes) -> list[str]:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    """``warta index PATH... [--prune]``; ``-v`` adds a line per file, ``-q`` prints problems only."""
+    """``warta index PATH... [--prune]``; ``-v`` adds a line per file, ``-q`` prints problems only;
+    ``--check`` compares the index with its catalogue, ``--repair`` mends them."""
     from rich.text import Text
 
+    if args.check:
+        return _check(args)
     err = _console(args, sys.stderr, soft_wrap=True)  # one line per problem
     files: list[str] = []
     before: FileHashes = {}
@@ -121,8 +132,9 @@ def cmd_index(args: argparse.Namespace) -> int:
                 prune=args.prune,
                 progress=lambda n: bar.advance(task, n),
                 stdin_format=None if args.format == "auto" else args.format,
+                repair=args.repair,
             )
-        except IndexBusy as error:
+        except (IndexBusy, IndexForeign, IndexMissing) as error:  # IndexMissing: IndexDamaged, for --repair
             raise CommandError(str(error)) from None
         except WriterFailed as error:
             if os.environ.get("WARTA_DEBUG"):
@@ -133,9 +145,13 @@ def cmd_index(args: argparse.Namespace) -> int:
         after = _stored_hashes(args.index, list(ordered), prune=False)
         for line in _file_lines({path: before.get(path, {}) for path in ordered}, after):
             err.print(Text(line))
-    _report(summary, err, quiet=args.quiet)
+    for line in summary.mending.lines():
+        print(f"warta: {line}", file=sys.stderr)
+    _report(summary, err, quiet=args.quiet, repair=args.repair)
     _prepare_expansions(args.index)
     # the run goes on past bad input, but a script must be able to tell that something was skipped
+    if args.repair and not summary.problems:
+        return 0  # nothing to read is no failure of a repair
     return 1 if summary.problems or summary.files == 0 else 0
 
 
@@ -150,13 +166,32 @@ def _prepare_expansions(index_dir: str) -> None:
             raise
 
 
-def _report(summary: IndexSummary, err: Console, quiet: bool) -> None:
+def _check(args: argparse.Namespace) -> int:
+    """``warta index --check``: what disagrees between the index and its catalogue, one line each."""
+    from indexer.integrity import check
+
+    try:
+        report = check(args.index)
+    except IndexBusy as error:
+        raise CommandError(str(error)) from None
+    for line in report.problems:
+        print(safe_text(line))
+    for line in report.notes:
+        print(safe_text(line))
+    if report.ok:
+        print(f"ok: the index and its catalogue agree ({report.articles} articles)")
+        return 0
+    print(f"run 'warta index --repair --index {safe_text(args.index)}' to mend it", file=sys.stderr)
+    return 1
+
+
+def _report(summary: IndexSummary, err: Console, quiet: bool, repair: bool = False) -> None:
     """The problems of a run on stderr (always), then its one-line summary on stdout (unless quiet)."""
     from rich.text import Text
 
     for problem in summary.problems:
         err.print(Text("skipped " + safe_text(str(problem)), style="yellow"))
-    if summary.files == 0 and not summary.problems:
+    if summary.files == 0 and not summary.problems and not repair:
         print("warta: no files to index (see 'warta index --help' for the formats read)", file=sys.stderr)
     if not quiet:
         print(summary.line())
@@ -202,6 +237,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     """``warta list [--json]``."""
     if not Store.exists(args.index):
         raise CommandError(f"no index at {args.index} (run 'warta index PATH' first)")
+    from indexer.integrity import quick_disagreement
+
+    disagreement = quick_disagreement(args.index)
+    if disagreement:  # the list would not be the index's: say so, and how to mend it
+        mend = f"run 'warta index --repair --index {args.index}'"
+        if not os.path.exists(os.path.join(args.index, CATALOG_NAME)):
+            raise CommandError(f"{disagreement}; {mend} to rebuild it from the index")
+        print(f"warta: {disagreement}; {mend}", file=sys.stderr)
     catalog = open_catalog(args.index)
     try:
         docs = [list_row_json(row) for row in catalog.docs()]

@@ -29,6 +29,8 @@ environment:
                    indexing, by 'annotate', and for names in queries
   WARTA_CONFIG     the browser's key bindings file (else keys.toml in the user config folder)
   WARTA_DEBUG      not empty: an internal error raises with its Python traceback
+  WARTA_CRASH_AT   tests only: kill 'index' at a crash point, POINT[@N][:kill|int|full]
+                   (docs/crash-safety.md)
   NO_COLOR         not empty: no colours (bold and dim stay), unless --color always
   FORCE_COLOR      not empty: styled output even when not writing to a terminal, unless
                    --color never
@@ -80,7 +82,9 @@ Folders are read recursively (hidden files and unknown extensions skipped). Form
 .md (title on the first line), .html, .json, .jsonl/.ndjson, .csv/.tsv. A run is incremental:
 unchanged files are skipped, changed ones updated. What cannot be used is listed on stderr, one
 line each ("skipped PATH: reason"), the rest is indexed, and the exit status is then 1. The
-one-line summary goes to stdout; a progress bar to stderr when it is a terminal."""
+one-line summary goes to stdout; a progress bar to stderr when it is a terminal. A run killed
+at any moment is mended by the next one. --check compares the index with its catalogue (exit 1
+when they disagree); --repair mends them from each other and reads again the files they name."""
 
 SHOW_EPILOG = """\
 ID is an article id as listed by 'search', 'list' or 'events', or a unique prefix of one.

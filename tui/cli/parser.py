@@ -160,9 +160,20 @@ def build_parser() -> argparse.ArgumentParser:
         quiet="no progress bar and no summary; skipped files and errors are still printed",
     )
     completion.paths.append(
-        (p.add_argument("paths", nargs="+", metavar="PATH", help="a file or folder to read"), "file")
+        (p.add_argument("paths", nargs="*", metavar="PATH", help="a file or folder to read"), "file")
     )
     p.add_argument("--prune", action="store_true", help="drop the articles of indexed files that no longer exist")
+    mending = p.add_mutually_exclusive_group()
+    mending.add_argument(
+        "--check",
+        action="store_true",
+        help="compare the index and its catalogue, change nothing; exit 1 when they disagree (no PATH)",
+    )
+    mending.add_argument(
+        "--repair",
+        action="store_true",
+        help="mend the index and its catalogue from each other, then read again every file they name (and PATHs)",
+    )
     p.add_argument(
         "--format",
         choices=("auto", "json", "jsonl", "html", "text", "csv"),
