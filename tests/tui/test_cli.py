@@ -1045,3 +1045,25 @@ def test_ctrl_c_during_a_command(cli: Cli, sample_index: BuiltIndex, monkeypatch
 
     monkeypatch.setattr(Store, "search", interrupted)
     assert cli("search", "x", "--index", sample_index.dir) == Run(130, "", "warta: interrupted\n")
+
+
+def test_a_safe_stream_over_a_closed_stream_goes_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Collected after the stream under it closed (at exit), it raised in ``flush`` ("Exception ignored")."""
+    import gc
+    import io
+
+    from tui.cli.console import SafeStream
+
+    unraisable: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    data = io.BytesIO()
+    under = io.TextIOWrapper(data, encoding="utf-8")
+    stream = SafeStream(under)
+    stream.write("a\u202eb")
+    stream.flush()
+    assert data.getvalue() == b"a\\u202eb"
+    under.close()
+    stream.flush()
+    del stream
+    gc.collect()
+    assert unraisable == []

@@ -66,7 +66,8 @@ class SafeStream(io.TextIOBase):
         return True
 
     def flush(self) -> None:
-        self.raw.flush()
+        if not getattr(self.raw, "closed", False):  # at exit, after the stream under it (a test's capture) closed
+            self.raw.flush()
 
     def fileno(self) -> int:
         return self.raw.fileno()
