@@ -54,6 +54,22 @@ class Run:
 Cli = Callable[..., Run]
 
 
+def work_of(call: Callable[[], Any]) -> int:
+    """Function calls and returns made by ``call()``: a deterministic measure of its work (no clock)."""
+    events = 0
+
+    def count(_frame: object, _event: str, _arg: object) -> None:
+        nonlocal events
+        events += 1
+
+    sys.setprofile(count)
+    try:
+        call()
+    finally:
+        sys.setprofile(None)
+    return events
+
+
 def write_jsonl(path: Path, articles: Iterable[dict[str, Any]]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")

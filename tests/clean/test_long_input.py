@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from support import work_of
 
 from indexer.clean.boilerplate import clean_record
 from indexer.clean.paragraphs import _COMMA_BREAK, _SPACES_BEFORE_COMMA
@@ -24,22 +24,6 @@ _FORMER_COMMA_BREAK = re.compile(  # the pattern before the comma was taken out 
     r"|(?<!,),++(?=loading(?:\.\.\.|…))"
 )
 _FORMER_SPACES_BEFORE_COMMA = re.compile(r"(?<![ \t])[ \t]{2,}+,")
-
-
-def _work(call: Callable[[], Any]) -> int:
-    """Function calls and returns made by ``call()``: a deterministic measure of its work."""
-    events = 0
-
-    def count(_frame: object, _event: str, _arg: object) -> None:
-        nonlocal events
-        events += 1
-
-    sys.setprofile(count)
-    try:
-        call()
-    finally:
-        sys.setprofile(None)
-    return events
 
 
 def _sentences() -> list[str]:
@@ -70,7 +54,7 @@ def test_cleaning_work_grows_linearly(kind: str, fmt: Any) -> None:
         record = Record(path="/in/x", key="", fmt=fmt, fields={"body": body, "title": "Judul"}, raw=body)
         return lambda: clean_record(record)
 
-    ratio = _work(clean(400_000)) / _work(clean(200_000))
+    ratio = work_of(clean(400_000)) / work_of(clean(200_000))
     assert ratio < 2.3
 
 

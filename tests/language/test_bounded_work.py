@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import itertools
 import random
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
+from support import work_of
 
 from indexer.language.annotation import annotate_article
 from indexer.language.entities import annotate
@@ -49,22 +47,6 @@ def _dense(size: int) -> str:
     return " ".join(sentences)[:size]
 
 
-def _work(call: Callable[[], Any]) -> int:
-    """Function calls and returns made by ``call()``: a deterministic measure of its work."""
-    events = 0
-
-    def count(_frame: object, _event: str, _arg: object) -> None:
-        nonlocal events
-        events += 1
-
-    sys.setprofile(count)
-    try:
-        call()
-    finally:
-        sys.setprofile(None)
-    return events
-
-
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_recognition_work_grows_linearly_with_the_text(lang: str) -> None:
     """Twice the text costs about twice the work: 2.0 times; 3.5 times when short names were resolved by
@@ -73,7 +55,7 @@ def test_recognition_work_grows_linearly_with_the_text(lang: str) -> None:
     short, long = _dense(size), _dense(2 * size)
     for text in (short, long):  # warm the word caches, so that both are counted alike
         annotate(text, lang, limit=None)
-    ratio = _work(lambda: annotate(long, lang, limit=None)) / _work(lambda: annotate(short, lang, limit=None))
+    ratio = work_of(lambda: annotate(long, lang, limit=None)) / work_of(lambda: annotate(short, lang, limit=None))
     assert ratio < 2.4
 
 
@@ -84,7 +66,7 @@ def test_analysis_work_is_bounded_by_the_limit() -> None:
     huge = Article("b", "", "", "Judul", text, "", None, None, None, "id", "")
     for article in (at_limit, huge):
         annotate_article(article)
-    assert _work(lambda: annotate_article(huge)) < 1.2 * _work(lambda: annotate_article(at_limit))
+    assert work_of(lambda: annotate_article(huge)) < 1.2 * work_of(lambda: annotate_article(at_limit))
 
 
 def test_an_article_is_analysed_up_to_the_limit() -> None:
